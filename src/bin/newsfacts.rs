@@ -1,0 +1,511 @@
+//! `newsfacts`: the command-line client. It parses flags, talks to a server, and prints;
+//! evaluation and training subcommands hand plain values to the library.
+//!
+//! Exit codes: 0 success, 2 usage error, 3 server or connection error, 4 some articles
+//! failed (stream/bench), 5 local failure (unreadable file, evaluation data missing).
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use clap::{Parser, Subcommand, ValueEnum};
+use newsfacts::service::pb;
+use newsfacts::service::pb::fact_extractor_client::FactExtractorClient;
+use prost::Message;
+use tonic::codec::CompressionEncoding;
+use tonic::transport::Channel;
+
+const EXIT_SERVER: u8 = 3;
+const EXIT_ITEMS: u8 = 4;
+const EXIT_LOCAL: u8 = 5;
+
+/// Client for the newsfacts gRPC service.
+#[derive(Debug, Parser)]
+#[command(name = "newsfacts", version)]
+struct Cli {
+    /// Server address.
+    #[arg(long, global = true, env = "NEWSFACTS_ADDR", default_value = "http://127.0.0.1:50051")]
+    addr: String,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Offsets {
+    /// UTF-8 bytes.
+    Utf8,
+    /// UTF-16 code units.
+    Utf16,
+    /// Unicode code points.
+    Codepoints,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Format {
+    /// Protobuf canonical JSON.
+    Json,
+    /// A readable summary.
+    Summary,
+}
+
+#[derive(Debug, clap::Args)]
+struct ArticleArgs {
+    /// Publication time, RFC 3339 ("2024-05-16T08:00:00+08:00") or a date ("2024-05-16").
+    #[arg(long)]
+    published: Option<String>,
+    /// IANA time zone of the article ("Asia/Shanghai").
+    #[arg(long)]
+    tz: Option<String>,
+    /// The outlet that published the article.
+    #[arg(long)]
+    source: Option<String>,
+    /// Headline.
+    #[arg(long)]
+    title: Option<String>,
+    /// URL.
+    #[arg(long)]
+    url: Option<String>,
+    /// Send the file as raw bytes in this charset ("gbk", "windows-1252"; "auto" to let the
+    /// server sniff) instead of as UTF-8 text.
+    #[arg(long)]
+    charset: Option<String>,
+    /// The body is HTML.
+    #[arg(long)]
+    html: bool,
+    /// Offset unit of the response.
+    #[arg(long, value_enum, default_value_t = Offsets::Utf8)]
+    offsets: Offsets,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Extract from one article (a file, or - for standard input) and print the response.
+    Extract {
+        /// The article file, or - for standard input.
+        file: String,
+        /// Article id (defaults to the file name).
+        #[arg(long)]
+        id: Option<String>,
+        #[command(flatten)]
+        article: ArticleArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
+    /// Push many articles through ExtractStream and print one JSON object per line.
+    Stream {
+        /// Files, or directories whose files are all sent (sorted by name).
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        article: ArticleArgs,
+    },
+    /// Check the server's health service.
+    Health,
+    /// Print the server's Describe response.
+    Describe,
+    /// A bounded load generator: prints throughput and latency percentiles.
+    Bench {
+        /// Files or directories of articles to send (cycled).
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Concurrent calls.
+        #[arg(long, default_value_t = 1)]
+        concurrency: usize,
+        /// Total calls (ignored when --duration is set).
+        #[arg(long, default_value_t = 200)]
+        count: usize,
+        /// Run for this many seconds instead of a fixed count.
+        #[arg(long)]
+        duration: Option<f64>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::from(EXIT_LOCAL);
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(code) => code,
+        Err(Failure { code, message }) => {
+            eprintln!("error: {message}");
+            ExitCode::from(code)
+        }
+    }
+}
+
+struct Failure {
+    code: u8,
+    message: String,
+}
+
+fn local(message: impl Into<String>) -> Failure {
+    Failure { code: EXIT_LOCAL, message: message.into() }
+}
+
+fn usage(message: impl Into<String>) -> Failure {
+    Failure { code: 2, message: message.into() }
+}
+
+fn server(status: tonic::Status) -> Failure {
+    let mut message = format!("server answered {:?}: {}", status.code(), status.message());
+    use tonic_types::StatusExt;
+    if let Some(bad) = status.get_details_bad_request() {
+        for v in bad.field_violations {
+            message.push_str(&format!("\n  field {}: {}", v.field, v.description));
+        }
+    }
+    Failure { code: EXIT_SERVER, message }
+}
+
+async fn connect(addr: &str) -> Result<FactExtractorClient<Channel>, Failure> {
+    let addr = if addr.contains("://") { addr.to_string() } else { format!("http://{addr}") };
+    let channel = Channel::from_shared(addr.clone())
+        .map_err(|e| usage(format!("bad --addr {addr:?}: {e}")))?
+        .connect()
+        .await
+        .map_err(|e| Failure { code: EXIT_SERVER, message: format!("cannot connect to {addr}: {e}") })?;
+    Ok(FactExtractorClient::new(channel)
+        .send_compressed(CompressionEncoding::Gzip)
+        .accept_compressed(CompressionEncoding::Gzip)
+        .max_decoding_message_size(64 * 1024 * 1024)
+        .max_encoding_message_size(64 * 1024 * 1024))
+}
+
+fn read_input(file: &str) -> Result<Vec<u8>, Failure> {
+    if file == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf).map_err(|e| local(format!("cannot read standard input: {e}")))?;
+        Ok(buf)
+    } else {
+        std::fs::read(file).map_err(|e| local(format!("cannot read {file}: {e}")))
+    }
+}
+
+fn parse_published(s: &str) -> Result<prost_types::Timestamp, Failure> {
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
+        return Ok(prost_types::Timestamp { seconds: t.timestamp(), nanos: t.timestamp_subsec_nanos() as i32 });
+    }
+    if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        let t = d.and_hms_opt(12, 0, 0).map(|t| t.and_utc().timestamp()).unwrap_or(0);
+        return Ok(prost_types::Timestamp { seconds: t, nanos: 0 });
+    }
+    Err(usage(format!("--published {s:?} is neither RFC 3339 nor YYYY-MM-DD")))
+}
+
+fn build_request(id: String, bytes: Vec<u8>, a: &ArticleArgs) -> Result<pb::ExtractRequest, Failure> {
+    let body = match &a.charset {
+        Some(_) => pb::article::Body::Raw(bytes),
+        None => pb::article::Body::Text(
+            String::from_utf8(bytes)
+                .map_err(|e| local(format!("{id} is not UTF-8 ({e}); pass --charset LABEL or --charset auto")))?,
+        ),
+    };
+    let published_at = a.published.as_deref().map(parse_published).transpose()?;
+    // With --published as a bare date and a --tz, read noon of that local date.
+    Ok(pb::ExtractRequest {
+        article: Some(pb::Article {
+            id,
+            body: Some(body),
+            charset: a.charset.clone().filter(|c| c != "auto").unwrap_or_default(),
+            content_type: if a.html { pb::ContentType::Html } else { pb::ContentType::PlainText } as i32,
+            title: a.title.clone().unwrap_or_default(),
+            url: a.url.clone().unwrap_or_default(),
+            outlet: a.source.clone().unwrap_or_default(),
+            published_at,
+            time_zone: a.tz.clone().unwrap_or_default(),
+        }),
+        options: Some(pb::ExtractOptions {
+            offset_unit: match a.offsets {
+                Offsets::Utf8 => pb::OffsetUnit::Utf8Bytes,
+                Offsets::Utf16 => pb::OffsetUnit::Utf16CodeUnits,
+                Offsets::Codepoints => pb::OffsetUnit::CodePoints,
+            } as i32,
+            include: vec![],
+        }),
+    })
+}
+
+/// Protobuf canonical JSON of a message, through the descriptor set.
+fn to_json<M: Message>(msg: &M, full_name: &str) -> Result<String, Failure> {
+    let pool = prost_reflect::DescriptorPool::decode(pb::FILE_DESCRIPTOR_SET)
+        .map_err(|e| local(format!("bad embedded descriptor set: {e}")))?;
+    let desc = pool
+        .get_message_by_name(full_name)
+        .ok_or_else(|| local(format!("message {full_name} missing from the descriptor set")))?;
+    let dynamic = prost_reflect::DynamicMessage::decode(desc, msg.encode_to_vec().as_slice())
+        .map_err(|e| local(format!("cannot re-decode {full_name}: {e}")))?;
+    serde_json::to_string(&dynamic).map_err(|e| local(format!("cannot print JSON: {e}")))
+}
+
+fn file_id(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+fn collect_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    let mut files = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(input)
+                .map_err(|e| local(format!("cannot list {}: {e}", input.display())))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file())
+                .collect();
+            entries.sort();
+            files.extend(entries);
+        } else {
+            files.push(input.clone());
+        }
+    }
+    if files.is_empty() {
+        return Err(usage("no input files"));
+    }
+    Ok(files)
+}
+
+async fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    match cli.command {
+        Command::Extract { file, id, article, format } => {
+            let bytes = read_input(&file)?;
+            let id = id.unwrap_or_else(|| if file == "-" { "stdin".into() } else { file_id(Path::new(&file)) });
+            let request = build_request(id, bytes, &article)?;
+            let mut client = connect(&cli.addr).await?;
+            let response = client.extract(request).await.map_err(server)?.into_inner();
+            let out = match format {
+                Format::Json => to_json(&response, "newsfacts.v1.ExtractResponse")?,
+                Format::Summary => summary(&response),
+            };
+            println!("{out}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Stream { inputs, article } => {
+            let files = collect_files(&inputs)?;
+            let total = files.len();
+            let mut requests = Vec::with_capacity(total);
+            for f in &files {
+                let bytes = std::fs::read(f).map_err(|e| local(format!("cannot read {}: {e}", f.display())))?;
+                let r = build_request(file_id(f), bytes, &article)?;
+                requests.push(pb::ExtractStreamRequest { article: r.article, options: r.options });
+            }
+            let mut client = connect(&cli.addr).await?;
+            let mut responses =
+                client.extract_stream(tokio_stream::iter(requests)).await.map_err(server)?.into_inner();
+            let (mut done, mut failed) = (0usize, 0usize);
+            let stdout = std::io::stdout();
+            let started = Instant::now();
+            while let Some(item) = responses.message().await.map_err(server)? {
+                if matches!(item.result, Some(pb::extract_stream_response::Result::Error(_))) {
+                    failed += 1;
+                }
+                done += 1;
+                let line = to_json(&item, "newsfacts.v1.ExtractStreamResponse")?;
+                let mut lock = stdout.lock();
+                writeln!(lock, "{line}").map_err(|e| local(format!("cannot write: {e}")))?;
+                if done % 50 == 0 || done == total {
+                    eprintln!("{done}/{total} articles, {failed} failed, {:.1}s", started.elapsed().as_secs_f64());
+                }
+            }
+            Ok(if failed > 0 { ExitCode::from(EXIT_ITEMS) } else { ExitCode::SUCCESS })
+        }
+        Command::Health => {
+            let addr = if cli.addr.contains("://") { cli.addr.clone() } else { format!("http://{}", cli.addr) };
+            let channel = Channel::from_shared(addr.clone())
+                .map_err(|e| usage(format!("bad --addr: {e}")))?
+                .connect()
+                .await
+                .map_err(|e| Failure { code: EXIT_SERVER, message: format!("cannot connect to {addr}: {e}") })?;
+            let mut health = tonic_health::pb::health_client::HealthClient::new(channel);
+            let r = health
+                .check(tonic_health::pb::HealthCheckRequest { service: String::new() })
+                .await
+                .map_err(server)?
+                .into_inner();
+            let status = tonic_health::pb::health_check_response::ServingStatus::try_from(r.status)
+                .map_or("UNKNOWN".to_string(), |s| s.as_str_name().to_string());
+            println!("{status}");
+            Ok(if status == "SERVING" { ExitCode::SUCCESS } else { ExitCode::from(EXIT_SERVER) })
+        }
+        Command::Describe => {
+            let mut client = connect(&cli.addr).await?;
+            let r = client.describe(pb::DescribeRequest {}).await.map_err(server)?.into_inner();
+            println!("{}", to_json(&r, "newsfacts.v1.DescribeResponse")?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Bench { inputs, concurrency, count, duration } => {
+            bench(&cli.addr, &inputs, concurrency.max(1), count, duration).await
+        }
+    }
+}
+
+async fn bench(
+    addr: &str,
+    inputs: &[PathBuf],
+    concurrency: usize,
+    count: usize,
+    duration: Option<f64>,
+) -> Result<ExitCode, Failure> {
+    let files = collect_files(inputs)?;
+    let mut texts = Vec::new();
+    for f in &files {
+        let bytes = std::fs::read(f).map_err(|e| local(format!("cannot read {}: {e}", f.display())))?;
+        texts.push((file_id(f), String::from_utf8_lossy(&bytes).into_owned()));
+    }
+    let texts = std::sync::Arc::new(texts);
+    let client = connect(addr).await?;
+    let deadline = duration.map(|d| Instant::now() + Duration::from_secs_f64(d.max(0.1)));
+    let next = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for _ in 0..concurrency {
+        let mut client = client.clone();
+        let texts = texts.clone();
+        let next = next.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut latencies = Vec::new();
+            let (mut bytes, mut errors) = (0usize, 0usize);
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                match deadline {
+                    Some(d) if Instant::now() >= d => break,
+                    None if i >= count => break,
+                    _ => {}
+                }
+                let (id, text) = &texts[i % texts.len()];
+                let request = pb::ExtractRequest {
+                    article: Some(pb::Article {
+                        id: id.clone(),
+                        body: Some(pb::article::Body::Text(text.clone())),
+                        ..Default::default()
+                    }),
+                    options: None,
+                };
+                let t = Instant::now();
+                match client.extract(request).await {
+                    Ok(_) => {
+                        latencies.push(t.elapsed());
+                        bytes += text.len();
+                    }
+                    Err(_) => errors += 1,
+                }
+            }
+            (latencies, bytes, errors)
+        }));
+    }
+    let mut latencies = Vec::new();
+    let (mut bytes, mut errors) = (0usize, 0usize);
+    for t in tasks {
+        if let Ok((l, b, e)) = t.await {
+            latencies.extend(l);
+            bytes += b;
+            errors += e;
+        }
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    latencies.sort();
+    let pct = |p: f64| -> f64 {
+        if latencies.is_empty() {
+            return 0.0;
+        }
+        let idx = ((latencies.len() as f64 - 1.0) * p).round() as usize;
+        latencies[idx.min(latencies.len() - 1)].as_secs_f64() * 1000.0
+    };
+    println!(
+        "calls={} errors={} concurrency={} elapsed={:.2}s throughput={:.1} articles/s {:.2} MB/s latency_ms p50={:.2} p90={:.2} p99={:.2} max={:.2}",
+        latencies.len(),
+        errors,
+        concurrency,
+        elapsed,
+        latencies.len() as f64 / elapsed,
+        bytes as f64 / elapsed / 1e6,
+        pct(0.5),
+        pct(0.9),
+        pct(0.99),
+        pct(1.0)
+    );
+    Ok(if errors > 0 { ExitCode::from(EXIT_ITEMS) } else { ExitCode::SUCCESS })
+}
+
+fn span_text(s: &Option<pb::Span>) -> String {
+    s.as_ref().map_or_else(String::new, |s| format!("{:?}@{}..{}", s.text, s.start, s.end))
+}
+
+/// A readable rendering of a response.
+fn summary(r: &pb::ExtractResponse) -> String {
+    let mut out = String::new();
+    out.push_str(&format!("article {}  ({})\n", r.article_id, r.extractor_version));
+    if let Some(m) = &r.metadata {
+        if let Some(o) = &m.outlet {
+            out.push_str(&format!("outlet: {}\n", o.value));
+        }
+        if let Some(d) = &m.dateline {
+            out.push_str(&format!("dateline: {}\n", span_text(&d.span)));
+        }
+        for a in &m.authors {
+            out.push_str(&format!("author: {}\n", a.value));
+        }
+        for e in &m.editors {
+            out.push_str(&format!("editor: {}\n", e.value));
+        }
+        if let Some(rt) = &m.reference_time {
+            out.push_str(&format!("reference: {} ({})\n", rt.value, pb::ReferenceSource::try_from(rt.source).map_or("?", |s| s.as_str_name())));
+        }
+    }
+    out.push_str(&format!("sentences: {}\n", r.sentences.len()));
+    for (i, s) in r.sentences.iter().enumerate() {
+        out.push_str(&format!("  [{}] {}\n", i + 1, s.span.as_ref().map_or("", |s| s.text.as_str())));
+    }
+    if !r.entities.is_empty() {
+        out.push_str("entities:\n");
+        for e in &r.entities {
+            out.push_str(&format!(
+                "  #{} {} {:?} salience={:.2} mentions={}\n",
+                e.id,
+                pb::EntityType::try_from(e.r#type).map_or("?", |t| t.as_str_name()),
+                e.canonical_name,
+                e.salience,
+                e.mentions.len()
+            ));
+        }
+    }
+    if !r.values.is_empty() {
+        out.push_str("values:\n");
+        for v in &r.values {
+            let shown = match &v.value {
+                Some(pb::value::Value::Time(t)) => format!("time {}", t.value),
+                Some(pb::value::Value::Money(m)) => format!("money {} {}", m.amount, m.currency),
+                Some(pb::value::Value::Percent(p)) => format!("percent {}", p.value),
+                Some(pb::value::Value::Number(n)) => format!("number {}", n.value),
+                Some(pb::value::Value::Quantity(q)) => format!("quantity {} {}", q.value, q.unit),
+                None => String::new(),
+            };
+            out.push_str(&format!("  #{} {} <- {}\n", v.id, shown, span_text(&v.span)));
+        }
+    }
+    for q in &r.quotes {
+        out.push_str(&format!(
+            "quote: {} {} {}\n",
+            span_text(&q.speaker),
+            span_text(&q.cue),
+            span_text(&q.content)
+        ));
+    }
+    for f in &r.facts {
+        let args: Vec<String> = f.arguments.iter().map(|a| format!("{}={}", a.role, a.display)).collect();
+        out.push_str(&format!(
+            "fact: {} {} ({})\n",
+            pb::FactKind::try_from(f.kind).map_or("?", |k| k.as_str_name()),
+            args.join(" "),
+            f.rule
+        ));
+    }
+    for w in &r.warnings {
+        out.push_str(&format!("warning: {} {}\n", w.message, span_text(&w.span)));
+    }
+    out
+}

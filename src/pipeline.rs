@@ -1,0 +1,142 @@
+//! The ordered stages of extraction, and the document they fill.
+//!
+//! `extract` runs, in order:
+//! 1. text (reads the original text; writes clean text, alignment, metadata, sentences, tokens);
+//! 2. reference time (reads the request's publication time and the dateline; writes
+//!    [`Reference`]): the only place that decides which date relative expressions mean;
+//! 3. later stages (values, entities, facts) read the text layer and the reference.
+//!
+//! This module is plain synchronous Rust: no gRPC, no clock. The same input always gives
+//! the same [`Document`].
+
+use chrono::{Datelike, TimeZone};
+
+use crate::text::{self, ContentKind, TextDoc};
+
+/// Version of the extractor, reported in every response.
+pub const EXTRACTOR_VERSION: &str = concat!("newsfacts ", env!("CARGO_PKG_VERSION"));
+
+/// A publication instant with the time zone its local date is read in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Published {
+    /// Seconds since the Unix epoch (UTC).
+    pub unix_seconds: i64,
+    /// Nanoseconds within the second.
+    pub nanos: u32,
+    /// The article's time zone.
+    pub tz: chrono_tz::Tz,
+}
+
+/// Everything the core needs to know about one article.
+#[derive(Clone, Debug)]
+pub struct ArticleInput<'a> {
+    /// The body as sent (or as decoded from bytes).
+    pub text: &'a str,
+    /// Plain text or HTML.
+    pub kind: ContentKind,
+    /// The headline, when sent separately.
+    pub title: Option<&'a str>,
+    /// The outlet, when the client knows it.
+    pub outlet: Option<&'a str>,
+    /// The publication time, when known.
+    pub published: Option<Published>,
+}
+
+/// Where the reference time came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReferenceSource {
+    /// No reference: relative dates stay unresolved.
+    None,
+    /// The request's publication time.
+    PublishedAt,
+    /// The dateline's date.
+    Dateline,
+}
+
+/// The reference time relative expressions are resolved against: a local calendar date,
+/// any part of which may be unknown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reference {
+    /// Where it came from.
+    pub source: ReferenceSource,
+    /// Year, when known.
+    pub year: Option<i32>,
+    /// Month 1-12, when known.
+    pub month: Option<u32>,
+    /// Day 1-31, when known.
+    pub day: Option<u32>,
+    /// Local hour and minute, when the reference is an instant.
+    pub hour_minute: Option<(u32, u32)>,
+    /// The publication instant, when that is the source.
+    pub instant: Option<Published>,
+}
+
+impl Reference {
+    /// The reference as a TIMEX3 date value ("2024-05-16", "XXXX-05-16"), or `None`.
+    pub fn timex(&self) -> Option<String> {
+        if self.source == ReferenceSource::None {
+            return None;
+        }
+        let y = self.year.map_or_else(|| "XXXX".to_string(), |y| format!("{y:04}"));
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => Some(format!("{y}-{m:02}-{d:02}")),
+            (Some(m), None) => Some(format!("{y}-{m:02}")),
+            _ => self.year.map(|_| y),
+        }
+    }
+}
+
+/// Decides the reference time: the publication time in the article's zone when given,
+/// else the dateline date (whose year may stay unknown), else none.
+pub fn reference_time(published: Option<Published>, doc: &TextDoc) -> Reference {
+    if let Some(p) = published {
+        if let Some(utc) = chrono::DateTime::from_timestamp(p.unix_seconds, p.nanos) {
+            let local = p.tz.from_utc_datetime(&utc.naive_utc());
+            use chrono::Timelike;
+            return Reference {
+                source: ReferenceSource::PublishedAt,
+                year: Some(local.year()),
+                month: Some(local.month()),
+                day: Some(local.day()),
+                hour_minute: Some((local.hour(), local.minute())),
+                instant: Some(p),
+            };
+        }
+    }
+    if let Some(date) = doc.meta.dateline.as_ref().and_then(|d| d.date) {
+        if date.month.is_some() || date.year.is_some() {
+            return Reference {
+                source: ReferenceSource::Dateline,
+                year: date.year,
+                month: date.month,
+                day: date.day,
+                hour_minute: None,
+                instant: None,
+            };
+        }
+    }
+    Reference {
+        source: ReferenceSource::None,
+        year: None,
+        month: None,
+        day: None,
+        hour_minute: None,
+        instant: None,
+    }
+}
+
+/// The result of extraction over one article. Spans index `text.clean`.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The text layer: clean text with alignment, metadata, sentences, tokens.
+    pub text: TextDoc,
+    /// The reference time used.
+    pub reference: Reference,
+}
+
+/// Runs every stage over one article.
+pub fn extract(input: &ArticleInput<'_>) -> Document {
+    let text = text::analyze(input.text, input.kind);
+    let reference = reference_time(input.published, &text);
+    Document { text, reference }
+}
