@@ -151,7 +151,8 @@ async fn sigterm_drains_and_exits_cleanly() {
     let text = common::EXAMPLE.repeat(20);
     let call = tokio::spawn(async move { c.extract(request(text_article("long", &text), pb::OffsetUnit::Unspecified)).await });
     tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    let status = server.terminate();
+    // Waiting for the process blocks, so it runs off the test's runtime thread.
+    let status = tokio::task::spawn_blocking(move || server.terminate()).await.unwrap();
     assert!(status.success(), "server exit status {status:?}");
     // The in-flight call either completed before the signal or completed during the drain.
     let r = call.await.unwrap();
