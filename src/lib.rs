@@ -10,7 +10,10 @@
 //!
 //! Only `service` and the binaries know about gRPC; the core is synchronous and deterministic.
 
+pub mod entities;
+pub mod facts;
 pub mod pipeline;
 pub mod service;
 pub mod span;
 pub mod text;
+pub mod values;

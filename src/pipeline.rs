@@ -4,14 +4,21 @@
 //! 1. text (reads the original text; writes clean text, alignment, metadata, sentences, tokens);
 //! 2. reference time (reads the request's publication time and the dateline; writes
 //!    [`Reference`]): the only place that decides which date relative expressions mean;
-//! 3. later stages (values, entities, facts) read the text layer and the reference.
+//! 3. values (reads clean text, sentence spans and the reference; writes normalised values);
+//! 4. entities (reads clean text, sentence tokens and metadata fields; writes entities with
+//!    grouped mentions, salience and resolved places);
+//! 5. quotes (reads sentence tokens and entity mentions; writes attributions).
 //!
 //! This module is plain synchronous Rust: no gRPC, no clock. The same input always gives
 //! the same [`Document`].
 
 use chrono::{Datelike, TimeZone};
 
+use crate::entities::{self, Entity, EntityInput, MetaField, MetaFieldKind, SentenceTokens};
+use crate::facts::{self, MentionRef, Quote, QuoteInput};
+use crate::span::Span;
 use crate::text::{self, ContentKind, TextDoc};
+use crate::values::{self, Value};
 
 /// Version of the extractor, reported in every response.
 pub const EXTRACTOR_VERSION: &str = concat!("newsfacts ", env!("CARGO_PKG_VERSION"));
@@ -132,11 +139,79 @@ pub struct Document {
     pub text: TextDoc,
     /// The reference time used.
     pub reference: Reference,
+    /// Normalised values, in text order.
+    pub values: Vec<Value>,
+    /// Entities, most salient first; `Entity.id` is the position in this list.
+    pub entities: Vec<Entity>,
+    /// Quotes and attributions, in text order of their cues.
+    pub quotes: Vec<Quote>,
 }
 
 /// Runs every stage over one article.
 pub fn extract(input: &ArticleInput<'_>) -> Document {
     let text = text::analyze(input.text, input.kind);
     let reference = reference_time(input.published, &text);
-    Document { text, reference }
+    let clean = text.clean.as_str();
+
+    let sentence_spans: Vec<Span> = text.sentences.iter().map(|s| s.span).collect();
+    let values = values::extract(clean, &sentence_spans, &values_reference(&reference));
+
+    let sentences: Vec<SentenceTokens> = text
+        .sentences
+        .iter()
+        .map(|s| SentenceTokens {
+            span: s.span,
+            tokens: text.tokens.get(s.tokens.clone()).unwrap_or(&[]).iter().map(|t| t.span).collect(),
+        })
+        .collect();
+    let metadata_fields = metadata_fields(&text);
+    let entities = entities::extract(&EntityInput { text: clean, sentences: &sentences, metadata_fields: &metadata_fields });
+
+    let mut mentions: Vec<MentionRef> = entities
+        .iter()
+        .flat_map(|e| {
+            let kind = match e.kind {
+                entities::EntityKind::Person => facts::MentionKind::Person,
+                entities::EntityKind::Organization => facts::MentionKind::Org,
+                entities::EntityKind::Location => facts::MentionKind::Loc,
+                entities::EntityKind::Misc => facts::MentionKind::Misc,
+            };
+            e.mentions.iter().filter(|m| !m.from_metadata).map(move |m| MentionRef { span: m.span, entity_id: e.id, kind })
+        })
+        .collect();
+    mentions.sort_by_key(|m| (m.span, m.entity_id));
+    let body_sentences: Vec<SentenceTokens> = text
+        .sentences
+        .iter()
+        .zip(sentences)
+        .filter(|(s, _)| s.role == text::SentenceRole::Body)
+        .map(|(_, st)| st)
+        .collect();
+    let quotes = facts::extract_quotes(&QuoteInput { text: clean, sentences: &body_sentences, mentions: &mentions });
+
+    Document { text, reference, values, entities, quotes }
+}
+
+/// The values stage's view of the reference: only the local date and time parts.
+fn values_reference(r: &Reference) -> values::Reference {
+    values::Reference {
+        year: r.year,
+        month: r.month,
+        day: r.day,
+        hour: r.hour_minute.map(|(h, _)| h),
+        minute: r.hour_minute.map(|(_, m)| m),
+    }
+}
+
+/// Outlet, authors and editors found by the text layer, for the entities stage.
+fn metadata_fields(doc: &TextDoc) -> Vec<MetaField> {
+    let meta = &doc.meta;
+    let mut out = Vec::new();
+    let outlet = meta.outlet.as_ref().or_else(|| meta.dateline.as_ref().and_then(|d| d.outlet.as_ref()));
+    if let Some(f) = outlet {
+        out.push(MetaField { kind: MetaFieldKind::Outlet, span: f.span });
+    }
+    out.extend(meta.authors.iter().map(|f| MetaField { kind: MetaFieldKind::Author, span: f.span }));
+    out.extend(meta.editors.iter().map(|f| MetaField { kind: MetaFieldKind::Editor, span: f.span }));
+    out
 }

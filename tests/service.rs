@@ -188,3 +188,62 @@ fn client_binary_health_and_json_extract() {
     let out = std::process::Command::new(client).args(["extract"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[tokio::test]
+async fn example_article_round_trip_in_every_unit() {
+    let server = Server::start(&[]);
+    let mut c = server.client().await;
+    for unit in [pb::OffsetUnit::Utf8Bytes, pb::OffsetUnit::Utf16CodeUnits, pb::OffsetUnit::CodePoints] {
+        let mut a = text_article("yicai", EXAMPLE);
+        a.published_at = Some(prost_types::Timestamp { seconds: 1_715_824_800, nanos: 0 }); // 2024-05-16T02:00Z
+        a.time_zone = "Asia/Shanghai".into();
+        let r = c.extract(request(a, unit)).await.unwrap().into_inner();
+        let m = r.metadata.as_ref().unwrap();
+        assert_eq!(m.outlet.as_ref().unwrap().value, "Yicai");
+        let d = m.dateline.as_ref().unwrap();
+        let date = d.date.as_ref().unwrap();
+        assert_eq!((date.year, date.month, date.day), (0, 5, 16), "dateline has no year");
+        let editors: Vec<&str> = m.editors.iter().map(|e| e.value.as_str()).collect();
+        assert_eq!(editors, ["Tang Shihua", "Futura Costaglione"]);
+        let rt = m.reference_time.as_ref().unwrap();
+        assert_eq!(rt.value, "2024-05-16");
+        assert_eq!(rt.source, pb::ReferenceSource::PublishedAt as i32);
+
+        let body: Vec<&pb::Sentence> = r.sentences.iter().filter(|s| s.role == pb::SentenceRole::Body as i32).collect();
+        assert_eq!(body.len(), 10);
+        assert!(body[0].span.as_ref().unwrap().text.starts_with("International e-commerce giant"));
+        assert!(body[9].span.as_ref().unwrap().text.starts_with("Amazon has opened 19 overseas sites"));
+        for s in &r.sentences {
+            let t = &s.span.as_ref().unwrap().text;
+            assert!(!t.contains("} ?>") && !t.contains("Editors:") && !t.contains("(Yicai)"), "{t:?}");
+        }
+        let noise = r.warnings.iter().find(|w| w.kind == pb::WarningKind::NoiseRemoved as i32).expect("noise warning");
+        assert_eq!(noise.span.as_ref().unwrap().text, "} ?>");
+        let n = assert_spans_exact(EXAMPLE, &r);
+        assert!(n > 400, "only {n} spans checked");
+    }
+}
+
+#[tokio::test]
+async fn without_publication_time_the_dateline_date_is_the_reference_and_year_stays_unknown() {
+    let server = Server::start(&[]);
+    let mut c = server.client().await;
+    let r = c.extract(request(text_article("y", EXAMPLE), pb::OffsetUnit::Unspecified)).await.unwrap().into_inner();
+    let rt = r.metadata.unwrap().reference_time.unwrap();
+    assert_eq!(rt.source, pb::ReferenceSource::Dateline as i32);
+    assert_eq!(rt.value, "XXXX-05-16");
+    assert!(rt.instant.is_none());
+}
+
+#[tokio::test]
+async fn sniffed_charset_is_reported() {
+    let server = Server::start(&[]);
+    let mut c = server.client().await;
+    let html = b"<html><head><meta charset=\"windows-1252\"></head><body><p>Caf\xe9 news.</p></body></html>".to_vec();
+    let a = pb::Article { body: Some(pb::article::Body::Raw(html)), content_type: pb::ContentType::Html as i32, ..Default::default() };
+    let r = c.extract(request(a, pb::OffsetUnit::Utf8Bytes)).await.unwrap().into_inner();
+    assert_eq!(r.charset, "windows-1252");
+    assert!(r.decoded_text.contains("Café"));
+    assert!(r.warnings.iter().any(|w| w.kind == pb::WarningKind::CharsetSniffed as i32));
+    assert_spans_exact(&r.decoded_text, &r);
+}

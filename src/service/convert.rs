@@ -13,6 +13,7 @@ use super::pb;
 use crate::pipeline::{self, ArticleInput, Document, Published, ReferenceSource};
 use crate::span::Span;
 use crate::text::{self, ContentKind, OffsetConverter, OffsetUnit};
+use crate::{entities, facts, values};
 
 use RequestErrorKind::{InvalidArgument, TooLarge};
 
@@ -63,8 +64,9 @@ pub struct Prepared {
     pub id: String,
     /// The body text (as sent, or decoded from bytes).
     pub text: String,
-    /// The charset the body was decoded from, when it came as bytes.
-    pub charset: Option<&'static str>,
+    /// The charset the body was decoded from, when it came as bytes, and whether it was
+    /// sniffed rather than declared.
+    pub charset: Option<(&'static str, bool)>,
     /// Plain or HTML.
     pub kind: ContentKind,
     /// Headline.
@@ -180,7 +182,10 @@ pub fn prepare(
             }
             let declared = non_empty(&charset);
             let decoded = text::decode(&bytes, declared, kind).map_err(|e| {
-                let field = if e.is_unknown_charset() { "article.charset" } else { "article.raw" };
+                let field = match e.kind() {
+                    text::DecodeErrorKind::UnknownLabel { .. } => "article.charset",
+                    _ => "article.raw",
+                };
                 RequestError::field(InvalidArgument, field, e.to_string())
             })?;
             if decoded.text.len() > limits.max_article_bytes {
@@ -194,7 +199,8 @@ pub fn prepare(
                     ),
                 ));
             }
-            (decoded.text, Some(decoded.encoding))
+            let sniffed = decoded.sniffed_from != text::EncodingSource::Declared;
+            (decoded.text, Some((decoded.encoding, sniffed)))
         }
     };
     if text.trim().is_empty() {
@@ -313,7 +319,7 @@ fn check_timestamp(ts: &prost_types::Timestamp, tz: chrono_tz::Tz) -> Result<Pub
 pub struct SpanMapper<'a> {
     doc: &'a Document,
     original: &'a str,
-    offsets: OffsetConverter<'a>,
+    offsets: OffsetConverter,
     unit: OffsetUnit,
 }
 
@@ -400,6 +406,9 @@ pub fn to_response(prep: &Prepared, doc: &Document) -> pb::ExtractResponse {
             title: prep.title.clone(),
             url: prep.url.clone(),
             body: Some(m.span(doc.text.body)),
+            headline: meta.headline.as_ref().map(|f| m.field(f)),
+            byline: meta.byline.map(|s| m.span(s)),
+            trailer: meta.trailer.map(|s| m.span(s)),
         }
     });
 
@@ -409,6 +418,10 @@ pub fn to_response(prep: &Prepared, doc: &Document) -> pb::ExtractResponse {
             .iter()
             .map(|s| pb::Sentence {
                 span: Some(m.span(s.span)),
+                role: match s.role {
+                    text::SentenceRole::Headline => pb::SentenceRole::Headline,
+                    text::SentenceRole::Body => pb::SentenceRole::Body,
+                } as i32,
                 first_token: u32::try_from(s.tokens.start).unwrap_or(u32::MAX),
                 token_count: u32::try_from(s.tokens.len()).unwrap_or(u32::MAX),
             })
@@ -440,8 +453,19 @@ pub fn to_response(prep: &Prepared, doc: &Document) -> pb::ExtractResponse {
         .iter()
         .map(|r| {
             let range = r.original.clone();
+            let kind = match r.kind {
+                text::RemovalKind::ControlCharacter | text::RemovalKind::InvisibleCharacter => {
+                    pb::WarningKind::ControlCharacters
+                }
+                text::RemovalKind::Tag
+                | text::RemovalKind::Comment
+                | text::RemovalKind::ScriptOrStyle
+                | text::RemovalKind::ProcessingInstruction
+                | text::RemovalKind::TemplateMarkup
+                | text::RemovalKind::CodeLine => pb::WarningKind::NoiseRemoved,
+            };
             pb::Warning {
-                kind: pb::WarningKind::NoiseRemoved as i32,
+                kind: kind as i32,
                 message: r.description.clone(),
                 span: Some(pb::Span {
                     start: m.offsets.convert(range.start, prep.unit),
@@ -451,6 +475,13 @@ pub fn to_response(prep: &Prepared, doc: &Document) -> pb::ExtractResponse {
             }
         })
         .collect();
+    if let Some((charset, true)) = prep.charset {
+        warnings.push(pb::Warning {
+            kind: pb::WarningKind::CharsetSniffed as i32,
+            message: format!("no charset was declared; the body was decoded as {charset} (sniffed); set article.charset to be sure"),
+            span: None,
+        });
+    }
     if doc.reference.source == ReferenceSource::None {
         warnings.push(pb::Warning {
             kind: pb::WarningKind::NoReferenceTime as i32,
@@ -464,16 +495,211 @@ pub fn to_response(prep: &Prepared, doc: &Document) -> pb::ExtractResponse {
     pb::ExtractResponse {
         article_id: prep.id.clone(),
         decoded_text: if prep.charset.is_some() { prep.text.clone() } else { String::new() },
-        charset: prep.charset.unwrap_or("").to_string(),
+        charset: prep.charset.map_or("", |(c, _)| c).to_string(),
         offset_unit: unit_to_pb(prep.unit) as i32,
         metadata,
         sentences,
         tokens,
-        entities: Vec::new(),
-        values: Vec::new(),
+        entities: if o.entities { doc.entities.iter().map(|e| entity(&m, e)).collect() } else { Vec::new() },
+        values: if o.values {
+            doc.values.iter().enumerate().map(|(i, v)| value(&m, i, v, prep.published.map(|p| p.tz))).collect()
+        } else {
+            Vec::new()
+        },
         facts: Vec::new(),
-        quotes: Vec::new(),
+        quotes: if o.quotes { doc.quotes.iter().enumerate().map(|(i, q)| quote(&m, i, q)).collect() } else { Vec::new() },
         warnings,
         extractor_version: pipeline::EXTRACTOR_VERSION.to_string(),
+    }
+}
+
+fn id(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+fn entity(m: &SpanMapper<'_>, e: &entities::Entity) -> pb::Entity {
+    let entities::Entity { id, kind, canonical, mentions, salience, place, related } = e;
+    pb::Entity {
+        id: *id,
+        r#type: match kind {
+            entities::EntityKind::Person => pb::EntityType::Person,
+            entities::EntityKind::Organization => pb::EntityType::Organization,
+            entities::EntityKind::Location => pb::EntityType::Location,
+            entities::EntityKind::Misc => pb::EntityType::Misc,
+        } as i32,
+        canonical_name: canonical.clone(),
+        mentions: mentions
+            .iter()
+            .map(|x| pb::Mention {
+                span: Some(m.span(x.span)),
+                kind: match x.kind {
+                    entities::MentionKind::Name => pb::MentionKind::Name,
+                    entities::MentionKind::Surname => pb::MentionKind::ShortName,
+                    entities::MentionKind::Acronym => pb::MentionKind::Acronym,
+                    entities::MentionKind::Possessive => pb::MentionKind::Possessive,
+                    entities::MentionKind::Demonym => pb::MentionKind::Demonym,
+                } as i32,
+                in_metadata: x.from_metadata,
+            })
+            .collect(),
+        salience: *salience,
+        place: place.as_ref().map(|p| {
+            let entities::Place { kind, name, geonames_id, iso_code, country_code, admin1, lat, lon, population } = p;
+            pb::Place {
+                kind: match kind {
+                    entities::PlaceKind::Country => pb::PlaceKind::Country,
+                    entities::PlaceKind::Region => pb::PlaceKind::Region,
+                    entities::PlaceKind::City => pb::PlaceKind::City,
+                    entities::PlaceKind::Continent => pb::PlaceKind::Continent,
+                } as i32,
+                geonames_id: geonames_id.map_or(0, u64::from),
+                iso_code: iso_code.clone().unwrap_or_default(),
+                country_code: country_code.clone().unwrap_or_default(),
+                admin1: admin1.clone().unwrap_or_default(),
+                latitude: lat.unwrap_or(0.0),
+                longitude: lon.unwrap_or(0.0),
+                population: population.unwrap_or(0),
+                name: name.clone(),
+            }
+        }),
+        metadata_only: !mentions.is_empty() && mentions.iter().all(|x| x.from_metadata),
+        related: related
+            .iter()
+            .map(|(other, rel)| pb::EntityRelation {
+                entity_id: *other,
+                kind: match rel {
+                    entities::Relation::PartOf => pb::EntityRelationKind::PartOf,
+                } as i32,
+            })
+            .collect(),
+    }
+}
+
+fn modifier(x: Option<values::Modifier>) -> i32 {
+    (match x {
+        None => pb::Modifier::Unspecified,
+        Some(values::Modifier::Approx) => pb::Modifier::Approximately,
+        Some(values::Modifier::MoreThan) => pb::Modifier::MoreThan,
+        Some(values::Modifier::LessThan) => pb::Modifier::LessThan,
+        Some(values::Modifier::AtLeast) => pb::Modifier::AtLeast,
+        Some(values::Modifier::AtMost | values::Modifier::UpTo) => pb::Modifier::AtMost,
+        Some(values::Modifier::Exactly) => pb::Modifier::Exactly,
+        Some(values::Modifier::Nearly) => pb::Modifier::Nearly,
+    }) as i32
+}
+
+/// A local ISO date or date-time ("2024-05-16", "2024-05-16T09:30") at the start of that
+/// local time in `tz`, as a protobuf timestamp.
+fn local_to_timestamp(local: &str, tz: chrono_tz::Tz) -> Option<prost_types::Timestamp> {
+    use chrono::TimeZone;
+    let naive = chrono::NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M:%S")
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M"))
+        .ok()
+        .or_else(|| chrono::NaiveDate::parse_from_str(local, "%Y-%m-%d").ok().and_then(|d| d.and_hms_opt(0, 0, 0)))?;
+    let t = tz.from_local_datetime(&naive).earliest()?;
+    let seconds = t.timestamp();
+    (MIN_TIMESTAMP_SECONDS..=MAX_TIMESTAMP_SECONDS).contains(&seconds).then_some(prost_types::Timestamp { seconds, nanos: 0 })
+}
+
+fn grain(g: values::Grain) -> pb::TimeGrain {
+    match g {
+        values::Grain::Minute => pb::TimeGrain::Minute,
+        values::Grain::Hour => pb::TimeGrain::Hour,
+        values::Grain::PartOfDay => pb::TimeGrain::PartOfDay,
+        values::Grain::Day => pb::TimeGrain::Day,
+        values::Grain::Weekend => pb::TimeGrain::Weekend,
+        values::Grain::Week => pb::TimeGrain::Week,
+        values::Grain::Month => pb::TimeGrain::Month,
+        values::Grain::Season => pb::TimeGrain::Season,
+        values::Grain::Quarter => pb::TimeGrain::Quarter,
+        values::Grain::Half => pb::TimeGrain::HalfYear,
+        values::Grain::Year => pb::TimeGrain::Year,
+        values::Grain::Decade => pb::TimeGrain::Decade,
+        values::Grain::Century => pb::TimeGrain::Century,
+        values::Grain::Unknown => pb::TimeGrain::Unspecified,
+    }
+}
+
+fn value(m: &SpanMapper<'_>, i: usize, v: &values::Value, tz: Option<chrono_tz::Tz>) -> pb::Value {
+    let values::Value { span, dim: _, rule, data } = v;
+    let tz = tz.unwrap_or(chrono_tz::UTC);
+    let inner = match data {
+        values::ValueData::Time(t) => {
+            let values::TimeValue { timex_type, value, grain: g, interval, anchoring, modifier: tmod, range, signal } = t;
+            pb::value::Value::Time(pb::TimeValue {
+                r#type: match timex_type {
+                    values::TimexType::Date => pb::TimexType::Date,
+                    values::TimexType::Time => pb::TimexType::Time,
+                    values::TimexType::Duration => pb::TimexType::Duration,
+                    values::TimexType::Set => pb::TimexType::Set,
+                } as i32,
+                value: value.clone(),
+                grain: grain(*g) as i32,
+                start: interval.as_ref().and_then(|iv| local_to_timestamp(&iv.start, tz)),
+                end: interval.as_ref().and_then(|iv| local_to_timestamp(&iv.end, tz)),
+                r#mod: tmod.map_or_else(String::new, |x| x.as_str().to_string()),
+                relative: matches!(anchoring, values::Anchoring::Reference | values::Anchoring::PreviousTime),
+                range_min: range.as_ref().map_or_else(String::new, |r| r.min.clone()),
+                range_max: range.as_ref().map_or_else(String::new, |r| r.max.clone()),
+                signal: signal.map_or_else(String::new, |s| format!("{s:?}").to_lowercase()),
+                start_local: interval.as_ref().map_or_else(String::new, |iv| iv.start.clone()),
+                end_local: interval.as_ref().map_or_else(String::new, |iv| iv.end.clone()),
+            })
+        }
+        values::ValueData::Money(x) => pb::value::Value::Money(pb::MoneyValue {
+            amount: x.amount.clone(),
+            currency: x.currency.clone().unwrap_or_default(),
+            modifier: modifier(x.modifier),
+            upper_amount: x.upper.clone().unwrap_or_default(),
+        }),
+        values::ValueData::Percent(x) => pb::value::Value::Percent(pb::PercentValue {
+            value: x.value.clone(),
+            points: x.unit == values::PercentUnit::PercentagePoints,
+            modifier: modifier(x.modifier),
+            upper_value: x.upper.clone().unwrap_or_default(),
+            basis_points: x.unit == values::PercentUnit::BasisPoints,
+        }),
+        values::ValueData::Number(x) => pb::value::Value::Number(pb::NumberValue {
+            value: x.value.clone(),
+            ordinal: x.ordinal,
+            modifier: modifier(x.modifier),
+        }),
+        values::ValueData::Quantity(x) => pb::value::Value::Quantity(pb::QuantityValue {
+            value: x.value.clone(),
+            unit: x.unit.map(str::to_string).or_else(|| x.counted.as_ref().map(|c| c.text.clone())).unwrap_or_default(),
+            modifier: modifier(x.modifier),
+            upper_value: x.upper.clone().unwrap_or_default(),
+            counted: x.counted.as_ref().map(|c| m.span(c.span)),
+        }),
+    };
+    pb::Value { id: id(i), span: Some(m.span(*span)), rule: rule.to_string(), value: Some(inner) }
+}
+
+fn modality(x: facts::Modality) -> i32 {
+    (match x {
+        facts::Modality::Asserted => pb::Modality::Asserted,
+        facts::Modality::Reported => pb::Modality::Reported,
+        facts::Modality::Negated => pb::Modality::Negated,
+        facts::Modality::Planned => pb::Modality::Planned,
+        facts::Modality::Speculative => pb::Modality::Speculative,
+    }) as i32
+}
+
+fn quote(m: &SpanMapper<'_>, i: usize, q: &facts::Quote) -> pb::Quote {
+    let facts::Quote { speaker, cue, content, content_more, addressee, direct, negated: _, modality: md, confidence, rule, within } = q;
+    pb::Quote {
+        id: id(i),
+        speaker: speaker.as_ref().map(|a| m.span(a.span)),
+        speaker_entity_id: speaker.as_ref().and_then(|a| a.entity_id),
+        cue: Some(m.span(*cue)),
+        content: Some(m.span(*content)),
+        addressee: addressee.as_ref().map(|a| m.span(a.span)),
+        addressee_entity_id: addressee.as_ref().and_then(|a| a.entity_id),
+        direct: *direct,
+        confidence: *confidence,
+        rule: rule.to_string(),
+        content_more: content_more.iter().map(|s| m.span(*s)).collect(),
+        modality: modality(*md),
+        within_quote_id: within.map(id),
     }
 }

@@ -1,74 +1,115 @@
-//! PLACEHOLDER text layer (identity cleaning, line sentences, whitespace tokens), to be
-//! replaced by the real one. Same API shape as the real module.
-use crate::span::Span;
+//! The text layer: the first stage of the pipeline; every later stage reads its output.
+//!
+//! Owns the way from raw input to a [`TextDoc`]: byte decoding ([`decode`]), cleaning with an
+//! alignment to the original ([`CleanText`], [`Removal`]), article layout metadata
+//! ([`ArticleMeta`]: headline, byline, dateline, credits trailer), sentences ([`Sentence`]) and
+//! CoNLL-style tokens ([`Token`]); plus offset conversion for responses ([`OffsetConverter`])
+//! and the sentence-splitting evaluation on GUM ([`eval_gum_sentences`]).
+//!
+//! All spans are [`Span`]s into the CLEAN text; [`CleanText::to_original`] maps them back.
+//! Sentences: when the article opens with a headline line (and possibly one more title line,
+//! e.g. `<title>` then `<h1>`), those come first with role [`SentenceRole::Headline`]; all
+//! others are body sentences. Dateline, byline and trailer are
+//! metadata and never part of a sentence.
+//!
+//! Depends on `crate::span` and the `encoding_rs` crate only.
+
+mod clean;
+mod decode;
+pub mod eval;
+mod meta;
+mod offsets;
+mod segment;
+mod tokenize;
+
 use std::ops::Range;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ContentKind { Plain, Html }
+pub use clean::{CleanText, Removal, RemovalKind};
+pub use decode::{decode, DecodeError, DecodeErrorKind, Decoded, EncodingSource, META_SNIFF_LIMIT};
+pub use eval::{eval_gum_sentences, EvalError, Report};
+pub use meta::{ArticleMeta, Dateline, Field, PartialDate};
+pub use offsets::{OffsetConverter, OffsetUnit};
+pub use segment::split_sentences;
+pub use tokenize::{tokenize, Token, TokenKind};
 
-#[derive(Debug)]
-pub struct Decoded { pub text: String, pub encoding: &'static str }
-#[derive(Debug)]
-pub struct DecodeError { pub message: String, pub unknown: bool }
-impl DecodeError { pub fn is_unknown_charset(&self) -> bool { self.unknown } }
-impl std::fmt::Display for DecodeError { fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str(&self.message) } }
+use crate::span::Span;
 
-pub fn decode(bytes: &[u8], declared: Option<&str>, _kind: ContentKind) -> Result<Decoded, DecodeError> {
-    let enc = match declared { Some(l) => encoding_rs::Encoding::for_label(l.as_bytes()).ok_or(DecodeError{message: format!("unknown charset {l:?}"), unknown: true})?, None => encoding_rs::UTF_8 };
-    let (t, _, bad) = enc.decode(bytes);
-    if bad { return Err(DecodeError{ message: "malformed".into(), unknown: false }); }
-    Ok(Decoded { text: t.into_owned(), encoding: enc.name() })
+/// How to read the input.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ContentKind {
+    /// Text as scraped; things that are clearly tags, entities and code junk are still removed.
+    #[default]
+    Plain,
+    /// An HTML document or fragment: all markup removed, whitespace collapsed, blocks -> line breaks.
+    Html,
 }
 
-#[derive(Debug, Clone)]
-pub struct CleanText { text: String }
-impl CleanText {
-    pub fn as_str(&self) -> &str { &self.text }
-    pub fn to_original(&self, span: Span) -> Range<usize> { span.range() }
+/// What part of the article a sentence is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SentenceRole {
+    /// The headline line at the top of the article.
+    Headline,
+    /// A sentence of the body.
+    Body,
 }
-#[derive(Debug, Clone)]
-pub struct Removal { pub original: Range<usize>, pub description: String }
-#[derive(Debug, Clone)]
-pub struct Field { pub span: Span, pub text: String }
-#[derive(Debug, Clone, Copy, Default)]
-pub struct PartialDate { pub year: Option<i32>, pub month: Option<u32>, pub day: Option<u32> }
-#[derive(Debug, Clone)]
-pub struct Dateline { pub span: Span, pub place: Option<Field>, pub outlet: Option<Field>, pub date: Option<PartialDate>, pub date_span: Option<Span> }
-#[derive(Debug, Clone, Default)]
-pub struct ArticleMeta { pub outlet: Option<Field>, pub dateline: Option<Dateline>, pub authors: Vec<Field>, pub editors: Vec<Field> }
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TokenKind { Word, Number, Punct, Symbol }
-#[derive(Debug, Clone, Copy)]
-pub struct Token { pub span: Span, pub kind: TokenKind }
-#[derive(Debug, Clone)]
-pub struct Sentence { pub span: Span, pub tokens: Range<usize> }
-#[derive(Debug, Clone)]
-pub struct TextDoc { pub clean: CleanText, pub removals: Vec<Removal>, pub meta: ArticleMeta, pub body: Span, pub sentences: Vec<Sentence>, pub tokens: Vec<Token> }
 
-pub fn analyze(original: &str, _kind: ContentKind) -> TextDoc {
-    let mut sentences = Vec::new();
-    let mut tokens = Vec::new();
-    let mut pos = 0;
-    for line in original.split_inclusive('\n') {
-        let t = line.trim_end();
-        if !t.trim().is_empty() {
-            let first = tokens.len();
-            let mut off = pos;
-            for w in t.split(' ') { if !w.is_empty() { tokens.push(Token{span: Span::new(off, off + w.len()), kind: TokenKind::Word}); } off += w.len() + 1; }
-            sentences.push(Sentence { span: Span::new(pos, pos + t.len()), tokens: first..tokens.len() });
-        }
-        pos += line.len();
+/// One sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Span in the clean text (trimmed, non-empty).
+    pub span: Span,
+    /// Indices into [`TextDoc::tokens`].
+    pub tokens: Range<usize>,
+    /// Headline or body.
+    pub role: SentenceRole,
+}
+
+/// The analysed text of one article.
+#[derive(Clone, Debug)]
+pub struct TextDoc {
+    /// Clean text and its alignment to the original.
+    pub clean: CleanText,
+    /// Noise stripped from the original, in original order.
+    pub removals: Vec<Removal>,
+    /// Headline, dateline, byline, trailer (spans in the clean text).
+    pub meta: ArticleMeta,
+    /// Clean-text region of the body (after headline/byline/dateline, before the trailer).
+    pub body: Span,
+    /// The headline sentence (if any) then the body sentences, in order.
+    pub sentences: Vec<Sentence>,
+    /// All tokens of all sentences, in order.
+    pub tokens: Vec<Token>,
+}
+
+/// Cleans `original`, finds its metadata and body, and splits the body into sentences and tokens.
+pub fn analyze(original: &str, kind: ContentKind) -> TextDoc {
+    let (clean, removals) = clean::clean(original, kind);
+    let text = clean.as_str();
+    let layout = meta::detect(text);
+    let mut sentence_spans: Vec<(Span, SentenceRole)> = Vec::new();
+    if let Some(headline) = &layout.meta.headline {
+        sentence_spans.push((headline.span, SentenceRole::Headline));
     }
-    TextDoc { clean: CleanText { text: original.to_string() }, removals: vec![], meta: ArticleMeta::default(), body: Span::new(0, original.len()), sentences, tokens }
+    sentence_spans.extend(layout.meta.subheadlines.iter().map(|f| (f.span, SentenceRole::Headline)));
+    sentence_spans.extend(split_sentences(text, layout.body).into_iter().map(|s| (s, SentenceRole::Body)));
+    let mut tokens = Vec::new();
+    let mut sentences = Vec::with_capacity(sentence_spans.len());
+    for (span, role) in sentence_spans {
+        let first = tokens.len();
+        tokenize::tokenize_into(text, span, &mut tokens);
+        sentences.push(Sentence { span, tokens: first..tokens.len(), role });
+    }
+    TextDoc { clean, removals, meta: layout.meta, body: layout.body, sentences, tokens }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OffsetUnit { Utf8Bytes, Utf16CodeUnits, CodePoints }
-pub struct OffsetConverter<'a> { text: &'a str }
-impl<'a> OffsetConverter<'a> {
-    pub fn new(original: &'a str) -> Self { OffsetConverter { text: original } }
-    pub fn convert(&self, b: usize, unit: OffsetUnit) -> u64 {
-        let p = self.text.get(..b).unwrap_or("");
-        match unit { OffsetUnit::Utf8Bytes => b as u64, OffsetUnit::Utf16CodeUnits => p.encode_utf16().count() as u64, OffsetUnit::CodePoints => p.chars().count() as u64 }
+impl TextDoc {
+    /// The surface of `span` in the clean text.
+    pub fn text_of(&self, span: Span) -> &str {
+        span.slice(self.clean.as_str())
+    }
+
+    /// The original byte range of a clean `span` (see [`CleanText::to_original`]).
+    pub fn to_original(&self, span: Span) -> Range<usize> {
+        self.clean.to_original(span)
     }
 }

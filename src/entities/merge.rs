@@ -1,0 +1,256 @@
+//! The one merge policy of tagger and gazetteer output, per sentence, over token indices.
+//! Owns `merge_sentence` and `MergedSpan`. Depends on `conll` and `gazetteer`.
+//!
+//! Policy (applied in this order):
+//! 1. The tagger's spans are the base, after two repairs: a span is cut before an inner
+//!    possessive token ("Amazon Global Selling ’s Chinese" -> "Amazon Global Selling"),
+//!    a span is cut after an inner lower-case word that is not a name connector
+//!    ("International e-commerce giant Amazon Global Selling" -> "Amazon Global Selling";
+//!    "Bank of America" stays whole), and a span whose last token has no upper-case letter
+//!    is dropped ("International e-commerce"): names end in a capitalised word. A
+//!    one-word span at the start of a sentence is dropped when unlabeled text shows the
+//!    word is usually written in lower case ("International", "Officials"); in a
+//!    title-case sentence (a headline) the same holds anywhere for words almost never
+//!    capitalised ("Software", "Terminal"). One-word spans that are common acronyms of
+//!    units, currencies or job titles ("CEO", "USD", "GHz") are dropped.
+//! 2. Longest span wins. A gazetteer match that strictly contains tagger spans (and crosses
+//!    no other tagger span) replaces them when it is a place name with a generic word
+//!    ("Hubei province") or when every contained tagger span is a LOC; the result is LOC.
+//!    A gazetteer match strictly inside a longer tagger span ("China" in "Amazon China")
+//!    is dropped: the tagger's longer span wins.
+//! 3. On an identical span the tagger's type wins; the gazetteer only contributes its
+//!    place candidates (to LOC spans, and to MISC spans for demonyms such as "Chinese").
+//! 4. A gazetteer match overlapping no tagger span is added only when it is precise
+//!    enough: a country, first-level region, continent or a city of >= 100,000 people
+//!    named with an upper-case initial (LOC), or a demonym (MISC); never in an all-caps
+//!    headline, where gazetteer hits are too noisy.
+//! 5. A match partially crossing a tagger span is dropped (the tagger's boundaries win).
+//! 6. Titles: leading title words ("President", "Ambassador", "Dr.") are cut from a span
+//!    and what remains is a PERSON ("Ambassador Mohib" -> "Mohib").
+//! 7. Apposition: a span followed by ", <job title>" ("Song Xiaojun, vice president of
+//!    ...", "Jobs, chief executive") is a PERSON whatever the tagger or gazetteer said.
+
+use super::conll::{NerType, TokenEntity};
+use super::gazetteer::{Gazetteer, GazetteerMatch, NameUse, PlaceKind};
+
+/// A merged entity span over token indices of one sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MergedSpan {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Entity type.
+    pub ty: NerType,
+    /// Gazetteer match whose candidates describe this span, if any.
+    pub gazetteer: Option<GazetteerMatch>,
+}
+
+/// Lower-case words that may sit inside a name ("Bank of America", "Ludwig van Beethoven").
+const NAME_CONNECTORS: &[&str] = &[
+    "of", "and", "for", "the", "de", "del", "della", "der", "den", "van", "von", "da", "du", "la", "le", "al", "bin",
+    "on", "upon", "y", "&", "-", "'n'", "und", "et", "in", "at", "to",
+];
+
+fn is_lowercase_word(w: &str) -> bool {
+    w.chars().any(char::is_alphabetic)
+        && !w.chars().any(char::is_uppercase)
+        && !NAME_CONNECTORS.contains(&w)
+        && !is_possessive(w)
+}
+
+/// A possessive clitic token.
+pub fn is_possessive(tok: &str) -> bool {
+    matches!(tok, "'s" | "’s" | "'" | "’" | "'S" | "’S")
+}
+
+fn precise_alone(g: &Gazetteer, m: &GazetteerMatch) -> bool {
+    if m.name_use == NameUse::Demonym {
+        return true;
+    }
+    m.candidates.iter().any(|&c| {
+        g.place(c).is_some_and(|p| match p.kind {
+            PlaceKind::Country | PlaceKind::Continent => true,
+            PlaceKind::Region => m.has_generic || p.name.len() >= 4,
+            PlaceKind::City => p.population.unwrap_or(0) >= 100_000,
+        })
+    })
+}
+
+/// Merges tagger entities and gazetteer matches of one sentence under the policy above.
+/// `headline` says the sentence is mostly upper case. Output is sorted by start token.
+/// `cap_prior[i]` is how often token i's word is capitalised mid-sentence in unlabeled
+/// text (0 unknown, 1 almost never, 2 rarely, 3 often, 4 almost always).
+pub fn merge_sentence<S: AsRef<str>>(
+    words: &[S],
+    cap_prior: &[u8],
+    tagged: &[TokenEntity],
+    matches: &[GazetteerMatch],
+    gazetteer: &Gazetteer,
+    headline: bool,
+) -> Vec<MergedSpan> {
+    let word = |i: usize| words.get(i).map(|w| w.as_ref()).unwrap_or("");
+    let title_case = is_title_case(words);
+    let mut out: Vec<MergedSpan> = Vec::new();
+    for e in tagged {
+        let end = (e.start + 1..e.end).find(|&i| is_possessive(word(i))).unwrap_or(e.end);
+        let start = (e.start..end.saturating_sub(1))
+            .rev()
+            .find(|&i| is_lowercase_word(word(i)))
+            .map(|i| i + 1)
+            .unwrap_or(e.start);
+        let mut e = TokenEntity { start, end: e.end, ty: e.ty };
+        while e.start + 1 < end && TITLES_BEFORE_NAMES.contains(&word(e.start).to_lowercase().as_str()) {
+            e.start += 1;
+            e.ty = NerType::Per;
+        }
+        let single = end == e.start + 1;
+        let cap = cap_prior.get(e.start).copied().unwrap_or(0);
+        if single && ((e.start == 0 && matches!(cap, 1 | 2)) || (title_case && cap == 1)) {
+            continue;
+        }
+        if single && NOT_NAMES.contains(&word(e.start)) {
+            continue;
+        }
+        let last = end.checked_sub(1).map(word).unwrap_or("");
+        if end <= e.start || !last.chars().any(char::is_uppercase) {
+            continue;
+        }
+        out.push(MergedSpan { start: e.start, end, ty: e.ty, gazetteer: None });
+    }
+    for m in matches {
+        let overlapping: Vec<usize> =
+            out.iter().enumerate().filter(|(_, s)| s.start < m.end && m.start < s.end).map(|(i, _)| i).collect();
+        if overlapping.is_empty() {
+            if !headline && precise_alone(gazetteer, m) {
+                let ty = if m.name_use == NameUse::Demonym { NerType::Misc } else { NerType::Loc };
+                out.push(MergedSpan { start: m.start, end: m.end, ty, gazetteer: Some(m.clone()) });
+            }
+            continue;
+        }
+        let exact = overlapping.iter().copied().find(|&i| out[i].start == m.start && out[i].end == m.end);
+        if let Some(i) = exact {
+            let s = &mut out[i];
+            let fits = match m.name_use {
+                NameUse::Name => s.ty == NerType::Loc,
+                NameUse::Demonym => s.ty == NerType::Misc,
+            };
+            if fits {
+                s.gazetteer = Some(m.clone());
+            }
+            continue;
+        }
+        let all_inside = overlapping.iter().all(|&i| m.start <= out[i].start && out[i].end <= m.end);
+        if !all_inside {
+            continue; // the match lies inside or crosses a tagger span: tagger wins
+        }
+        let all_loc = overlapping.iter().all(|&i| out[i].ty == NerType::Loc);
+        if m.name_use == NameUse::Name && (m.has_generic || all_loc) {
+            let mut idx = overlapping;
+            idx.sort_unstable();
+            for i in idx.into_iter().rev() {
+                out.remove(i);
+            }
+            out.push(MergedSpan { start: m.start, end: m.end, ty: NerType::Loc, gazetteer: Some(m.clone()) });
+        }
+    }
+    for s in &mut out {
+        let comma = words.get(s.end).is_some_and(|w| w.as_ref() == ",");
+        let title = words.get(s.end + 1).is_some_and(|w| JOB_TITLES.contains(&w.as_ref().to_lowercase().as_str()));
+        if comma && title && s.ty != NerType::Per {
+            s.ty = NerType::Per;
+            s.gazetteer = None;
+        }
+    }
+    out.sort_by_key(|s| (s.start, s.end));
+    out
+}
+
+/// A headline written in title case: most words of four letters or more are capitalised.
+fn is_title_case<S: AsRef<str>>(words: &[S]) -> bool {
+    let long: Vec<&str> = words.iter().map(|w| w.as_ref()).filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
+    let caps = long.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    long.len() >= 3 && caps * 10 >= long.len() * 8
+}
+
+/// Capitalised tokens that are not names: units, currency codes, job-title acronyms.
+const NOT_NAMES: &[&str] = &[
+    "CEO", "CFO", "COO", "CTO", "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "GHz", "MHz", "KHz", "GB", "MB", "TB", "KB",
+    "UTC", "GMT", "EST", "PST", "EDT", "PDT", "OS", "LCD", "LED", "SDK", "GPS", "PC", "PCs", "TV", "AM", "PM", "GDP",
+    "IPO", "CPU", "GPU", "API", "URL", "PDF", "HD", "DVD", "USB", "FM", "VIP", "Q1", "Q2", "Q3", "Q4",
+];
+
+/// Titles written before a person's name; not part of the name (CoNLL convention).
+const TITLES_BEFORE_NAMES: &[&str] = &[
+    "president", "ambassador", "minister", "senator", "governor", "mayor", "chancellor", "premier", "judge",
+    "justice", "gen.", "general", "col.", "lt.", "sgt.", "capt.", "dr.", "mr.", "mrs.", "ms.", "prof.", "professor",
+    "sen.", "rep.", "gov.", "king", "queen", "prince", "princess", "pope", "chairman", "ceo", "sheikh", "sir",
+    "lord", "lady", "bishop", "archbishop", "cardinal", "rabbi", "imam", "secretary", "spokesman", "coach",
+];
+
+/// First words of job titles that mark an apposition to a person.
+const JOB_TITLES: &[&str] = &[
+    "president", "vice", "chief", "head", "director", "chairman", "chairwoman", "chair", "ceo", "cfo", "coo", "cto",
+    "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "founder", "co-founder", "manager",
+    "general", "executive", "deputy", "senior", "professor", "analyst", "economist", "governor", "senator",
+    "mayor", "ambassador", "commissioner", "chancellor", "premier", "leader", "editor", "author", "founder",
+    "managing", "partner", "lawyer", "attorney", "representative", "rep.", "sen.", "gov.", "aged",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gaz() -> &'static Gazetteer {
+        Gazetteer::embedded().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn te(start: usize, end: usize, ty: NerType) -> TokenEntity {
+        TokenEntity { start, end, ty }
+    }
+
+    #[test]
+    fn policy_table() {
+        // (tokens, tagger spans, expected merged (start, end, type, has place))
+        type Case<'a> = (&'a [&'a str], Vec<TokenEntity>, &'a [(usize, usize, NerType, bool)]);
+        let cases: &[Case] = &[
+            // tagger LOC inside "Hubei province": longest span wins.
+            (&["in", "Hubei", "province", "."], vec![te(1, 2, NerType::Loc)], &[(1, 3, NerType::Loc, true)]),
+            // "China" inside the ORG "Amazon China": tagger's longer span wins.
+            (&["Amazon", "China", "said"], vec![te(0, 2, NerType::Org)], &[(0, 2, NerType::Org, false)]),
+            // identical span: tagger type wins, place attached to LOC.
+            (&["in", "Wuhan", "."], vec![te(1, 2, NerType::Loc)], &[(1, 2, NerType::Loc, true)]),
+            // missed country is added by the gazetteer.
+            (&["in", "China", "."], vec![], &[(1, 2, NerType::Loc, true)]),
+            // demonym added as MISC.
+            (&["Chinese", "merchants"], vec![], &[(0, 1, NerType::Misc, true)]),
+            // lower-case word never matches.
+            (&["in", "china", "shops"], vec![], &[]),
+            // a span never runs through a possessive; the demonym after it is MISC.
+            (&["Amazon", "Selling", "’s", "Chinese", "unit"], vec![te(0, 4, NerType::Org)], &[(0, 2, NerType::Org, false), (3, 4, NerType::Misc, true)]),
+            // a span is cut after an inner lower-case word; connectors stay inside.
+            (&["International", "e-commerce", "giant", "Amazon", "Global"], vec![te(0, 5, NerType::Org)], &[(3, 5, NerType::Org, false)]),
+            (&["Bank", "of", "America", "said"], vec![te(0, 3, NerType::Org)], &[(0, 3, NerType::Org, false)]),
+            // a leading title is cut and the rest is a person.
+            (&["Ambassador", "Hamdullah", "Mohib", "said"], vec![te(0, 3, NerType::Loc)], &[(1, 3, NerType::Per, false)]),
+            (&["President", "Hotel"], vec![], &[]),
+            // apposition with a job title makes a person.
+            (&["said", "Song", "Xiaojun", ",", "vice", "president"], vec![te(1, 3, NerType::Loc)], &[(1, 3, NerType::Per, false)]),
+            // a sentence-initial word usually written in lower case is not a name alone.
+            (&["Officials", "said"], vec![te(0, 1, NerType::Org)], &[]),
+            // unit and title acronyms are not names.
+            (&["the", "CEO", "said"], vec![te(1, 2, NerType::Org)], &[]),
+            // a span ending in a lower-case word is dropped.
+            (&["International", "e-commerce", "giant"], vec![te(0, 2, NerType::Org)], &[]),
+        ];
+        for (toks, tagged, want) in cases {
+            let matches = gaz().find(toks);
+            let caps: Vec<u8> = toks.iter().map(|w| if *w == "Officials" { 2 } else { 0 }).collect();
+            let got: Vec<_> = merge_sentence(toks, &caps, tagged, &matches, gaz(), false)
+                .iter()
+                .map(|s| (s.start, s.end, s.ty, s.gazetteer.is_some()))
+                .collect();
+            assert_eq!(&got, want, "{toks:?}");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! Corpus of quote examples, one pattern each: the text and every attribution it must give
+//! (speaker, cue, content, addressee, direct), plus negative examples that must give none.
+//! One harness (in `quotes.rs` tests) turns each entry into an assertion. This module
+//! depends on nothing; it is compiled only for tests.
+
+/// One expected attribution, by surface text.
+pub struct Expect {
+    pub speaker: Option<&'static str>,
+    pub cue: &'static str,
+    pub content: &'static str,
+    pub addressee: Option<&'static str>,
+    pub direct: bool,
+}
+
+const fn q(speaker: &'static str, cue: &'static str, content: &'static str, direct: bool) -> Expect {
+    Expect { speaker: Some(speaker), cue, content, addressee: None, direct }
+}
+
+const fn told(speaker: &'static str, cue: &'static str, addressee: &'static str, content: &'static str) -> Expect {
+    Expect { speaker: Some(speaker), cue, content, addressee: Some(addressee), direct: false }
+}
+
+/// (why the example exists, text, expected attributions in cue order).
+pub static EXAMPLES: &[(&str, &str, &[Expect])] = &[
+    ("curly quotes, source then cue", "“We will win,” Smith said.", &[q("Smith", "said", "“We will win,”", true)]),
+    ("curly quotes, inverted with apposition", "“We will win,” said Jane Smith, a senior adviser to the campaign.", &[q("Jane Smith, a senior adviser to the campaign", "said", "“We will win,”", true)]),
+    ("straight quotes", "\"We are ready,\" the minister said.", &[q("the minister", "said", "\"We are ready,\"", true)]),
+    ("guillemets", "«We are ready,» the minister said.", &[q("the minister", "said", "«We are ready,»", true)]),
+    ("corner brackets", "「We are ready,」 the minister said.", &[q("the minister", "said", "「We are ready,」", true)]),
+    ("single curly quotes", "‘We are ready,’ the minister said.", &[q("the minister", "said", "‘We are ready,’", true)]),
+    ("multi-sentence quote", "“We are ready. We will win,” Smith said.", &[q("Smith", "said", "“We are ready. We will win,”", true)]),
+    ("question mark splits the sentence", "“Why not?” Smith asked.", &[q("Smith", "asked", "“Why not?”", true)]),
+    ("colon before the quote", "Smith said: “We are ready.”", &[q("Smith", "said", "“We are ready.”", true)]),
+    ("reported, source then cue", "The economy is growing again, the minister said.", &[q("the minister", "said", "The economy is growing again", false)]),
+    ("reported, inverted", "The economy is growing again, said the minister.", &[q("the minister", "said", "The economy is growing again", false)]),
+    ("reported with that", "Smith said that the economy is growing.", &[q("Smith", "said", "that the economy is growing", false)]),
+    ("reported without that", "Smith said the economy is growing.", &[q("Smith", "said", "the economy is growing", false)]),
+    ("adjunct before that", "Smith said in a statement that the economy is growing.", &[q("Smith", "said", "that the economy is growing", false)]),
+    ("told with addressee and that", "Smith told reporters that the economy is growing.", &[told("Smith", "told", "reporters", "that the economy is growing")]),
+    ("told a named addressee", "Smith told Reuters the economy is growing.", &[told("Smith", "told", "Reuters", "the economy is growing")]),
+    ("phrasal cue", "Smith pointed out that the economy is growing.", &[q("Smith", "pointed out", "that the economy is growing", false)]),
+    (
+        "noted, adding that",
+        "The plan failed, Smith noted, adding that costs rose sharply.",
+        &[q("Smith", "noted", "The plan failed", false), q("Smith", "adding", "that costs rose sharply", false)],
+    ),
+    ("according to, leading", "According to the ministry, exports rose 5 percent last year.", &[q("the ministry", "According to", "exports rose 5 percent last year", false)]),
+    ("according to, trailing", "Exports rose 5 percent last year, according to the ministry.", &[q("the ministry", "according to", "Exports rose 5 percent last year", false)]),
+    ("belief with that", "The company believes that demand will recover soon.", &[q("The company", "believes", "that demand will recover soon", false)]),
+    ("announce", "The company announced that it will cut 500 jobs.", &[q("The company", "announced", "that it will cut 500 jobs", false)]),
+    ("lowercase plural source", "Officials warned that the storm could hit the coast.", &[q("Officials", "warned", "that the storm could hit the coast", false)]),
+    ("pronoun source", "He argued that the deal was unfair to workers.", &[q("He", "argued", "that the deal was unfair to workers", false)]),
+    ("negated", "Smith did not say whether the plan would go ahead.", &[q("Smith", "say", "whether the plan would go ahead", false)]),
+    ("split quote", "“We are ready,” he said. “We will win.”", &[Expect { speaker: Some("he"), cue: "said", content: "“We are ready,” | “We will win.”", addressee: None, direct: true }]),
+    ("doubled apostrophes as quotation marks", "''We are ready,'' Mr. Kerry said.", &[q("Mr. Kerry", "said", "''We are ready,''", true)]),
+    ("quotation inside a sentence, cue after it", "Golf clubs are ''just scratching out a profit,'' Mr. Hedge said.", &[q("Mr. Hedge", "said", "Golf clubs are ''just scratching out a profit,''", false)]),
+    ("addressee before the colon", "Smith told The Huffington Post: “We are ready.”", &[Expect { speaker: Some("Smith"), cue: "told", content: "“We are ready.”", addressee: Some("The Huffington Post"), direct: true }]),
+    ("apposition before the cue", "Sanders, a senator from Vermont, said the economy is rigged.", &[q("Sanders, a senator from Vermont", "said", "the economy is rigged", false)]),
+    ("parenthesis after the name", "John Cornyn (R-Texas) told reporters that he would be surprised.", &[told("John Cornyn (R-Texas)", "told", "reporters", "that he would be surprised")]),
+    ("parenthetical attribution", "The solution, the partner said, was simple and cheap.", &[Expect { speaker: Some("the partner"), cue: "said", content: "The solution | was simple and cheap", addressee: None, direct: false }]),
+    ("coordinated verb borrows the subject", "Ms. Conway rejected the idea and said that Mr. Manafort was not being diminished.", &[q("Ms. Conway", "said", "that Mr. Manafort was not being diminished", false)]),
+    ("participle borrows the subject", "Carly Fiorina endorsed Ted Cruz on Wednesday, saying it is time for a real conservative.", &[q("Carly Fiorina", "saying", "it is time for a real conservative", false)]),
+    ("indirect question", "Reporters asked him whether the plan would survive.", &[Expect { speaker: Some("Reporters"), cue: "asked", content: "whether the plan would survive", addressee: Some("him"), direct: false }]),
+    ("according to without a comma", "Clinton leads Sanders by 271 delegates according to a count by the Associated Press.", &[q("a count by the Associated Press", "according to", "Clinton leads Sanders by 271 delegates", false)]),
+    ("content stops where the next attribution starts", "While Comey has said that he makes recommendations, Lewandowski said he does not.", &[q("Comey", "said", "that he makes recommendations", false), q("Lewandowski", "said", "he does not", false)]),
+    ("name and colon before a quotation", "Kasich: ‘We are going to go all the way to Cleveland.’", &[q("Kasich", ":", "‘We are going to go all the way to Cleveland.’", true)]),
+    (
+        "transcript turns",
+        "TAPPER: Do you think he has campaigned as a healer?\nFALLIN: I think he is trying to campaign as a healer.",
+        &[q("TAPPER", ":", "Do you think he has campaigned as a healer?", false), q("FALLIN", ":", "I think he is trying to campaign as a healer", false)],
+    ),
+    ("non-restrictive relative speaker", "He met Sanders, who said the system is rigged, on Monday.", &[q("who", "said", "the system is rigged", false)]),
+    ("a quoted label", "Trump called the plan “an absolute disgrace.”", &[q("Trump", "called", "the plan “an absolute disgrace.”", false)]),
+    ("adjunct, then a pronoun subject", "Adelson said on Friday he met Trump earlier this week.", &[q("Adelson", "said", "he met Trump earlier this week", false)]),
+    ("participle inside an apposition", "Sexton, a creative writing professor, said he holds his roots dear.", &[q("Sexton, a creative writing professor", "said", "he holds his roots dear", false)]),
+    // Negative examples: nothing is attributed.
+    ("no cue", "He walked to the store on Monday.", &[]),
+    ("cue word as a noun", "The claims were false and the reports were wrong.", &[]),
+    ("belief without that", "I think so.", &[]),
+    ("imperative", "Tell me a story about the war.", &[]),
+    ("scare quotes without cue", "The so-called “reform” failed in the Senate.", &[]),
+    ("passive cue", "The plan was announced on Monday by the city.", &[]),
+    ("cue with a noun object only", "He said nothing.", &[]),
+    ("noun object of a non-clause verb", "Clinton maintains a commanding lead among black voters.", &[]),
+    ("participle that is not speech", "Sanders won the Minnesota caucus, claiming his third victory of the night.", &[]),
+    ("capitalised cue word is a name", "The United States began airstrikes in 2014.", &[]),
+    ("question verb without a question", "She asked him to leave the room at once.", &[]),
+    ("a capitalised label is not a speaker", "BOOM: Trump just fired a missile at Hillary.", &[]),
+    ("a headline label with a determiner", "The Latest: Sanders wins the Minnesota caucuses.", &[]),
+    ("restrictive relative runs into the main clause", "Voters who said the economy mattered most backed Sanders.", &[]),
+    ("an introductory phrase is no content", "In his speech, the president said nothing new.", &[]),
+    ("a thing called by a name", "Both oppose an inflation formula called the “chained CPI.”", &[]),
+    ("called for is a demand", "She called for “an end to the war.”", &[]),
+];
