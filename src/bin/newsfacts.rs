@@ -105,6 +105,22 @@ enum Command {
     Health,
     /// Print the server's Describe response.
     Describe,
+    /// Score a stage against the gold corpora in ../shared/data (no server needed).
+    Eval {
+        #[command(subcommand)]
+        what: EvalWhat,
+        /// The data folder (holds gum-news/, tempeval3/, meantime/, conll2003/, polnear/).
+        #[arg(long, global = true, default_value = "../shared/data")]
+        data: PathBuf,
+    },
+    /// Rebuild a committed artifact from ../shared/data (no server needed).
+    Train {
+        #[command(subcommand)]
+        what: TrainWhat,
+        /// The data folder.
+        #[arg(long, global = true, default_value = "../shared/data")]
+        data: PathBuf,
+    },
     /// A bounded load generator: prints throughput and latency percentiles.
     Bench {
         /// Files or directories of articles to send (cycled).
@@ -122,8 +138,119 @@ enum Command {
     },
 }
 
+#[derive(Debug, Subcommand)]
+enum EvalWhat {
+    /// Sentence boundaries against GUM news: precision/recall/F1.
+    Sentences,
+    /// Time expressions (TempEval-3 measures on TBAQ and MEANTIME) and MEANTIME values.
+    Values {
+        /// How many of the worst misses to list.
+        #[arg(long, default_value_t = 15)]
+        worst: usize,
+    },
+    /// Entities: CoNLL-2003 eng.testa (conlleval), MEANTIME and GUM news.
+    Entities,
+    /// Attributions against PolNeAR dev: source/cue/content P/R/F1, exact and overlap.
+    Quotes {
+        /// Which PolNeAR split.
+        #[arg(long, default_value = "dev")]
+        split: String,
+        /// How many example errors to print.
+        #[arg(long, default_value_t = 0)]
+        examples: usize,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum TrainWhat {
+    /// The gazetteer (data/gazetteer.bin) from gazetteers/. Build it before the model.
+    Gazetteer {
+        #[arg(long, default_value = "data/gazetteer.bin")]
+        out: PathBuf,
+    },
+    /// Word clusters (data/word-clusters.tsv) from CoNLL train + PolNeAR train texts.
+    Clusters {
+        #[arg(long, default_value = "data/word-clusters.tsv")]
+        out: PathBuf,
+    },
+    /// The NER tagger (data/ner-model.bin). Retrain on your own CoNLL-format data with
+    /// --train and --dev.
+    Ner {
+        /// Training file in CoNLL format (default: conll2003/eng.train under --data).
+        #[arg(long)]
+        train: Option<PathBuf>,
+        /// Development file in CoNLL format (default: conll2003/eng.testa under --data).
+        #[arg(long)]
+        dev: Option<PathBuf>,
+        #[arg(long, default_value = "data/ner-model.bin")]
+        out: PathBuf,
+        /// Passes over the training data (the best on dev is kept).
+        #[arg(long, default_value_t = 12)]
+        epochs: usize,
+        /// Word clusters file ("none" to train without).
+        #[arg(long, default_value = "data/word-clusters.tsv")]
+        clusters: String,
+        /// Models averaged per pass.
+        #[arg(long, default_value_t = 3)]
+        ensemble: usize,
+        /// Drop feature rows whose largest quantised weight is below this.
+        #[arg(long, default_value_t = 25)]
+        prune: i16,
+    },
+}
+
+fn eval(what: EvalWhat, data: &Path) -> Result<ExitCode, Failure> {
+    let report = match what {
+        EvalWhat::Sentences => newsfacts::text::eval_gum_sentences(&data.join("gum-news")).map(|r| r.to_string()).map_err(|e| e.to_string()),
+        EvalWhat::Values { worst } => newsfacts::values::eval::run_eval(data, worst).map(|r| r.to_string()).map_err(|e| e.to_string()),
+        EvalWhat::Entities => newsfacts::entities::eval::run_eval(data).map(|r| r.to_string()).map_err(|e| e.to_string()),
+        EvalWhat::Quotes { split, examples } => newsfacts::facts::polnear_eval::run_eval(&data.join("polnear").join(split), examples)
+            .map(|r| r.to_string())
+            .map_err(|e| e.to_string()),
+    };
+    let report = report.map_err(|e| local(format!("evaluation failed: {e}")))?;
+    println!("{report}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn train(what: TrainWhat, data: &Path) -> Result<ExitCode, Failure> {
+    use newsfacts::entities;
+    let fail = |e: entities::EntityError| local(format!("training failed: {e}"));
+    match what {
+        TrainWhat::Gazetteer { out } => {
+            let (a, b, c) = entities::gazetteer::build_gazetteer_file(&data.join("gazetteers"), &out).map_err(fail)?;
+            println!("{}: {a} / {b} / {c} entries written", out.display());
+        }
+        TrainWhat::Clusters { out } => {
+            let dirs = vec![data.join("polnear/train/text")];
+            let r = entities::wordclusters::build_word_clusters(&dirs, &data.join("conll2003/eng.train"), &out).map_err(fail)?;
+            println!("{}: {} words clustered from {} tokens", out.display(), r.words, r.tokens);
+        }
+        TrainWhat::Ner { train, dev, out, epochs, clusters, ensemble, prune } => {
+            let opts = entities::train::TrainOptions {
+                epochs,
+                clusters: (clusters != "none").then(|| PathBuf::from(clusters)),
+                ensemble: ensemble.max(1),
+                prune_below: prune,
+                ..entities::train::TrainOptions::default()
+            };
+            let train = train.unwrap_or_else(|| data.join("conll2003/eng.train"));
+            let dev = dev.unwrap_or_else(|| data.join("conll2003/eng.testa"));
+            let r = entities::train::train_ner(&train, &dev, &out, &opts).map_err(fail)?;
+            println!("{r}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Evaluation and training are local: no runtime, no server.
+    let cli = match cli.command {
+        Command::Eval { what, data } => return report_exit(eval(what, &data)),
+        Command::Train { what, data } => return report_exit(train(what, &data)),
+        command => Cli { command, ..cli },
+    };
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(r) => r,
         Err(e) => {
@@ -132,6 +259,16 @@ fn main() -> ExitCode {
         }
     };
     match runtime.block_on(run(cli)) {
+        Ok(code) => code,
+        Err(Failure { code, message }) => {
+            eprintln!("error: {message}");
+            ExitCode::from(code)
+        }
+    }
+}
+
+fn report_exit(r: Result<ExitCode, Failure>) -> ExitCode {
+    match r {
         Ok(code) => code,
         Err(Failure { code, message }) => {
             eprintln!("error: {message}");
@@ -340,6 +477,8 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Bench { inputs, concurrency, count, duration } => {
             bench(&cli.addr, &inputs, concurrency.max(1), count, duration).await
         }
+        Command::Eval { what, data } => eval(what, &data),
+        Command::Train { what, data } => train(what, &data),
     }
 }
 

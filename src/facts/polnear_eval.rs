@@ -5,8 +5,8 @@
 //! - Gold: every `Attribution` / `Attribution-no-source` relation of an article; each role
 //!   is the union of its (possibly discontinuous) fragments. Articles annotated by several
 //!   annotators are scored against the first annotation file in name order.
-//! - Predicted: [`extract_quotes`] on the raw text split by [`testing_text`], without entity
-//!   mentions; quotes nested in another quote's content are left out, because PolNeAR gives
+//! - Predicted: the whole pipeline ([`crate::pipeline::extract`]: text layer, entities, then
+//!   [`super::extract_quotes`] with the entity mentions), spans mapped back to the file; quotes nested in another quote's content are left out, because PolNeAR gives
 //!   each token to at most one attribution (it keeps the outer one).
 //! - Per element (source, cue, content) predictions and gold items are paired one-to-one,
 //!   greedily by character Jaccard; a pair counts as
@@ -31,8 +31,6 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::cue_lexicon;
-use super::testing_text;
-use super::{extract_quotes, QuoteInput};
 use crate::span::Span;
 
 /// What went wrong while reading the evaluation data.
@@ -233,17 +231,29 @@ fn list_files(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, EvalError> {
     Ok(out)
 }
 
-/// Runs the extractor the way the evaluation scores it.
+/// Runs the whole pipeline (text layer, entities, quotes) the way the service does, and maps
+/// the quotes' clean-text spans back to the original file's bytes.
 fn predict(text: &str) -> Vec<Attribution> {
-    let sentences = testing_text::split_sentences(text);
-    let quotes = extract_quotes(&QuoteInput { text, sentences: &sentences, mentions: &[] });
-    quotes
-        .into_iter()
+    let doc = crate::pipeline::extract(&crate::pipeline::ArticleInput {
+        text,
+        kind: crate::text::ContentKind::Plain,
+        title: None,
+        outlet: None,
+        published: None,
+    });
+    let orig = |s: Span| -> Span { let r = doc.text.clean.to_original(s); Span::new(r.start, r.end) };
+    doc.quotes
+        .iter()
         .filter(|q| q.within.is_none())
         .map(|q| {
-            let mut content = vec![q.content];
-            content.extend(q.content_more.iter().copied());
-            Attribution { source: q.speaker.map(|s| vec![s.span]).unwrap_or_default(), cue: vec![q.cue], content, rule: q.rule }
+            let mut content = vec![orig(q.content)];
+            content.extend(q.content_more.iter().map(|s| orig(*s)));
+            Attribution {
+                source: q.speaker.map(|s| vec![orig(s.span)]).unwrap_or_default(),
+                cue: vec![orig(q.cue)],
+                content,
+                rule: q.rule,
+            }
         })
         .collect()
 }
