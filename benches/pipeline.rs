@@ -10,8 +10,11 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use newsfacts::entities::{self, EntityInput, SentenceTokens};
 use newsfacts::pipeline::{self, ArticleInput};
-use newsfacts::text::{self, ContentKind};
+use newsfacts::span::Span;
+use newsfacts::text::{self, ContentKind, TextDoc};
+use newsfacts::values;
 
 fn load(dir: &Path) -> Vec<String> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -40,8 +43,8 @@ struct Figures {
     max: Duration,
 }
 
-fn measure(articles: &[String], rounds: usize, mut f: impl FnMut(&str)) -> Figures {
-    let bytes: usize = articles.iter().map(String::len).sum();
+fn measure<T>(articles: &[T], bytes_of: impl Fn(&T) -> usize, rounds: usize, mut f: impl FnMut(&T)) -> Figures {
+    let bytes: usize = articles.iter().map(&bytes_of).sum();
     let mut lat = Vec::with_capacity(articles.len() * rounds);
     let start = Instant::now();
     for _ in 0..rounds {
@@ -82,14 +85,37 @@ fn main() {
         black_box(pipeline::extract(&ArticleInput { text: a, kind: ContentKind::Plain, title: None, outlet: None, published: None }));
     }
 
-    let baseline = measure(&articles, rounds, |a| {
+    let len = |a: &String| a.len();
+    let baseline = measure(&articles, len, rounds, |a| {
         black_box(a.split_whitespace().count());
     });
-    let stages: Vec<(&str, Box<dyn Fn(&str)>)> = vec![
-        ("text layer", Box::new(|a: &str| {
+    // Stage inputs computed once, so each stage is timed alone.
+    let docs: Vec<TextDoc> = articles.iter().map(|a| text::analyze(a, ContentKind::Plain)).collect();
+    let doc_len = |d: &TextDoc| d.clean.as_str().len();
+    let reference = values::Reference { year: Some(2024), month: Some(5), day: Some(16), hour: None, minute: None };
+    let sentence_tokens: Vec<Vec<SentenceTokens>> = docs
+        .iter()
+        .map(|d| {
+            d.sentences
+                .iter()
+                .map(|s| SentenceTokens { span: s.span, tokens: d.tokens.get(s.tokens.clone()).unwrap_or(&[]).iter().map(|t| t.span).collect() })
+                .collect()
+        })
+        .collect();
+    let paired: Vec<(&TextDoc, &Vec<SentenceTokens>)> = docs.iter().zip(sentence_tokens.iter()).collect();
+    let tokens: usize = docs.iter().map(|d| d.tokens.len()).sum();
+    let stages: Vec<(&str, Figures)> = vec![
+        ("text layer", measure(&articles, len, rounds, |a| {
             black_box(text::analyze(a, ContentKind::Plain));
         })),
-        ("whole pipeline", Box::new(|a: &str| {
+        ("values", measure(&docs, doc_len, rounds, |d| {
+            let spans: Vec<Span> = d.sentences.iter().map(|s| s.span).collect();
+            black_box(values::extract(d.clean.as_str(), &spans, &reference));
+        })),
+        ("entities", measure(&paired, |(d, _)| d.clean.as_str().len(), rounds, |(d, st)| {
+            black_box(entities::extract(&EntityInput { text: d.clean.as_str(), sentences: st, metadata_fields: &[] }));
+        })),
+        ("whole pipeline", measure(&articles, len, rounds, |a| {
             black_box(pipeline::extract(&ArticleInput { text: a, kind: ContentKind::Plain, title: None, outlet: None, published: None }));
         })),
     ];
@@ -110,9 +136,11 @@ fn main() {
         )
     };
     row("baseline split", &baseline);
-    for (name, f) in &stages {
-        let figures = measure(&articles, rounds, |a| f(a));
-        row(name, &figures);
+    for (name, figures) in &stages {
+        row(name, figures);
+    }
+    if let Some((_, e)) = stages.iter().find(|(n, _)| *n == "entities") {
+        println!("entities stage: {:.0} tokens/s ({} tokens per round)", tokens as f64 * e.articles_per_s / docs.len().max(1) as f64, tokens);
     }
     println!("peak RSS: {:.1} MiB", peak_rss_mib());
 }
