@@ -142,5 +142,40 @@ fn main() {
     if let Some((_, e)) = stages.iter().find(|(n, _)| *n == "entities") {
         println!("entities stage: {:.0} tokens/s ({} tokens per round)", tokens as f64 * e.articles_per_s / docs.len().max(1) as f64, tokens);
     }
+    tagger_alone(&baseline);
     println!("peak RSS: {:.1} MiB", peak_rss_mib());
+}
+
+/// The NER tagger alone over CoNLL-2003 eng.testa (when present), with model load time.
+fn tagger_alone(baseline: &Figures) {
+    use newsfacts::entities::gazetteer::Gazetteer;
+    use newsfacts::entities::tagger::NerModel;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/conll2003/eng.testa");
+    let Ok(docs) = newsfacts::entities::train::read_conll(&path) else {
+        println!("tagger alone: {} not found, skipped", path.display());
+        return;
+    };
+    let (Ok(model), Ok(gaz)) = (NerModel::embedded(), Gazetteer::embedded()) else {
+        println!("tagger alone: embedded model failed to load");
+        return;
+    };
+    let words: Vec<Vec<Vec<&str>>> =
+        docs.iter().map(|d| d.sentences.iter().map(|s| s.words.iter().map(String::as_str).collect()).collect()).collect();
+    let tokens: usize = words.iter().flatten().map(Vec::len).sum();
+    let bytes: usize = words.iter().flatten().flatten().map(|w| w.len() + 1).sum();
+    const PASSES: usize = 3;
+    let t = Instant::now();
+    for _ in 0..PASSES {
+        for d in &words {
+            black_box(model.tag_document(d, Some(gaz)));
+        }
+    }
+    let secs = t.elapsed().as_secs_f64().max(1e-9);
+    let mb_s = (bytes * PASSES) as f64 / secs / 1e6;
+    println!(
+        "tagger alone (eng.testa, {tokens} tokens x {PASSES}): {:.0} tokens/s, {:.2} MB/s = {:.4} x baseline",
+        (tokens * PASSES) as f64 / secs,
+        mb_s,
+        mb_s / baseline.mb_per_s
+    );
 }

@@ -215,3 +215,17 @@ fn metadata_fields(doc: &TextDoc) -> Vec<MetaField> {
     out.extend(meta.editors.iter().map(|f| MetaField { kind: MetaFieldKind::Editor, span: f.span }));
     out
 }
+
+/// Loads the embedded models and tables (tagger, gazetteer) by extracting from a short text,
+/// so that the first real request does not pay for it. Returns the number of entities found,
+/// which callers may log.
+pub fn warm_up() -> usize {
+    let doc = extract(&ArticleInput {
+        text: "WASHINGTON (Reuters) - Acme Corp said on Monday it would open an office in Wuhan, China.",
+        kind: ContentKind::Plain,
+        title: None,
+        outlet: None,
+        published: None,
+    });
+    doc.entities.len()
+}

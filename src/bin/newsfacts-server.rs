@@ -81,6 +81,9 @@ async fn main() -> ExitCode {
         max_in_flight: args.max_in_flight,
         ..Limits::default()
     };
+    let started = std::time::Instant::now();
+    let entities = newsfacts::pipeline::warm_up();
+    info!(micros = started.elapsed().as_micros() as u64, entities, "models loaded");
     let listener = match TcpListener::bind(args.addr).await {
         Ok(l) => l,
         Err(e) => {
