@@ -273,6 +273,19 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
                 out.push(event(v, FactKind::Layoff, i, Some(a), vec![val("amount", q)], (i, v.value_extent(q)), "<org> cut <number> jobs", 0.85));
             }
         }
+        if matches!(w, "announced" | "announces" | "announce" | "unveiled" | "confirmed") {
+            if let (Some(a), Some(q)) = (agent(v, i), counted_object(v, i + 1, &["cuts", "layoffs", "redundancies"])) {
+                let mut args = vec![val("amount", q)];
+                let mut last = v.value_extent(q);
+                if matches!(v.w(last + 1), "over" | "within" | "in") {
+                    if let Some(d) = v.value_starting(last + 2).filter(|d| v.is_duration(*d)) {
+                        args.push(val("time_frame", d));
+                        last = d.last;
+                    }
+                }
+                out.push(event(v, FactKind::Layoff, i, Some(a), args, (i, last), "<org> announced <number> job cuts", 0.85));
+            }
+        }
         if matches!(w, "went" | "goes" | "go" | "going") && v.w(i + 1) == "public" {
             if let Some(a) = agent(v, i) {
                 out.push(event(v, FactKind::Listing, i, Some(a), Vec::new(), (i, i + 1), "<org> went public", 0.85));
@@ -378,14 +391,18 @@ fn launch(v: &SentenceView<'_>, i: usize, out: &mut Vec<Fact>) {
         first += 1;
     }
     let mut last = first;
-    while last < v.toks.len() && last < first + 6 && v.w(last).chars().all(|c| c.is_alphanumeric() || c == '-') && !matches!(v.w(last), "in" | "on" | "at" | "to" | "for" | "with" | "and" | "that" | "which" | "as" | "last" | "this") {
+    while last < v.toks.len() && last < first + 8 && v.w(last).chars().all(|c| c.is_alphanumeric() || c == '-') && !matches!(v.w(last), "in" | "on" | "at" | "to" | "for" | "with" | "and" | "that" | "which" | "as" | "last" | "this") {
         last += 1;
+    }
+    // "a new version of its" cut by the length limit: end before the dangling "of its".
+    while last > first + 1 && matches!(v.w(last - 1), "of" | "its" | "their" | "the" | "a" | "an" | "his" | "her") {
+        last -= 1;
     }
     if last == first || v.values.iter().any(|t| t.first < last && t.last >= first) {
         return;
     }
     let head = last - 1;
-    if NOT_PRODUCTS.contains(&v.w(head)) {
+    if NOT_PRODUCTS.contains(&v.w(head)) || matches!(v.w(head), "first" | "second" | "last" | "next" | "new" | "latest" | "its" | "their" | "it" | "them") {
         return;
     }
     out.push(event(v, FactKind::Launch, i, Some(a), vec![text(v, "object", first, head)], (i, head), "<org> launched <product>", 0.75));

@@ -84,7 +84,21 @@ fn metric_at(v: &SentenceView<'_>, verb: usize) -> Option<Fact> {
             Some("'s") => before.and_then(|b| b.checked_sub(1)),
             _ => before,
         };
-        subject = owner_last.and_then(|o| v.mention_ending(o)).filter(|m| matches!(m.kind, MentionKind::Org | MentionKind::Loc));
+        subject = owner_last.and_then(|o| v.mention_ending(o)).filter(|m| matches!(m.kind, MentionKind::Org | MentionKind::Loc | MentionKind::Misc));
+    }
+    // "the shares of the American computer company increased": the words before the verb
+    // are a prepositional object, not the metric.
+    let mut phrase_first = subject.map_or(name_first, |s| s.first.min(name_first));
+    if subject.is_none() {
+        if let Some(m) = name_first.checked_sub(1).and_then(|b| v.mention_ending(b)) {
+            phrase_first = m.first;
+        }
+    }
+    if v.at(phrase_first, -1) == "the" {
+        phrase_first -= 1;
+    }
+    if matches!(v.at(phrase_first, -1), "of" | "at" | "for" | "in" | "on" | "by" | "with" | "to") {
+        return None;
     }
     // The amounts after the verb.
     let mut k = verb + 1;

@@ -198,7 +198,8 @@ pub struct FactInput<'a> {
 }
 
 /// Runs every fact rule over the input and returns the facts in evidence order, without
-/// duplicates: facts with the same kind and arguments are kept once (the most confident),
+/// duplicates: facts with the same kind and arguments (text arguments compared by their
+/// words) are kept once (the first stated; the most confident rule among equals),
 /// and events that only add arguments to an earlier one of the same kind about the same
 /// place are merged into it.
 pub fn extract_facts(input: &FactInput<'_>) -> Vec<Fact> {
@@ -213,9 +214,21 @@ pub fn extract_facts(input: &FactInput<'_>) -> Vec<Fact> {
     }
     facts.retain(|f| !f.args.is_empty() && !f.evidence.is_empty());
     facts.sort_by(|a, b| (a.evidence, a.kind, &a.args, a.rule).cmp(&(b.evidence, b.kind, &b.args, b.rule)));
+    // Text arguments count as the same when their words are ("Apple CEO Steve Jobs" twice).
+    let key = |f: &Fact| -> (FactKind, Vec<(&'static str, Result<ArgTarget, String>)>) {
+        let args = f
+            .args
+            .iter()
+            .map(|a| match a.target {
+                ArgTarget::Text(s) => (a.role, Err(s.slice(input.text).to_lowercase().replace('’', "'"))),
+                t => (a.role, Ok(t)),
+            })
+            .collect();
+        (f.kind, args)
+    };
     let mut out: Vec<Fact> = Vec::new();
     for f in facts {
-        if let Some(same) = out.iter_mut().find(|o| o.kind == f.kind && o.args == f.args) {
+        if let Some(same) = out.iter_mut().find(|o| key(o) == key(&f)) {
             if f.confidence > same.confidence {
                 *same = f;
             }

@@ -23,6 +23,9 @@ const PLAN_VERBS: &[&str] = &[
     "seek", "seeks", "target", "targets", "targeting", "commit", "committed", "expects", "expect", "hopes", "hope",
 ];
 
+/// Verbs after "will" that describe what happens, not what an agent does.
+const NOT_ACTIONS: &[&str] = &["occur", "happen", "see", "become", "remain", "take", "last", "come", "be", "have", "need", "cost", "face", "suffer", "get"];
+
 /// Where a marker is and where its action starts.
 #[derive(Clone, Copy)]
 struct Marker {
@@ -106,7 +109,10 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
         let action_end = frame.map_or(scope_end, |(_, lead)| lead.saturating_sub(1));
         let target = v.values.iter().copied().filter(in_scope).find(|t| t.last <= action_end && v.is_amount(*t));
         let named_agent = matches!(agent, Some(FactArg { target: ArgTarget::Entity(_), .. }));
-        if frame.is_none() && !(target.is_some() && named_agent) {
+        // A bare "will" with an amount is a forecast as often as a plan ("will use 20 percent
+        // less fuel"): without a time frame only an explicit plan verb counts.
+        let explicit = v.w(m.at) != "will" && v.w(m.at) != "'ll";
+        if agent.is_none() || NOT_ACTIONS.contains(&v.w(m.action)) || (frame.is_none() && !(target.is_some() && named_agent && explicit)) {
             continue;
         }
         let mut last = action_end;

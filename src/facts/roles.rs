@@ -8,7 +8,9 @@
 //! - `"<org>'s <title> <person>"` and `"<org> <title> <person>"` ("Amazon's CEO Andy Jassy");
 //! - `"<person> was appointed <title> of <org>"` and `"<org> appointed <person> as <title>"`:
 //!   a role plus an APPOINTMENT;
-//! - `"<person> resigned as <title> of <org>"`: a DEPARTURE.
+//! - `"<person>, the <org> <title>"` ("Louis Gallois, the Airbus chief executive");
+//! - `"<person> resigned as <title> of <org>"` and `"<person> resigned from <org>"` ("is stepping down"):
+//!   a DEPARTURE.
 //!
 //! A title is a run of lowercase title words ending in a title head ("vice president",
 //! "chief executive officer", "CEO"); "former" titles are left out (the role has ended).
@@ -158,6 +160,16 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
                     break;
                 }
             }
+            // "<person>, the <org> <title>" ("Louis Gallois, the Airbus chief executive")
+            if v.w(after + 1) == "the" {
+                if let Some(org) = v.mention_starting(after + 2).filter(is_org) {
+                    if let Some(title) = title_at(v, org.last + 1) {
+                        if !matches!(v.w(title.1 + 1), "of" | "at" | "for") {
+                            out.push(role(v, person, title, &org, None, title.1, "<person>, the <org> <title>", APPOSITION));
+                        }
+                    }
+                }
+            }
             // "<person>, who heads <org>"
             if v.w(after + 1) == "who" && matches!(v.w(after + 2), "heads" | "headed" | "leads" | "led" | "runs" | "ran" | "chairs" | "founded") {
                 if let Some(org) = v.mention_starting(after + 3).filter(is_org) {
@@ -185,6 +197,31 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
                 }
             }
             // "<person> resigned as <title> of <org>"
+        }
+        // "<person> is stepping down [from <org>]", "<person> resigned [from <org>]"
+        let mut d = after;
+        if matches!(v.w(d), "is" | "has" | "had" | "was") {
+            d += 1;
+        }
+        let plain_departure = matches!(v.w(d), "resigned" | "resigns" | "resigning") || (matches!(v.w(d), "stepped" | "steps" | "stepping") && v.w(d + 1) == "down");
+        if plain_departure && v.w(if v.w(d + 1) == "down" { d + 2 } else { d + 1 }) != "as" {
+            let next = if v.w(d + 1) == "down" { d + 2 } else { d + 1 };
+            let mut args = vec![FactArg { role: "person", target: ArgTarget::Entity(person.entity_id) }];
+            let mut last = next - 1;
+            if v.w(next) == "from" {
+                let mut o = next + 1;
+                if v.w(o) == "the" {
+                    o += 1;
+                }
+                if let Some(org) = v.mention_starting(o).filter(is_org) {
+                    args.push(FactArg { role: "organization", target: ArgTarget::Entity(org.entity_id) });
+                    last = org.last;
+                }
+            }
+            if let Some(t) = v.clause_date(d) {
+                args.push(FactArg { role: "time", target: ArgTarget::Value(t.index) });
+            }
+            out.push(Fact { kind: FactKind::Departure, args, evidence: v.range_span(person.first, last), confidence: WHO_HEADS, rule: "<person> resigned from <org>", modality: v.modality(d) });
         }
         if matches!(v.w(after), "resigned" | "quit" | "retired") || (matches!(v.w(after), "stepped" | "steps" | "will") && v.w(after + 1) == "down") {
             let verb = after;

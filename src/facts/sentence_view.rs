@@ -63,7 +63,7 @@ impl<'a> SentenceView<'a> {
         let mut mentions: Vec<TokMention> = input
             .mentions
             .iter()
-            .filter(|m: &&MentionRef| span.contains(m.span))
+            .filter(|m: &&MentionRef| span.contains(m.span) && !is_bare_company_suffix(m.span.slice(input.text)))
             .filter_map(|m| covering(m.span).map(|(first, last)| TokMention { first, last, entity_id: m.entity_id, kind: m.kind }))
             .collect();
         mentions.sort_by_key(|m| (m.first, m.last, m.entity_id));
@@ -226,6 +226,12 @@ impl<'a> SentenceView<'a> {
         }
         None
     }
+}
+
+/// True for a mention that is only a company suffix ("Inc." split off "Apple Inc."): it
+/// names no organisation by itself.
+fn is_bare_company_suffix(text: &str) -> bool {
+    matches!(text.trim_end_matches('.').to_lowercase().as_str(), "inc" | "corp" | "ltd" | "co" | "llc" | "plc" | "ag" | "sa" | "gmbh")
 }
 
 /// Builds the views of every body sentence of the input.
