@@ -23,7 +23,7 @@ const NOT_METRIC: &[&str] = &[
     "he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "this", "these", "those", "there", "and", "or",
     "but", "also", "has", "have", "had", "was", "were", "is", "are", "be", "been", "the", "a", "an", "its", "their",
     "his", "her", "our", "of", "in", "at", "on", "for", "to", "by", "with", "from", "as", "if", "when", "while", "where",
-    "than", "then", "so", "not",
+    "than", "then", "so", "not", "already", "still", "just", "now", "further", "even", "again", "since", "only",
 ];
 
 fn val(role: &'static str, t: TokValue) -> FactArg {
@@ -38,6 +38,7 @@ fn metric_word(v: &SentenceView<'_>, k: usize) -> bool {
         && w.chars().all(|c| c.is_alphanumeric() || c == '-')
         && surface.chars().next().is_some_and(|c| c.is_lowercase())
         && !NOT_METRIC.contains(&w)
+        && !(w.ends_with("ly") && w.len() > 4)
         && v.value_at(k).is_none()
         && v.mentions.iter().all(|m| k < m.first || k > m.last)
 }
