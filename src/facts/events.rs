@@ -65,12 +65,31 @@ fn agent(v: &SentenceView<'_>, i: usize) -> Option<TokMention> {
                 continue;
             }
         }
+        if v.w(k) == "," {
+            return appositive_subject(v, k, first);
+        }
         if !AUXILIARIES.contains(&v.w(k)) {
             return None;
         }
         steps += 1;
     }
     None
+}
+
+/// "Airbus, Europe's biggest aircraft manufacturer, has announced": the organisation before
+/// an apposition that ends with the comma at `comma` (at most eight tokens, no other name
+/// of an organisation or person inside, no verb-like "said").
+fn appositive_subject(v: &SentenceView<'_>, comma: usize, clause_first: usize) -> Option<TokMention> {
+    let open = (comma.saturating_sub(9).max(clause_first)..comma).rev().find(|k| v.w(*k) == ",")?;
+    let inside = open + 1..comma;
+    if inside.is_empty() || inside.clone().any(|k| matches!(v.w(k), "said" | "says" | "and" | "who" | "which" | "that")) {
+        return None;
+    }
+    if v.mentions.iter().any(|m| m.first > open && m.last < comma && matches!(m.kind, MentionKind::Org | MentionKind::Person)) {
+        return None;
+    }
+    let m = v.mention_ending(open.checked_sub(1)?)?;
+    (is_org(&m) && !matches!(v.at(m.first, -1), "," | "and")).then_some(m)
 }
 
 /// The first location after "in"/"at"/"into" between tokens `from` and the clause end,

@@ -15,6 +15,8 @@
 pub mod cue_lexicon;
 pub mod display;
 pub mod events;
+#[cfg(test)]
+mod fact_rules_tests;
 pub mod metrics;
 pub mod places;
 pub mod plans;

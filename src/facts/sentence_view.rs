@@ -50,11 +50,19 @@ impl<'a> SentenceView<'a> {
     /// Builds the view of one sentence; tokens inside `input.skip` spans (dateline, byline)
     /// are left out so their dates and names never become arguments.
     pub fn new(input: &'a FactInput<'a>, span: Span, token_spans: &[Span]) -> SentenceView<'a> {
-        let toks: Vec<Tok> = token_spans
-            .iter()
-            .filter(|t| !input.skip.iter().any(|s| s.overlaps(**t)))
-            .map(|t| Tok { span: *t, norm: t.slice(input.text).to_lowercase().replace('’', "'") })
-            .collect();
+        let mut toks: Vec<Tok> = Vec::with_capacity(token_spans.len());
+        for t in token_spans.iter().filter(|t| !input.skip.iter().any(|s| s.overlaps(**t))) {
+            let norm = t.slice(input.text).to_lowercase().replace('’', "'");
+            // "Corp.'s" is tokenised "Corp." "'" "s": glue the possessive back together.
+            if let Some(prev) = toks.last_mut() {
+                if norm == "s" && prev.norm == "'" && prev.span.end == t.start {
+                    prev.span = prev.span.cover(*t);
+                    prev.norm = "'s".to_string();
+                    continue;
+                }
+            }
+            toks.push(Tok { span: *t, norm });
+        }
         let covering = |s: Span| -> Option<(usize, usize)> {
             let first = toks.iter().position(|t| t.span.overlaps(s))?;
             let last = toks.iter().rposition(|t| t.span.overlaps(s))?;

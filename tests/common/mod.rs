@@ -77,25 +77,42 @@ pub fn request(article: pb::Article, unit: pb::OffsetUnit) -> pb::ExtractRequest
     }
 }
 
+/// The original text prepared for slicing in one offset unit (built once per response, so
+/// checking every span stays linear).
+pub struct UnitText {
+    unit: pb::OffsetUnit,
+    utf8: String,
+    utf16: Vec<u16>,
+    chars: Vec<char>,
+}
+
+impl UnitText {
+    pub fn new(original: &str, unit: pb::OffsetUnit) -> UnitText {
+        UnitText {
+            unit,
+            utf8: original.to_string(),
+            utf16: if unit == pb::OffsetUnit::Utf16CodeUnits { original.encode_utf16().collect() } else { vec![] },
+            chars: if unit == pb::OffsetUnit::CodePoints { original.chars().collect() } else { vec![] },
+        }
+    }
+
+    /// The original text between two offsets counted in the unit.
+    pub fn slice(&self, start: u64, end: u64) -> Option<String> {
+        let (s, e) = (usize::try_from(start).ok()?, usize::try_from(end).ok()?);
+        if s > e {
+            return None;
+        }
+        match self.unit {
+            pb::OffsetUnit::Utf16CodeUnits => String::from_utf16(self.utf16.get(s..e)?).ok(),
+            pb::OffsetUnit::CodePoints => Some(self.chars.get(s..e)?.iter().collect()),
+            _ => self.utf8.get(s..e).map(str::to_string),
+        }
+    }
+}
+
 /// The original text between two offsets counted in `unit`.
 pub fn slice_in_unit(original: &str, start: u64, end: u64, unit: pb::OffsetUnit) -> Option<String> {
-    let (s, e) = (usize::try_from(start).ok()?, usize::try_from(end).ok()?);
-    if s > e {
-        return None;
-    }
-    match unit {
-        pb::OffsetUnit::Utf16CodeUnits => {
-            let units: Vec<u16> = original.encode_utf16().collect();
-            String::from_utf16(units.get(s..e)?).ok()
-        }
-        pb::OffsetUnit::CodePoints => {
-            if e > original.chars().count() {
-                return None;
-            }
-            Some(original.chars().skip(s).take(e - s).collect())
-        }
-        _ => original.get(s..e).map(str::to_string),
-    }
+    UnitText::new(original, unit).slice(start, end)
 }
 
 /// Every span of a response, with a label saying where it came from.
@@ -163,8 +180,9 @@ pub fn all_spans(r: &pb::ExtractResponse) -> Vec<(String, pb::Span)> {
 pub fn assert_spans_exact(original: &str, r: &pb::ExtractResponse) -> usize {
     let unit = pb::OffsetUnit::try_from(r.offset_unit).expect("offset unit");
     let spans = all_spans(r);
+    let text = UnitText::new(original, unit);
     for (label, s) in &spans {
-        let got = slice_in_unit(original, s.start, s.end, unit);
+        let got = text.slice(s.start, s.end);
         assert_eq!(got.as_deref(), Some(s.text.as_str()), "{label} span {}..{} in {unit:?}", s.start, s.end);
     }
     spans.len()
