@@ -40,6 +40,12 @@ const CASES: &[Case] = &[
         &[],
     ),
     ("John Smith, a resident of Kabul, said the market was closed.", &[], &["role"]),
+    (
+        "The team drew notice from critics of U.S. President Donald Trump on Tuesday.",
+        &[&["role [asserted]", "person=Donald Trump", "title=President"]],
+        &[],
+    ),
+    ("The speech by former U.S. President Bill Clinton was long.", &[], &["role"]),
     ("Microsoft's former CEO Steve Ballmer bought the team.", &[], &["role"]),
     // events
     (

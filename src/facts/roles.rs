@@ -6,6 +6,7 @@
 //!   conjunct ("Song Xiaojun, vice president of Amazon China and head of ...");
 //! - `"<person>, who is <title> of <org>"` and `"<person>, who heads <org>"`;
 //! - `"<org>'s <title> <person>"` and `"<org> <title> <person>"` ("Amazon's CEO Andy Jassy");
+//! - `"<place> <title> <person>"` for titles of a place ("U.S. President Donald Trump");
 //! - `"<person> was appointed <title> of <org>"` and `"<org> appointed <person> as <title>"`:
 //!   a role plus an APPOINTMENT;
 //! - `"<person>, the <org> <title>"` ("Louis Gallois, the Airbus chief executive");
@@ -25,8 +26,11 @@ const TITLE_HEADS: &[&str] = &[
     "director", "head", "founder", "co-founder", "cofounder", "spokesman", "spokeswoman", "spokesperson", "manager",
     "secretary", "minister", "governor", "mayor", "editor", "economist", "analyst", "executive", "officer", "chief",
     "leader", "owner", "commander", "ambassador", "treasurer", "chancellor", "dean", "professor", "partner",
-    "secretary-general",
+    "secretary-general", "premier", "senator",
 ];
+
+/// Title heads that belong to a place rather than an organisation.
+const POLITICAL_TITLES: &[&str] = &["president", "minister", "governor", "mayor", "ambassador", "chancellor", "premier", "senator"];
 
 /// Words that may come before a title head inside a title.
 const TITLE_MODIFIERS: &[&str] = &[
@@ -261,6 +265,18 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
             out.push(role(v, &person, title, org, None, person.last, rule, POSSESSIVE));
         }
         // "<org> appointed <person> as <title>"
+    }
+    // "<place> <political title> <person>" ("U.S. President Donald Trump"): a country or
+    // city's office; only titles that belong to a place.
+    for place in v.mentions.iter().filter(|m| m.kind == MentionKind::Loc) {
+        let k = place.last + 1;
+        let Some(title) = title_at(v, k).filter(|t| t.0 == k) else { continue };
+        if !POLITICAL_TITLES.contains(&v.w(title.1)) || (title.0..=title.1).any(|t| v.w(t) == "former") || v.at(place.first, -1) == "former" {
+            continue;
+        }
+        if let Some(person) = v.mention_starting(title.1 + 1).filter(|m| m.kind == MentionKind::Person) {
+            out.push(role(v, &person, title, place, None, person.last, "<place> <title> <person>", POSSESSIVE));
+        }
     }
     for org in v.mentions.iter().filter(|m| is_org(m)) {
         let verb = org.last + 1;
