@@ -41,6 +41,11 @@ const CASES: &[Case] = &[
     ),
     ("John Smith, a resident of Kabul, said the market was closed.", &[], &["role"]),
     (
+        "Google Inc. spokesman Al Ray spoke. The deal was welcomed by John Smith, Chairman and Chief Operating Officer of Google Inc., on Monday.",
+        &[&["role [asserted]", "person=John Smith", "title=Chairman;", "organization=Google Inc."], &["role [asserted]", "person=John Smith", "title=Chief Operating Officer", "organization=Google Inc."]],
+        &[],
+    ),
+    (
         "The team drew notice from critics of U.S. President Donald Trump on Tuesday.",
         &[&["role [asserted]", "person=Donald Trump", "title=President"]],
         &[],

@@ -4,7 +4,9 @@
 //! Owns the title lexicon and these rules (each rule name is its pattern):
 //! - `"<person>, <title> of <org> and <title> of <org>'s <unit>"`: appositions, one role per
 //!   conjunct ("Song Xiaojun, vice president of Amazon China and head of ...");
+//! - `"<person>, <title> and <title> of <org>"` (both titles at the organisation);
 //! - `"<person>, who is <title> of <org>"` and `"<person>, who heads <org>"`;
+//! - "of", "at" and "for" all link a title to its organisation ("a spokesman for ...");
 //! - `"<org>'s <title> <person>"` and `"<org> <title> <person>"` ("Amazon's CEO Andy Jassy");
 //! - `"<place> <title> <person>"` for titles of a place ("U.S. President Donald Trump");
 //! - `"<person> was appointed <title> of <org>"` and `"<org> appointed <person> as <title>"`:
@@ -126,8 +128,8 @@ fn unit_after(v: &SentenceView<'_>, org_last: usize) -> (Option<(usize, usize)>,
 
 /// "<title> of|at <org>['s <unit>]" starting at token `i`: (title, org, unit, last token).
 fn title_of_org(v: &SentenceView<'_>, i: usize) -> Option<((usize, usize), TokMention, Option<(usize, usize)>, usize)> {
-    let title = title_at(v, i)?;
-    if !matches!(v.w(title.1 + 1), "of" | "at") {
+    let Some(title) = title_at(v, i) else { return title_inside_org_mention(v, i) };
+    if !matches!(v.w(title.1 + 1), "of" | "at" | "for") {
         return None;
     }
     let mut k = title.1 + 2;
@@ -137,6 +139,23 @@ fn title_of_org(v: &SentenceView<'_>, i: usize) -> Option<((usize, usize), TokMe
     let org = v.mention_starting(k).filter(is_org_or_place)?;
     let (unit, last) = unit_after(v, org.last);
     Some((title, org, unit, last))
+}
+
+/// The tagger sometimes swallows a capitalised title into the organisation ("Chief Operating
+/// Officer of AirTran Airways" as one organisation): split such a mention at "of"/"at"/"for"
+/// and take the organisation from the entity whose name is the rest ("AirTran Airways").
+fn title_inside_org_mention(v: &SentenceView<'_>, i: usize) -> Option<((usize, usize), TokMention, Option<(usize, usize)>, usize)> {
+    let m = v.mention_starting(i).filter(is_org)?;
+    let prep = (i + 1..m.last).find(|k| matches!(v.w(*k), "of" | "at" | "for"))?;
+    let title_last = prep.checked_sub(1)?;
+    if !TITLE_HEADS.contains(&v.w(title_last)) || !(i..title_last).all(|k| TITLE_MODIFIERS.contains(&v.w(k)) || TITLE_HEADS.contains(&v.w(k))) {
+        return None;
+    }
+    let rest = v.range_span(prep + 1, m.last).slice(v.input.text);
+    let org = v.input.entities.iter().find(|e| e.kind == crate::entities::EntityKind::Organization && e.mentions.iter().any(|x| x.text == rest))?;
+    let org_mention = TokMention { first: prep + 1, last: m.last, entity_id: org.id, kind: MentionKind::Org };
+    let (unit, last) = unit_after(v, m.last);
+    Some(((i, title_last), org_mention, unit, last))
 }
 
 /// Roles, appointments and departures stated in one sentence.
@@ -156,6 +175,14 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
                 }
             }
             let rule = if who_is { "<person>, who is <title> of <org>" } else { "<person>, <title> of <org> and <title> of <org>'s <unit>" };
+            // "<person>, Chairman and Chief Operating Officer of <org>": the first title
+            // shares the second's organisation.
+            if let Some(first_title) = title_at(v, k).filter(|t| v.w(t.1 + 1) == "and") {
+                if let Some((title, org, unit, last)) = title_of_org(v, first_title.1 + 2) {
+                    out.push(role(v, person, first_title, &org, unit, last, "<person>, <title> and <title> of <org>", APPOSITION));
+                    out.push(role(v, person, title, &org, unit, last, "<person>, <title> and <title> of <org>", APPOSITION));
+                }
+            }
             while let Some((title, org, unit, last)) = title_of_org(v, k) {
                 out.push(role(v, person, title, &org, unit, last, rule, APPOSITION));
                 if v.w(last + 1) == "and" || (v.w(last + 1) == "," && title_at(v, last + 2).is_some()) {
