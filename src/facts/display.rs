@@ -10,7 +10,7 @@ use crate::values::{PercentUnit, Value, ValueData};
 /// The display text of an argument target.
 pub fn argument(text: &str, entities: &[Entity], values: &[Value], target: ArgTarget) -> String {
     match target {
-        ArgTarget::Entity(e) => entities.iter().find(|x| x.id == e).map(|x| x.canonical.clone()).unwrap_or_default(),
+        ArgTarget::Entity(e) => super::entity(entities, e).map(|x| x.canonical.clone()).unwrap_or_default(),
         ArgTarget::Value(i) => values.get(i as usize).map(value).unwrap_or_default(),
         ArgTarget::Text(s) => s.slice(text).to_string(),
     }

@@ -12,7 +12,7 @@
 //! event are merged ([`mergeable`], [`merge_into`]). Depends on `sentence_view` and the facts
 //! types only.
 
-use super::sentence_view::{SentenceView, TokMention, TokValue};
+use super::sentence_view::{SentenceView, TokMention, TokValue, WINDOW};
 use super::{ArgTarget, Fact, FactArg, FactKind, MentionKind};
 use crate::values::ValueData;
 
@@ -96,8 +96,9 @@ fn appositive_subject(v: &SentenceView<'_>, comma: usize, clause_first: usize) -
 /// before any comma.
 fn place_after(v: &SentenceView<'_>, from: usize) -> Option<TokMention> {
     let (_, last) = v.clause(from);
+    let last = last.min(from + WINDOW);
     let mut k = from;
-    while k + 1 <= last {
+    while k < last {
         if matches!(v.w(k), "," | "." | "to" | "with" | "for") {
             return None;
         }
@@ -384,8 +385,9 @@ fn opening(v: &SentenceView<'_>, i: usize, out: &mut Vec<Fact>) {
     }
     let det = first - 1;
     let mut args = Vec::new();
-    let owner = v.mentions.iter().find(|m| m.first >= first && m.last < head && is_org(m)).copied();
-    let place = v.mentions.iter().find(|m| m.first >= first && m.last < head && m.kind == MentionKind::Loc).copied();
+    let inside = |want: MentionKind| (first..head).find_map(|k| v.mention_starting(k).filter(|m| m.last < head && m.kind == want));
+    let owner = inside(MentionKind::Org);
+    let place = inside(MentionKind::Loc);
     args.push(text(v, "object", head, head));
     if let Some(p) = place {
         args.push(ent("place", &p));

@@ -111,4 +111,9 @@ fn hostile_inputs_do_not_panic() {
     for text in ["", ",", "’s", "opened", "will", "rose to", "X, the capital of", "A, B’s neighboring", "\u{0}\u{feff}“", "Amazon opened 5"] {
         let _ = fact_lines(text);
     }
+    // Long repetitive sentences: every rule looks at a bounded window, so these stay linear.
+    for piece in ["opened ", "will ", "rose 5 percent ", "Wuhan, China’s Hubei province ", "Song Xiaojun, vice president of "] {
+        let lines = fact_lines(&piece.repeat(1500));
+        assert!(lines.len() <= 1500, "{} facts from {piece:?}", lines.len());
+    }
 }

@@ -12,7 +12,7 @@
 //! "compared with" or the words "year-on-year"; the source the phrase after "according to".
 //! Depends on `sentence_view` and the facts types only.
 
-use super::sentence_view::{SentenceView, TokMention, TokValue};
+use super::sentence_view::{SentenceView, TokMention, TokValue, WINDOW};
 use super::{ArgTarget, Fact, FactArg, FactKind, MentionKind};
 
 const UP: &[&str] = &["rose", "rises", "increased", "increases", "grew", "grows", "jumped", "jumps", "climbed", "climbs", "surged", "surges", "soared", "soars", "gained", "gains", "rebounded", "expanded"];
@@ -113,7 +113,8 @@ fn metric_at(v: &SentenceView<'_>, verb: usize) -> Option<Fact> {
     let mut amounts = 0;
     let mut period = None;
     let mut basis = None;
-    while k <= clause_last {
+    let stop = clause_last.min(verb + WINDOW);
+    while k <= stop {
         let w = v.w(k);
         let next = v.value_starting(k + 1).or_else(|| if v.w(k + 1) == "the" { v.value_starting(k + 2) } else { None });
         match (w, next) {
@@ -171,10 +172,10 @@ fn metric_at(v: &SentenceView<'_>, verb: usize) -> Option<Fact> {
     }
     args.extend(basis);
     // "according to <source>" anywhere later in the sentence.
-    if let Some(acc) = (verb + 1..v.toks.len()).find(|k| v.w(*k) == "according" && v.w(k + 1) == "to") {
+    if let Some(acc) = (verb + 1..v.toks.len().min(verb + 2 * WINDOW)).find(|k| v.w(*k) == "according" && v.w(k + 1) == "to") {
         let first = acc + 2;
         let mut end = first;
-        while end < v.toks.len() && !matches!(v.w(end), "," | "." | ";" | "”" | "\"") {
+        while end < v.toks.len().min(first + WINDOW) && !matches!(v.w(end), "," | "." | ";" | "”" | "\"") {
             end += 1;
         }
         if end > first {

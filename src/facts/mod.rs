@@ -184,6 +184,15 @@ impl Fact {
     }
 }
 
+/// The entity with this id: `Entity.id` is its position in the list (checked, with a
+/// search as fallback for hand-built lists).
+pub fn entity(entities: &[crate::entities::Entity], id: u32) -> Option<&crate::entities::Entity> {
+    match entities.get(id as usize) {
+        Some(e) if e.id == id => Some(e),
+        _ => entities.iter().find(|e| e.id == id),
+    }
+}
+
 /// What the fact rules read: the clean text, body sentences, values, entities with their
 /// mentions, the quotes' content spans, and spans to ignore (dateline, byline).
 pub struct FactInput<'a> {
@@ -205,7 +214,8 @@ pub struct FactInput<'a> {
 /// and events that only add arguments to an earlier one of the same kind about the same
 /// place are merged into it.
 pub fn extract_facts(input: &FactInput<'_>) -> Vec<Fact> {
-    let views = sentence_view::views(input);
+    let org_names = sentence_view::org_names(input);
+    let views = sentence_view::views(input, &org_names);
     let mut facts = Vec::new();
     for v in &views {
         facts.extend(roles::extract(v));
@@ -217,7 +227,8 @@ pub fn extract_facts(input: &FactInput<'_>) -> Vec<Fact> {
     facts.retain(|f| !f.args.is_empty() && !f.evidence.is_empty());
     facts.sort_by(|a, b| (a.evidence, a.kind, &a.args, a.rule).cmp(&(b.evidence, b.kind, &b.args, b.rule)));
     // Text arguments count as the same when their words are ("Apple CEO Steve Jobs" twice).
-    let key = |f: &Fact| -> (FactKind, Vec<(&'static str, Result<ArgTarget, String>)>) {
+    type Key = (FactKind, Vec<(&'static str, Result<ArgTarget, String>)>);
+    let key = |f: &Fact| -> Key {
         let args = f
             .args
             .iter()
@@ -228,17 +239,29 @@ pub fn extract_facts(input: &FactInput<'_>) -> Vec<Fact> {
             .collect();
         (f.kind, args)
     };
+    // Lookups by key and by (kind, place) keep this linear in the number of facts.
     let mut out: Vec<Fact> = Vec::new();
+    let mut by_key: std::collections::BTreeMap<Key, usize> = std::collections::BTreeMap::new();
+    let mut by_place: std::collections::BTreeMap<(FactKind, ArgTarget), Vec<usize>> = std::collections::BTreeMap::new();
     for f in facts {
-        if let Some(same) = out.iter_mut().find(|o| key(o) == key(&f)) {
+        let k = key(&f);
+        if let Some(same) = by_key.get(&k).and_then(|&i| out.get_mut(i)) {
             if f.confidence > same.confidence {
                 *same = f;
             }
             continue;
         }
-        if let Some(earlier) = out.iter_mut().find(|o| events::mergeable(o, &f)) {
-            events::merge_into(earlier, &f);
+        let place = f.arg("place").map(|p| (f.kind, p));
+        let candidates = place.as_ref().and_then(|p| by_place.get(p)).map_or(&[][..], |v| v.as_slice());
+        if let Some(&i) = candidates.iter().find(|&&i| out.get(i).is_some_and(|o| events::mergeable(o, &f))) {
+            if let Some(earlier) = out.get_mut(i) {
+                events::merge_into(earlier, &f);
+            }
             continue;
+        }
+        by_key.insert(k, out.len());
+        if let Some(p) = place {
+            by_place.entry(p).or_default().push(out.len());
         }
         out.push(f);
     }

@@ -62,7 +62,7 @@ pub fn gazetteer_contains(inner: Option<&Place>, outer: Option<&Place>) -> Optio
 }
 
 fn place_of<'a>(v: &SentenceView<'a>, m: &TokMention) -> Option<&'a Place> {
-    v.input.entities.iter().find(|e| e.id == m.entity_id).and_then(|e| e.place.as_ref())
+    super::entity(v.input.entities, m.entity_id).and_then(|e| e.place.as_ref())
 }
 
 fn arg(role: &'static str, m: &TokMention) -> FactArg {
@@ -98,7 +98,8 @@ fn head_place(v: &SentenceView<'_>, i: usize) -> Option<(TokMention, usize)> {
     }
     let mut head = None;
     let mut end = k;
-    while k < v.toks.len() {
+    let stop = v.toks.len().min(k + 12);
+    while k < stop {
         if let Some(m) = v.mention_starting(k).filter(is_loc) {
             head = Some(m);
             end = m.last;

@@ -13,7 +13,7 @@
 //! office") as text. Modality is PLANNED unless negated ("will not").
 //! Depends on `sentence_view` and the facts types only.
 
-use super::sentence_view::{SentenceView, TokValue};
+use super::sentence_view::SentenceView;
 use super::{ArgTarget, Fact, FactArg, FactKind, MentionKind, Modality};
 
 /// Verbs that introduce a plan with "to".
@@ -79,7 +79,7 @@ fn subject_phrase(v: &SentenceView<'_>, at: usize) -> Option<(usize, usize)> {
     if !matches!(v.w(first), "the" | "this" | "its" | "our") {
         return None;
     }
-    let end = (first + 1..at).find(|k| matches!(v.w(*k), "that" | "which" | "who" | "," | "will")).unwrap_or(at);
+    let end = (first + 1..at.min(first + 6)).find(|k| matches!(v.w(*k), "that" | "which" | "who" | "," | "will")).unwrap_or(at);
     (end > first + 1 && end - first <= 5).then(|| (first, end - 1))
 }
 
@@ -99,15 +99,15 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
             agent = subject_phrase(v, m.at).map(|(a, b)| FactArg { role: "agent", target: ArgTarget::Text(v.range_span(a, b)) });
         }
         agents.push(agent);
-        let in_scope = |t: &TokValue| t.first >= m.action && t.last <= scope_end;
-        let frame: Option<(TokValue, usize)> = v.values.iter().copied().filter(in_scope).find_map(|t| {
+        let scoped = v.values_within(m.action, scope_end);
+        let frame = scoped.iter().copied().find_map(|t| {
             let before = t.first.checked_sub(1)?;
             let lead = v.w(before);
             let ok = (v.is_duration(t) && matches!(lead, "within" | "in" | "over")) || (v.is_date(t) && matches!(lead, "by" | "before"));
             ok.then_some((t, before))
         });
         let action_end = frame.map_or(scope_end, |(_, lead)| lead.saturating_sub(1));
-        let target = v.values.iter().copied().filter(in_scope).find(|t| t.last <= action_end && v.is_amount(*t));
+        let target = scoped.iter().copied().find(|t| t.last <= action_end && v.is_amount(*t));
         let named_agent = matches!(agent, Some(FactArg { target: ArgTarget::Entity(_), .. }));
         // A bare "will" with an amount is a forecast as often as a plan ("will use 20 percent
         // less fuel"): without a time frame only an explicit plan verb counts.
@@ -135,7 +135,7 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
         }
         let evidence_first = match agent.map(|a| a.target) {
             Some(ArgTarget::Text(s)) => v.toks.iter().position(|t| t.span.start == s.start).unwrap_or(m.at),
-            _ => v.mentions.iter().filter(|x| x.last < m.at && x.last + 3 >= m.at).map(|x| x.first).min().unwrap_or(m.at),
+            _ => (m.at.saturating_sub(3)..m.at).filter_map(|k| v.mention_ending(k)).map(|x| x.first).min().unwrap_or(m.at),
         };
         let negated = (m.at..m.action).any(|k| v.w(k) == "not") || v.at(m.at, -1) == "not";
         let modality = if negated || v.modality(m.at) == Modality::Negated { Modality::Negated } else { Modality::Planned };

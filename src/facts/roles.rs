@@ -57,7 +57,7 @@ fn title_at(v: &SentenceView<'_>, i: usize) -> Option<(usize, usize)> {
     }
     let first = k;
     let mut last_head = None;
-    while k < v.toks.len() && v.mention_starting(k).is_none() {
+    while k < v.toks.len().min(first + 8) && v.mention_starting(k).is_none() {
         let w = v.w(k);
         if TITLE_HEADS.contains(&w) {
             last_head = Some(k);
@@ -116,7 +116,7 @@ fn unit_after(v: &SentenceView<'_>, org_last: usize) -> (Option<(usize, usize)>,
     };
     let first = poss + 1;
     let mut k = first;
-    while k < v.toks.len() && v.w(k).chars().all(|c| c.is_alphanumeric() || c == '-') && !matches!(v.w(k), "and" | "said" | "says" | "who" | "which") {
+    while k < v.toks.len().min(first + 8) && v.w(k).chars().all(|c| c.is_alphanumeric() || c == '-') && !matches!(v.w(k), "and" | "said" | "says" | "who" | "which") {
         k += 1;
     }
     if k > first {
@@ -146,13 +146,13 @@ fn title_of_org(v: &SentenceView<'_>, i: usize) -> Option<((usize, usize), TokMe
 /// and take the organisation from the entity whose name is the rest ("AirTran Airways").
 fn title_inside_org_mention(v: &SentenceView<'_>, i: usize) -> Option<((usize, usize), TokMention, Option<(usize, usize)>, usize)> {
     let m = v.mention_starting(i).filter(is_org)?;
-    let prep = (i + 1..m.last).find(|k| matches!(v.w(*k), "of" | "at" | "for"))?;
+    let prep = (i + 1..m.last.min(i + 8)).find(|k| matches!(v.w(*k), "of" | "at" | "for"))?;
     let title_last = prep.checked_sub(1)?;
     if !TITLE_HEADS.contains(&v.w(title_last)) || !(i..title_last).all(|k| TITLE_MODIFIERS.contains(&v.w(k)) || TITLE_HEADS.contains(&v.w(k))) {
         return None;
     }
     let rest = v.range_span(prep + 1, m.last).slice(v.input.text);
-    let org = v.input.entities.iter().find(|e| e.kind == crate::entities::EntityKind::Organization && e.mentions.iter().any(|x| x.text == rest))?;
+    let org = super::entity(v.input.entities, *v.org_names.get(rest)?)?;
     let org_mention = TokMention { first: prep + 1, last: m.last, entity_id: org.id, kind: MentionKind::Org };
     let (unit, last) = unit_after(v, m.last);
     Some(((i, title_last), org_mention, unit, last))

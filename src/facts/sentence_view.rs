@@ -38,18 +38,37 @@ pub struct TokValue {
 }
 
 /// A sentence with its tokens, mentions and values.
+///
+/// Every lookup by token (`mention_starting`, `value_at`, `clause`, ...) is O(1) through
+/// per-token indexes built once in [`SentenceView::new`], so rules stay linear on hostile
+/// input (a million-token sentence of "opened opened ...").
 pub struct SentenceView<'a> {
     pub input: &'a FactInput<'a>,
     pub span: Span,
     pub toks: Vec<Tok>,
     pub mentions: Vec<TokMention>,
     pub values: Vec<TokValue>,
+    /// Per token: index in `mentions` of the longest mention starting there.
+    starting: Vec<Option<u32>>,
+    /// Per token: index in `mentions` of the longest mention ending there.
+    ending: Vec<Option<u32>>,
+    /// Per token: index in `values` of the value covering it.
+    covering_value: Vec<Option<u32>>,
+    /// Per token: its clause's first and last token.
+    clauses: Vec<(u32, u32)>,
+    /// Quote contents overlapping the sentence.
+    quote_contents: Vec<Span>,
+    /// Organisation names of the whole article (mention text -> entity id).
+    pub org_names: &'a std::collections::BTreeMap<String, u32>,
 }
+
+/// How far (in tokens) a rule looks for an argument; keeps every rule linear.
+pub const WINDOW: usize = 40;
 
 impl<'a> SentenceView<'a> {
     /// Builds the view of one sentence; tokens inside `input.skip` spans (dateline, byline)
     /// are left out so their dates and names never become arguments.
-    pub fn new(input: &'a FactInput<'a>, span: Span, token_spans: &[Span]) -> SentenceView<'a> {
+    pub fn new<'b>(input: &'a FactInput<'a>, org_names: &'a std::collections::BTreeMap<String, u32>, order: &SpanOrder<'b>, span: Span, token_spans: &[Span]) -> SentenceView<'a> {
         let mut toks: Vec<Tok> = Vec::with_capacity(token_spans.len());
         for t in token_spans.iter().filter(|t| !input.skip.iter().any(|s| s.overlaps(**t))) {
             let norm = t.slice(input.text).to_lowercase().replace('’', "'");
@@ -63,29 +82,82 @@ impl<'a> SentenceView<'a> {
             }
             toks.push(Tok { span: *t, norm });
         }
+        // Tokens are in text order: find the covered ones by binary search.
         let covering = |s: Span| -> Option<(usize, usize)> {
-            let first = toks.iter().position(|t| t.span.overlaps(s))?;
-            let last = toks.iter().rposition(|t| t.span.overlaps(s))?;
-            Some((first, last))
+            let first = toks.partition_point(|t| t.span.end <= s.start);
+            let end = toks.partition_point(|t| t.span.start < s.end);
+            let last = end.checked_sub(1)?;
+            (first <= last && toks.get(first).is_some_and(|t| t.span.overlaps(s))).then_some((first, last))
         };
-        let mut mentions: Vec<TokMention> = input
-            .mentions
+        let in_sentence = |order: &'b [(Span, u32)]| -> &'b [(Span, u32)] {
+            let from = order.partition_point(|(x, _)| x.start < span.start);
+            let to = order.partition_point(|(x, _)| x.start < span.end);
+            order.get(from..to.max(from)).unwrap_or(&[])
+        };
+        let mut mentions: Vec<TokMention> = in_sentence(order.mentions)
             .iter()
-            .filter(|m: &&MentionRef| span.contains(m.span) && !is_bare_company_suffix(m.span.slice(input.text)))
-            .filter_map(|m| covering(m.span).map(|(first, last)| TokMention { first, last, entity_id: m.entity_id, kind: m.kind }))
-            .collect();
-        mentions.sort_by_key(|m| (m.first, m.last, m.entity_id));
-        let values: Vec<TokValue> = input
-            .values
-            .iter()
-            .enumerate()
-            .filter(|(_, v)| span.contains(v.span))
-            .filter_map(|(i, v)| {
-                let (first, last) = covering(v.span)?;
-                Some(TokValue { first, last, index: u32::try_from(i).ok()? })
+            .filter_map(|&(m_span, k)| {
+                let m: &MentionRef = input.mentions.get(k as usize)?;
+                if !span.contains(m_span) || is_bare_company_suffix(m_span.slice(input.text)) {
+                    return None;
+                }
+                covering(m_span).map(|(first, last)| TokMention { first, last, entity_id: m.entity_id, kind: m.kind })
             })
             .collect();
-        SentenceView { input, span, toks, mentions, values }
+        mentions.sort_by_key(|m| (m.first, m.last, m.entity_id));
+        let values: Vec<TokValue> = in_sentence(order.values)
+            .iter()
+            .filter(|(v_span, _)| span.contains(*v_span))
+            .filter_map(|&(v_span, index)| {
+                let (first, last) = covering(v_span)?;
+                Some(TokValue { first, last, index })
+            })
+            .collect();
+        let n = toks.len();
+        let mut starting: Vec<Option<u32>> = vec![None; n];
+        let mut ending: Vec<Option<u32>> = vec![None; n];
+        for (k, m) in mentions.iter().enumerate() {
+            let Ok(k) = u32::try_from(k) else { break };
+            let longer = |cur: Option<u32>, by: &dyn Fn(&TokMention) -> usize| cur.and_then(|c| mentions.get(c as usize)).is_none_or(|c| by(m) > by(c));
+            if let Some(slot) = starting.get_mut(m.first) {
+                if longer(*slot, &|x| x.last) {
+                    *slot = Some(k);
+                }
+            }
+            if let Some(slot) = ending.get_mut(m.last) {
+                if longer(*slot, &|x| usize::MAX - x.first) {
+                    *slot = Some(k);
+                }
+            }
+        }
+        let mut covering_value: Vec<Option<u32>> = vec![None; n];
+        for (k, v) in values.iter().enumerate() {
+            let Ok(k) = u32::try_from(k) else { break };
+            for slot in covering_value.iter_mut().take(v.last + 1).skip(v.first) {
+                if slot.is_none() {
+                    *slot = Some(k);
+                }
+            }
+        }
+        let is_bound = |t: &Tok| matches!(t.norm.as_str(), ";" | ":" | "--" | "—" | "“" | "”" | "\"");
+        let mut clauses = vec![(0u32, 0u32); n];
+        let mut first = 0usize;
+        for k in 0..=n {
+            let at_bound = k == n || toks.get(k).is_some_and(is_bound);
+            if at_bound {
+                let last = k.saturating_sub(1).max(first);
+                for slot in clauses.iter_mut().take(k).skip(first) {
+                    *slot = (u32::try_from(first).unwrap_or(u32::MAX), u32::try_from(last).unwrap_or(u32::MAX));
+                }
+                if let Some(slot) = clauses.get_mut(k) {
+                    // A bound token belongs to the clause it closes.
+                    *slot = (u32::try_from(first).unwrap_or(u32::MAX), u32::try_from(last).unwrap_or(u32::MAX));
+                }
+                first = k + 1;
+            }
+        }
+        let quote_contents = input.quote_contents.iter().copied().filter(|c| c.overlaps(span)).collect();
+        SentenceView { input, span, toks, mentions, values, starting, ending, covering_value, clauses, quote_contents, org_names }
     }
 
     /// Lowercased token `i`, or `""` past either end.
@@ -108,24 +180,34 @@ impl<'a> SentenceView<'a> {
         self.tspan(first).cover(self.tspan(last))
     }
 
-    /// The mention starting at token `i`.
+    /// The mention starting at token `i` (the longest).
     pub fn mention_starting(&self, i: usize) -> Option<TokMention> {
-        self.mentions.iter().copied().filter(|m| m.first == i).max_by_key(|m| m.last)
+        self.starting.get(i).copied().flatten().and_then(|k| self.mentions.get(k as usize)).copied()
     }
 
-    /// The mention ending at token `i`.
+    /// The mention ending at token `i` (the longest).
     pub fn mention_ending(&self, i: usize) -> Option<TokMention> {
-        self.mentions.iter().copied().filter(|m| m.last == i).min_by_key(|m| m.first)
+        self.ending.get(i).copied().flatten().and_then(|k| self.mentions.get(k as usize)).copied()
     }
 
     /// The value covering token `i`.
     pub fn value_at(&self, i: usize) -> Option<TokValue> {
-        self.values.iter().copied().find(|v| v.first <= i && i <= v.last)
+        self.covering_value.get(i).copied().flatten().and_then(|k| self.values.get(k as usize)).copied()
     }
 
     /// The value starting at token `i`.
     pub fn value_starting(&self, i: usize) -> Option<TokValue> {
-        self.values.iter().copied().find(|v| v.first == i)
+        self.value_at(i).filter(|v| v.first == i)
+    }
+
+    /// The values lying inside tokens `first..=last`, in order (binary search: values are
+    /// sorted by position).
+    pub fn values_within(&self, first: usize, last: usize) -> &[TokValue] {
+        let from = self.values.partition_point(|v| v.first < first);
+        let to = self.values.partition_point(|v| v.first <= last);
+        let inside = self.values.get(from..to.max(from)).unwrap_or(&[]);
+        let end = inside.iter().position(|v| v.last > last).unwrap_or(inside.len());
+        inside.get(..end).unwrap_or(&[])
     }
 
     /// The last token of a value including a quantity's counted noun ("19 overseas sites").
@@ -135,7 +217,7 @@ impl<'a> SentenceView<'a> {
             _ => None,
         };
         match counted_end {
-            Some(end) => self.toks.iter().rposition(|t| t.span.end <= end).unwrap_or(v.last).max(v.last),
+            Some(end) => self.toks.partition_point(|t| t.span.end <= end).saturating_sub(1).max(v.last),
             None => v.last,
         }
     }
@@ -168,24 +250,23 @@ impl<'a> SentenceView<'a> {
     /// The clause around token `i`: bounded by the sentence ends, `;`, `:`, ` -- ` and
     /// quotation marks. Commas do not bound it (rules check them themselves).
     pub fn clause(&self, i: usize) -> (usize, usize) {
-        let is_bound = |t: &Tok| matches!(t.norm.as_str(), ";" | ":" | "--" | "—" | "“" | "”" | "\"");
-        let first = self.toks.get(..i).and_then(|s| s.iter().rposition(is_bound)).map_or(0, |p| p + 1);
-        let last = self
-            .toks
-            .get(i..)
-            .and_then(|s| s.iter().position(is_bound))
-            .map_or(self.toks.len().saturating_sub(1), |p| (i + p).saturating_sub(1));
-        (first, last.max(first))
+        match self.clauses.get(i).or_else(|| self.clauses.last()) {
+            Some(&(a, b)) => (a as usize, b as usize),
+            None => (0, 0),
+        }
     }
 
-    /// The date value of the clause around token `i` nearest to it, if any.
+    /// The date value of the clause around token `i` nearest to it (within [`WINDOW`]
+    /// tokens), if any.
     pub fn clause_date(&self, i: usize) -> Option<TokValue> {
         let (first, last) = self.clause(i);
-        self.values
+        let first = first.max(i.saturating_sub(WINDOW));
+        let last = last.min(i.saturating_add(WINDOW));
+        self.values_within(first, last)
             .iter()
             .copied()
-            .filter(|v| v.first >= first && v.last <= last && self.is_date(*v))
-            .min_by_key(|v| if v.first > i { v.first - i } else { i - v.last })
+            .filter(|v| self.is_date(*v))
+            .min_by_key(|v| if v.first > i { v.first - i } else { i.saturating_sub(v.last) })
     }
 
     /// How the clause asserts what is at token `i`: negated ("not", "never", "n't" just
@@ -203,7 +284,7 @@ impl<'a> SentenceView<'a> {
             return Modality::Speculative;
         }
         let span = self.tspan(i);
-        if self.input.quote_contents.iter().any(|c| c.contains(span)) {
+        if self.quote_contents.iter().any(|c| c.contains(span)) {
             return Modality::Reported;
         }
         if has(&["will", "'ll", "shall"]) || window.windows(2).any(|p| matches!(p, ["plans" | "plan" | "intends" | "aims", "to"])) {
@@ -242,7 +323,31 @@ fn is_bare_company_suffix(text: &str) -> bool {
     matches!(text.trim_end_matches('.').to_lowercase().as_str(), "inc" | "corp" | "ltd" | "co" | "llc" | "plc" | "ag" | "sa" | "gmbh")
 }
 
+/// Mentions and values sorted by span, as (span, index in the input), so each sentence
+/// finds its own by binary search.
+pub struct SpanOrder<'b> {
+    pub mentions: &'b [(Span, u32)],
+    pub values: &'b [(Span, u32)],
+}
+
+/// The article's organisation names (each mention's text, first entity wins).
+pub fn org_names(input: &FactInput<'_>) -> std::collections::BTreeMap<String, u32> {
+    let mut names = std::collections::BTreeMap::new();
+    for m in input.mentions.iter().filter(|m| m.kind == MentionKind::Org) {
+        names.entry(m.span.slice(input.text).to_string()).or_insert(m.entity_id);
+    }
+    names
+}
+
 /// Builds the views of every body sentence of the input.
-pub fn views<'a>(input: &'a FactInput<'a>) -> Vec<SentenceView<'a>> {
-    input.sentences.iter().map(|s| SentenceView::new(input, s.span, &s.tokens)).collect()
+pub fn views<'a>(input: &'a FactInput<'a>, org_names: &'a std::collections::BTreeMap<String, u32>) -> Vec<SentenceView<'a>> {
+    let sorted = |spans: Vec<Span>| -> Vec<(Span, u32)> {
+        let mut v: Vec<(Span, u32)> = spans.into_iter().enumerate().filter_map(|(k, s)| Some((s, u32::try_from(k).ok()?))).collect();
+        v.sort();
+        v
+    };
+    let mentions = sorted(input.mentions.iter().map(|m| m.span).collect());
+    let values = sorted(input.values.iter().map(|v| v.span).collect());
+    let order = SpanOrder { mentions: &mentions, values: &values };
+    input.sentences.iter().map(|s| SentenceView::new(input, org_names, &order, s.span, &s.tokens)).collect()
 }
