@@ -248,3 +248,48 @@ fn capital_fact(v: &SentenceView<'_>, capital: &TokMention, of: &TokMention, evi
         modality: v.modality(evidence.0),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(kind: PlaceKind, name: &str, country: &str, admin1: Option<&str>) -> Place {
+        Place {
+            kind,
+            name: name.to_string(),
+            geonames_id: None,
+            iso_code: (kind == PlaceKind::Country).then(|| country.to_string()),
+            country_code: Some(country.to_string()),
+            admin1: admin1.map(str::to_string),
+            lat: None,
+            lon: None,
+            population: None,
+        }
+    }
+
+    #[test]
+    fn gazetteer_confirms_contradicts_or_cannot_tell() {
+        let wuhan = place(PlaceKind::City, "Wuhan", "CN", Some("Hubei"));
+        let lyon = place(PlaceKind::City, "Lyon", "FR", Some("Auvergne-Rhône-Alpes"));
+        let hubei = place(PlaceKind::Region, "Hubei", "CN", None);
+        let henan = place(PlaceKind::Region, "Henan", "CN", None);
+        let china = place(PlaceKind::Country, "China", "CN", None);
+        let germany = place(PlaceKind::Country, "Germany", "DE", None);
+        let paris = place(PlaceKind::City, "Paris", "FR", Some("Île-de-France"));
+        let no_admin = place(PlaceKind::City, "Somewhere", "CN", None);
+        let table: &[(&Place, &Place, Option<bool>)] = &[
+            (&wuhan, &hubei, Some(true)),
+            (&wuhan, &henan, Some(false)),
+            (&wuhan, &china, Some(true)),
+            (&lyon, &germany, Some(false)),
+            (&china, &hubei, Some(false)),
+            (&china, &paris, Some(false)),
+            (&lyon, &paris, None),
+            (&no_admin, &hubei, None),
+        ];
+        for (inner, outer, want) in table {
+            assert_eq!(gazetteer_contains(Some(inner), Some(outer)), *want, "{} in {}", inner.name, outer.name);
+        }
+        assert_eq!(gazetteer_contains(None, Some(&china)), None);
+    }
+}
