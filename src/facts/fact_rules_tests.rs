@@ -79,6 +79,11 @@ const CASES: &[Case] = &[
         &[&["metric [asserted]", "subject=Google Inc.", "metric=revenue", "direction=rose", "change=5 %", "value=90000000000 USD", "period=2024-Q1"]],
         &[],
     ),
+    (
+        "In the first quarter of 2024, Google Inc.'s revenue rose 5 percent.",
+        &[&["metric [asserted]", "subject=Google Inc.", "metric=revenue", "change=5 %", "period=2024-Q1"]],
+        &[],
+    ),
     ("Tensions rose sharply in the region.", &[], &["metric"]),
     ("The shares of the American computer company increased by 5 percent.", &[], &["metric"]),
     // plans

@@ -167,6 +167,15 @@ fn metric_at(v: &SentenceView<'_>, verb: usize) -> Option<Fact> {
     if amounts == 0 {
         return None;
     }
+    // "In the first quarter, Apple's revenue rose ...": a period opening the clause.
+    let mut first_token = phrase_first;
+    if period.is_none() {
+        let opener = v.values_within(clause_first, phrase_first.saturating_sub(1)).first().copied();
+        if let Some(t) = opener.filter(|t| v.is_date(*t) && matches!(v.at(t.first, -1), "in" | "during" | "for") && v.w(t.last + 1) == ",") {
+            period = Some(t);
+            first_token = t.first.saturating_sub(1);
+        }
+    }
     if let Some(p) = period {
         args.push(val("period", p));
     }
@@ -188,7 +197,7 @@ fn metric_at(v: &SentenceView<'_>, verb: usize) -> Option<Fact> {
             last = src_last;
         }
     }
-    let first = subject.map_or(name_first, |s| s.first.min(name_first));
+    let first = subject.map_or(name_first, |s| s.first.min(name_first)).min(first_token);
     Some(Fact {
         kind: FactKind::Metric,
         args,
