@@ -238,11 +238,9 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
                 }
             }
         }
-        if matches!(w, "merged" | "merges") || (w == "merge" && infinitive) {
-            if v.w(i + 1) == "with" {
-                if let (Some(a), Some(o)) = (agent(v, i), v.mention_starting(i + 2).filter(is_org)) {
-                    out.push(event(v, FactKind::Acquisition, i, Some(a), vec![ent("partner", &o)], (i, o.last), "<org> merged with <org>", 0.85));
-                }
+        if (matches!(w, "merged" | "merges") || (w == "merge" && infinitive)) && v.w(i + 1) == "with" {
+            if let (Some(a), Some(o)) = (agent(v, i), v.mention_starting(i + 2).filter(is_org)) {
+                out.push(event(v, FactKind::Acquisition, i, Some(a), vec![ent("partner", &o)], (i, o.last), "<org> merged with <org>", 0.85));
             }
         }
         let invest_verb = matches!(w, "invested" | "invests") || (w == "invest" && infinitive);

@@ -84,6 +84,8 @@ fn is_org_or_place(m: &TokMention) -> bool {
     matches!(m.kind, MentionKind::Org | MentionKind::Loc)
 }
 
+/// A ROLE fact; the arguments are the parts each rule has already found.
+#[allow(clippy::too_many_arguments)]
 fn role(v: &SentenceView<'_>, person: &TokMention, title: (usize, usize), org: &TokMention, unit: Option<(usize, usize)>, evidence_last: usize, rule: &'static str, confidence: f32) -> Fact {
     let mut args = vec![
         FactArg { role: "person", target: ArgTarget::Entity(person.entity_id) },
@@ -127,7 +129,7 @@ fn unit_after(v: &SentenceView<'_>, org_last: usize) -> (Option<(usize, usize)>,
 }
 
 /// "<title> of|at <org>['s <unit>]" starting at token `i`: (title, org, unit, last token).
-fn title_of_org(v: &SentenceView<'_>, i: usize) -> Option<((usize, usize), TokMention, Option<(usize, usize)>, usize)> {
+fn title_of_org(v: &SentenceView<'_>, i: usize) -> Option<TitleOfOrg> {
     let Some(title) = title_at(v, i) else { return title_inside_org_mention(v, i) };
     if !matches!(v.w(title.1 + 1), "of" | "at" | "for") {
         return None;
@@ -141,10 +143,14 @@ fn title_of_org(v: &SentenceView<'_>, i: usize) -> Option<((usize, usize), TokMe
     Some((title, org, unit, last))
 }
 
+/// A title linked to its organisation: (title tokens, organisation, unit tokens after the
+/// organisation's "'s", last token used).
+type TitleOfOrg = ((usize, usize), TokMention, Option<(usize, usize)>, usize);
+
 /// The tagger sometimes swallows a capitalised title into the organisation ("Chief Operating
 /// Officer of AirTran Airways" as one organisation): split such a mention at "of"/"at"/"for"
 /// and take the organisation from the entity whose name is the rest ("AirTran Airways").
-fn title_inside_org_mention(v: &SentenceView<'_>, i: usize) -> Option<((usize, usize), TokMention, Option<(usize, usize)>, usize)> {
+fn title_inside_org_mention(v: &SentenceView<'_>, i: usize) -> Option<TitleOfOrg> {
     let m = v.mention_starting(i).filter(is_org)?;
     let prep = (i + 1..m.last.min(i + 8)).find(|k| matches!(v.w(*k), "of" | "at" | "for"))?;
     let title_last = prep.checked_sub(1)?;
