@@ -7,7 +7,9 @@
 //! 3. values (reads clean text, sentence spans and the reference; writes normalised values);
 //! 4. entities (reads clean text, sentence tokens and metadata fields; writes entities with
 //!    grouped mentions, salience and resolved places);
-//! 5. quotes (reads sentence tokens and entity mentions; writes attributions).
+//! 5. quotes (reads sentence tokens and entity mentions; writes attributions);
+//! 6. facts (reads sentence tokens, values, entities with their places, quote contents and
+//!    the metadata spans to ignore; writes roles, events, places, metrics and plans).
 //!
 //! This module is plain synchronous Rust: no gRPC, no clock. The same input always gives
 //! the same [`Document`].
@@ -15,7 +17,7 @@
 use chrono::{Datelike, TimeZone};
 
 use crate::entities::{self, Entity, EntityInput, MetaField, MetaFieldKind, SentenceTokens};
-use crate::facts::{self, MentionRef, Quote, QuoteInput};
+use crate::facts::{self, Fact, FactInput, MentionRef, Quote, QuoteInput};
 use crate::span::Span;
 use crate::text::{self, ContentKind, TextDoc};
 use crate::values::{self, Value};
@@ -145,6 +147,9 @@ pub struct Document {
     pub entities: Vec<Entity>,
     /// Quotes and attributions, in text order of their cues.
     pub quotes: Vec<Quote>,
+    /// Typed facts (roles, events, places, metrics, plans), in evidence order; arguments
+    /// point at `entities` ids and `values` indices.
+    pub facts: Vec<Fact>,
 }
 
 /// Runs every stage over one article.
@@ -189,7 +194,17 @@ pub fn extract(input: &ArticleInput<'_>) -> Document {
         .collect();
     let quotes = facts::extract_quotes(&QuoteInput { text: clean, sentences: &body_sentences, mentions: &mentions });
 
-    Document { text, reference, values, entities, quotes }
+    let facts = facts::extract_facts(&FactInput {
+        text: clean,
+        sentences: &body_sentences,
+        values: &values,
+        entities: &entities,
+        mentions: &mentions,
+        quote_contents: quotes.iter().flat_map(|q| std::iter::once(q.content).chain(q.content_more.iter().copied())).collect(),
+        skip: metadata_fields.iter().map(|f| f.span).chain(text.meta.dateline.as_ref().map(|d| d.span)).collect(),
+    });
+
+    Document { text, reference, values, entities, quotes, facts }
 }
 
 /// The values stage's view of the reference: only the local date and time parts.

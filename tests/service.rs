@@ -219,6 +219,29 @@ async fn example_article_round_trip_in_every_unit() {
         }
         let noise = r.warnings.iter().find(|w| w.kind == pb::WarningKind::NoiseRemoved as i32).expect("noise warning");
         assert_eq!(noise.span.as_ref().unwrap().text, "} ?>");
+        // Facts: ids in evidence order; arguments point at this response's entities and
+        // values, with readable displays.
+        assert!(r.facts.len() >= 10, "{} facts", r.facts.len());
+        assert!(r.facts.iter().enumerate().all(|(i, f)| f.id as usize == i));
+        let wuhan = r
+            .facts
+            .iter()
+            .find(|f| f.kind == pb::FactKind::Opening as i32 && f.arguments.iter().any(|a| a.display == "Wuhan"))
+            .expect("the Wuhan opening");
+        let time = wuhan.arguments.iter().find(|a| a.role == "time").expect("its time");
+        assert_eq!(time.display, "2024-05-15");
+        let Some(pb::argument::Target::ValueId(vid)) = time.target else { panic!("time is not a value: {time:?}") };
+        assert_eq!(r.values[vid as usize].span.as_ref().unwrap().text, "yesterday");
+        for f in &r.facts {
+            for a in &f.arguments {
+                match a.target {
+                    Some(pb::argument::Target::EntityId(e)) => assert!(r.entities.iter().any(|x| x.id == e && x.canonical_name == a.display)),
+                    Some(pb::argument::Target::ValueId(v)) => assert!((v as usize) < r.values.len()),
+                    Some(pb::argument::Target::Text(ref t)) => assert_eq!(t.text, a.display),
+                    None => panic!("argument without target: {a:?}"),
+                }
+            }
+        }
         let n = assert_spans_exact(EXAMPLE, &r);
         assert!(n > 400, "only {n} spans checked");
     }

@@ -506,7 +506,7 @@ pub fn to_response(prep: &Prepared, doc: &Document) -> pb::ExtractResponse {
         } else {
             Vec::new()
         },
-        facts: Vec::new(),
+        facts: if o.facts { doc.facts.iter().enumerate().map(|(i, f)| fact(&m, doc, i, f)).collect() } else { Vec::new() },
         quotes: if o.quotes { doc.quotes.iter().enumerate().map(|(i, q)| quote(&m, i, q)).collect() } else { Vec::new() },
         warnings,
         extractor_version: pipeline::EXTRACTOR_VERSION.to_string(),
@@ -683,6 +683,52 @@ fn modality(x: facts::Modality) -> i32 {
         facts::Modality::Planned => pb::Modality::Planned,
         facts::Modality::Speculative => pb::Modality::Speculative,
     }) as i32
+}
+
+fn fact_kind(k: facts::FactKind) -> pb::FactKind {
+    match k {
+        facts::FactKind::Role => pb::FactKind::Role,
+        facts::FactKind::Opening => pb::FactKind::Opening,
+        facts::FactKind::Expansion => pb::FactKind::Expansion,
+        facts::FactKind::Launch => pb::FactKind::Launch,
+        facts::FactKind::Acquisition => pb::FactKind::Acquisition,
+        facts::FactKind::Investment => pb::FactKind::Investment,
+        facts::FactKind::Partnership => pb::FactKind::Partnership,
+        facts::FactKind::Appointment => pb::FactKind::Appointment,
+        facts::FactKind::Departure => pb::FactKind::Departure,
+        facts::FactKind::Layoff => pb::FactKind::Layoff,
+        facts::FactKind::Listing => pb::FactKind::Listing,
+        facts::FactKind::Bankruptcy => pb::FactKind::Bankruptcy,
+        facts::FactKind::LocatedIn => pb::FactKind::LocatedIn,
+        facts::FactKind::CapitalOf => pb::FactKind::CapitalOf,
+        facts::FactKind::NeighborOf => pb::FactKind::NeighborOf,
+        facts::FactKind::Metric => pb::FactKind::Metric,
+        facts::FactKind::Plan => pb::FactKind::Plan,
+    }
+}
+
+fn fact(m: &SpanMapper<'_>, doc: &Document, i: usize, f: &facts::Fact) -> pb::Fact {
+    let facts::Fact { kind, args, evidence, confidence, rule, modality: md } = f;
+    pb::Fact {
+        id: id(i),
+        kind: fact_kind(*kind) as i32,
+        arguments: args
+            .iter()
+            .map(|a| pb::Argument {
+                role: a.role.to_string(),
+                target: Some(match a.target {
+                    facts::ArgTarget::Entity(e) => pb::argument::Target::EntityId(e),
+                    facts::ArgTarget::Value(v) => pb::argument::Target::ValueId(v),
+                    facts::ArgTarget::Text(s) => pb::argument::Target::Text(m.span(s)),
+                }),
+                display: facts::display::argument(doc.text.clean.as_str(), &doc.entities, &doc.values, a.target),
+            })
+            .collect(),
+        evidence: Some(m.span(*evidence)),
+        confidence: *confidence,
+        rule: rule.to_string(),
+        modality: modality(*md),
+    }
 }
 
 fn quote(m: &SpanMapper<'_>, i: usize, q: &facts::Quote) -> pb::Quote {

@@ -1,0 +1,124 @@
+//! The corpus of the fact rules: short articles run through the whole pipeline (text,
+//! values, entities, quotes, facts), each with the fact lines it must give and the fact
+//! kinds it must not give. One harness runs every case; each rule has at least one case that
+//! must match and one that must not. Lines are `display::summary` renderings, matched by
+//! "starts with the kind and contains every part".
+
+use crate::facts::display;
+use crate::pipeline::{extract, ArticleInput, Published};
+use crate::text::ContentKind;
+
+/// 2024-05-16T12:00:00Z: the reference for relative dates.
+const PUBLISHED: i64 = 1_715_860_800;
+
+fn fact_lines(text: &str) -> Vec<String> {
+    let doc = extract(&ArticleInput {
+        text,
+        kind: ContentKind::Plain,
+        title: None,
+        outlet: None,
+        published: Some(Published { unix_seconds: PUBLISHED, nanos: 0, tz: chrono_tz::UTC }),
+    });
+    let clean = doc.text.clean.as_str();
+    doc.facts.iter().map(|f| display::summary(clean, &doc.entities, &doc.values, f)).collect()
+}
+
+/// (text, lines that must be there as [kind-and-modality prefix, parts...], kinds that must not).
+type Case = (&'static str, &'static [&'static [&'static str]], &'static [&'static str]);
+
+const CASES: &[Case] = &[
+    // roles
+    (
+        "Song Xiaojun, vice president of Amazon China, spoke at the ceremony.",
+        &[&["role [asserted]", "person=Song Xiaojun", "title=vice president", "organization=Amazon China"]],
+        &[],
+    ),
+    ("Google Inc. spokesman John Smith declined to comment.", &[&["role [asserted]", "person=John Smith", "title=spokesman", "organization=Google Inc."]], &[]),
+    (
+        "Jane Doe was appointed chief financial officer of Siemens on Monday.",
+        &[&["role [asserted]", "person=Jane Doe", "title=chief financial officer", "organization=Siemens"], &["appointment [asserted]", "person=Jane Doe", "time=2024-05-13"]],
+        &[],
+    ),
+    ("John Smith, a resident of Kabul, said the market was closed.", &[], &["role"]),
+    (
+        "Google Inc. spokesman Al Ray spoke. The deal was welcomed by John Smith, Chairman and Chief Operating Officer of Google Inc., on Monday.",
+        &[&["role [asserted]", "person=John Smith", "title=Chairman;", "organization=Google Inc."], &["role [asserted]", "person=John Smith", "title=Chief Operating Officer", "organization=Google Inc."]],
+        &[],
+    ),
+    (
+        "The team drew notice from critics of U.S. President Donald Trump on Tuesday.",
+        &[&["role [asserted]", "person=Donald Trump", "title=President"]],
+        &[],
+    ),
+    ("The speech by former U.S. President Bill Clinton was long.", &[], &["role"]),
+    ("Microsoft's former CEO Steve Ballmer bought the team.", &[], &["role"]),
+    // events
+    (
+        "Tesla opened a new factory in Berlin on March 22, 2022.",
+        &[&["opening [asserted]", "agent=Tesla", "object=new factory", "place=Berlin", "time=2022-03-22"]],
+        &[],
+    ),
+    ("On Monday, Microsoft Corp. acquired LinkedIn Corp. for $26.2 billion.", &[&["acquisition [asserted]", "agent=Microsoft Corp.", "object=LinkedIn Corp.", "amount=26200000000 USD", "time=2024-05-13"]], &[]),
+    ("On Monday, Microsoft Corp. may acquire LinkedIn Corp. next year.", &[&["acquisition [speculative]", "agent=Microsoft Corp.", "object=LinkedIn Corp."]], &[]),
+    (
+        "Google Inc., the search company, has announced 10,000 job cuts over the next four years.",
+        &[&["layoff [asserted]", "agent=Google Inc.", "amount=10000 job cuts", "time_frame=P4Y"]],
+        &[],
+    ),
+    ("Police opened fire on the protesters in Kabul.", &[], &["opening"]),
+    ("The store opened its doors to the public.", &[], &["opening"]),
+    ("The Army launched an offensive in Kandahar.", &[], &["launch"]),
+    // places
+    ("He lives in Kabul, Afghanistan.", &[&["located_in [asserted]", "place=Kabul", "container=Afghanistan"]], &[]),
+    ("Flights to Paris, London and Berlin were cancelled.", &[], &["located_in"]),
+    ("The fair was held in Lyon, Germany.", &[], &["located_in"]),
+    ("Ottawa is the capital of Canada.", &[&["capital_of [asserted]", "capital=Ottawa", "place=Canada"]], &[]),
+    // metrics
+    (
+        "Google Inc.'s revenue rose 5 percent to $90 billion in the first quarter of the year.",
+        &[&["metric [asserted]", "subject=Google Inc.", "metric=revenue", "direction=rose", "change=5 %", "value=90000000000 USD", "period=2024-Q1"]],
+        &[],
+    ),
+    (
+        "In the first quarter of 2024, Google Inc.'s revenue rose 5 percent.",
+        &[&["metric [asserted]", "subject=Google Inc.", "metric=revenue", "change=5 %", "period=2024-Q1"]],
+        &[],
+    ),
+    ("Tensions rose sharply in the region.", &[], &["metric"]),
+    ("The shares of the American computer company increased by 5 percent.", &[], &["metric"]),
+    // plans
+    ("Ford Motor Co. plans to hire 5,000 workers.", &[&["plan [planned]", "agent=Ford Motor Co.", "action=hire 5,000 workers", "target=5000 workers"]], &[]),
+    ("The new plane will use 20 percent less fuel.", &[], &["plan"]),
+];
+
+#[test]
+fn every_case_gives_its_facts_and_no_forbidden_kind() {
+    let mut failures = Vec::new();
+    for (text, expected, forbidden) in CASES {
+        let lines = fact_lines(text);
+        for parts in *expected {
+            let Some((head, rest)) = parts.split_first() else { continue };
+            if !lines.iter().any(|l| l.starts_with(head) && rest.iter().all(|p| l.contains(p))) {
+                failures.push(format!("{text:?}: missing {parts:?}; got {lines:#?}"));
+            }
+        }
+        for kind in *forbidden {
+            if let Some(l) = lines.iter().find(|l| l.starts_with(&format!("{kind} "))) {
+                failures.push(format!("{text:?}: must not give {kind}; got {l}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn hostile_inputs_do_not_panic() {
+    for text in ["", ",", "’s", "opened", "will", "rose to", "X, the capital of", "A, B’s neighboring", "\u{0}\u{feff}“", "Amazon opened 5"] {
+        let _ = fact_lines(text);
+    }
+    // Long repetitive sentences: every rule looks at a bounded window, so these stay linear.
+    for piece in ["opened ", "will ", "rose 5 percent ", "Wuhan, China’s Hubei province ", "Song Xiaojun, vice president of "] {
+        let lines = fact_lines(&piece.repeat(1500));
+        assert!(lines.len() <= 1500, "{} facts from {piece:?}", lines.len());
+    }
+}

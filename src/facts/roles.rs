@@ -1,0 +1,348 @@
+//! Roles: a person holds a title at an organisation, and the appointments and departures
+//! that change them.
+//!
+//! Owns the title lexicon and these rules (each rule name is its pattern):
+//! - `"<person>, <title> of <org> and <title> of <org>'s <unit>"`: appositions, one role per
+//!   conjunct ("Song Xiaojun, vice president of Amazon China and head of ...");
+//! - `"<person>, <title> and <title> of <org>"` (both titles at the organisation);
+//! - `"<person>, who is <title> of <org>"` and `"<person>, who heads <org>"`;
+//! - "of", "at" and "for" all link a title to its organisation ("a spokesman for ...");
+//! - `"<org>'s <title> <person>"` and `"<org> <title> <person>"` ("Amazon's CEO Andy Jassy");
+//! - `"<place> <title> <person>"` for titles of a place ("U.S. President Donald Trump");
+//! - `"<person> was appointed <title> of <org>"` and `"<org> appointed <person> as <title>"`:
+//!   a role plus an APPOINTMENT;
+//! - `"<person>, the <org> <title>"` ("Louis Gallois, the Airbus chief executive");
+//! - `"<person> resigned as <title> of <org>"` and `"<person> resigned from <org>"` ("is stepping down"):
+//!   a DEPARTURE.
+//!
+//! A title is a run of lowercase title words ending in a title head ("vice president",
+//! "chief executive officer", "CEO"); "former" titles are left out (the role has ended).
+//! Depends on `sentence_view` and the facts types only.
+
+use super::sentence_view::{SentenceView, TokMention};
+use super::{ArgTarget, Fact, FactArg, FactKind, MentionKind};
+
+/// Words that end a title.
+const TITLE_HEADS: &[&str] = &[
+    "president", "vice-president", "chairman", "chairwoman", "chair", "chairperson", "ceo", "cfo", "coo", "cto", "cmo",
+    "director", "head", "founder", "co-founder", "cofounder", "spokesman", "spokeswoman", "spokesperson", "manager",
+    "secretary", "minister", "governor", "mayor", "editor", "economist", "analyst", "executive", "officer", "chief",
+    "leader", "owner", "commander", "ambassador", "treasurer", "chancellor", "dean", "professor", "partner",
+    "secretary-general", "premier", "senator",
+];
+
+/// Title heads that belong to a place rather than an organisation.
+const POLITICAL_TITLES: &[&str] = &["president", "minister", "governor", "mayor", "ambassador", "chancellor", "premier", "senator"];
+
+/// Words that may come before a title head inside a title.
+const TITLE_MODIFIERS: &[&str] = &[
+    "vice", "deputy", "senior", "executive", "chief", "general", "managing", "regional", "global", "acting", "interim",
+    "co", "assistant", "associate", "operating", "financial", "technology", "marketing", "country", "foreign", "prime",
+    "finance", "defence", "defense", "interior", "board", "founding", "group", "joint", "research", "sales", "chief-",
+];
+
+/// Confidence per rule: appositions and possessive titles are rarely wrong once the person
+/// and organisation are tagged; "who heads" and appointments a little less.
+const APPOSITION: f32 = 0.9;
+const POSSESSIVE: f32 = 0.85;
+const WHO_HEADS: f32 = 0.8;
+const APPOINTED: f32 = 0.85;
+
+/// The title starting at token `i` (after an optional "the"/"a"/"its"): `(first, last)`.
+/// `None` when the run does not end in a title head or starts with "former".
+fn title_at(v: &SentenceView<'_>, i: usize) -> Option<(usize, usize)> {
+    let mut k = i;
+    if matches!(v.w(k), "the" | "a" | "an" | "its" | "their" | "his" | "her") {
+        k += 1;
+    }
+    let first = k;
+    let mut last_head = None;
+    while k < v.toks.len().min(first + 8) && v.mention_starting(k).is_none() {
+        let w = v.w(k);
+        if TITLE_HEADS.contains(&w) {
+            last_head = Some(k);
+        } else if !TITLE_MODIFIERS.contains(&w) {
+            break;
+        }
+        k += 1;
+    }
+    let last = last_head?;
+    // A run like "chief" alone after "general" is fine; one that ends before a lowercase
+    // noun ("head office") is not a title.
+    let next = v.w(last + 1);
+    if next.chars().next().is_some_and(|c| c.is_alphabetic()) && !matches!(next, "of" | "at" | "for" | "and" | "with" | "in" | "'s" | "to") && v.mention_starting(last + 1).is_none() {
+        return None;
+    }
+    Some((first, last))
+}
+
+fn is_org(m: &TokMention) -> bool {
+    matches!(m.kind, MentionKind::Org)
+}
+
+fn is_org_or_place(m: &TokMention) -> bool {
+    matches!(m.kind, MentionKind::Org | MentionKind::Loc)
+}
+
+/// A ROLE fact; the arguments are the parts each rule has already found.
+#[allow(clippy::too_many_arguments)]
+fn role(v: &SentenceView<'_>, person: &TokMention, title: (usize, usize), org: &TokMention, unit: Option<(usize, usize)>, evidence_last: usize, rule: &'static str, confidence: f32) -> Fact {
+    let mut args = vec![
+        FactArg { role: "person", target: ArgTarget::Entity(person.entity_id) },
+        FactArg { role: "title", target: ArgTarget::Text(v.range_span(title.0, title.1)) },
+        FactArg { role: "organization", target: ArgTarget::Entity(org.entity_id) },
+    ];
+    if let Some((a, b)) = unit {
+        args.push(FactArg { role: "unit", target: ArgTarget::Text(v.range_span(a, b)) });
+    }
+    let first = person.first.min(title.0).min(org.first);
+    Fact {
+        kind: FactKind::Role,
+        args,
+        evidence: v.range_span(first, evidence_last),
+        confidence,
+        rule,
+        modality: v.modality(first),
+    }
+}
+
+/// After an organisation ending at `org_last`: "'s <unit words>" ("Amazon Global Selling’s
+/// Chinese merchant expansion") -> the unit's tokens, and the last token consumed.
+fn unit_after(v: &SentenceView<'_>, org_last: usize) -> (Option<(usize, usize)>, usize) {
+    let poss = if v.w(org_last + 1) == "'s" {
+        org_last + 1
+    } else if v.w(org_last).ends_with("'s") {
+        org_last
+    } else {
+        return (None, org_last);
+    };
+    let first = poss + 1;
+    let mut k = first;
+    while k < v.toks.len().min(first + 8) && v.w(k).chars().all(|c| c.is_alphanumeric() || c == '-') && !matches!(v.w(k), "and" | "said" | "says" | "who" | "which") {
+        k += 1;
+    }
+    if k > first {
+        (Some((first, k - 1)), k - 1)
+    } else {
+        (None, poss)
+    }
+}
+
+/// "<title> of|at <org>['s <unit>]" starting at token `i`: (title, org, unit, last token).
+fn title_of_org(v: &SentenceView<'_>, i: usize) -> Option<TitleOfOrg> {
+    let Some(title) = title_at(v, i) else { return title_inside_org_mention(v, i) };
+    if !matches!(v.w(title.1 + 1), "of" | "at" | "for") {
+        return None;
+    }
+    let mut k = title.1 + 2;
+    if v.w(k) == "the" {
+        k += 1;
+    }
+    let org = v.mention_starting(k).filter(is_org_or_place)?;
+    let (unit, last) = unit_after(v, org.last);
+    Some((title, org, unit, last))
+}
+
+/// A title linked to its organisation: (title tokens, organisation, unit tokens after the
+/// organisation's "'s", last token used).
+type TitleOfOrg = ((usize, usize), TokMention, Option<(usize, usize)>, usize);
+
+/// The tagger sometimes swallows a capitalised title into the organisation ("Chief Operating
+/// Officer of AirTran Airways" as one organisation): split such a mention at "of"/"at"/"for"
+/// and take the organisation from the entity whose name is the rest ("AirTran Airways").
+fn title_inside_org_mention(v: &SentenceView<'_>, i: usize) -> Option<TitleOfOrg> {
+    let m = v.mention_starting(i).filter(is_org)?;
+    let prep = (i + 1..m.last.min(i + 8)).find(|k| matches!(v.w(*k), "of" | "at" | "for"))?;
+    let title_last = prep.checked_sub(1)?;
+    if !TITLE_HEADS.contains(&v.w(title_last)) || !(i..title_last).all(|k| TITLE_MODIFIERS.contains(&v.w(k)) || TITLE_HEADS.contains(&v.w(k))) {
+        return None;
+    }
+    let rest = v.range_span(prep + 1, m.last).slice(v.input.text);
+    let org = super::entity(v.input.entities, *v.org_names.get(rest)?)?;
+    let org_mention = TokMention { first: prep + 1, last: m.last, entity_id: org.id, kind: MentionKind::Org };
+    let (unit, last) = unit_after(v, m.last);
+    Some(((i, title_last), org_mention, unit, last))
+}
+
+/// Roles, appointments and departures stated in one sentence.
+pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
+    let mut out = Vec::new();
+    for person in v.mentions.iter().filter(|m| m.kind == MentionKind::Person) {
+        let after = person.last + 1;
+        // "<person>, <title> of <org> [and <title> of <org>]*"
+        if v.w(after) == "," {
+            let mut k = after + 1;
+            let mut who_is = false;
+            if v.w(k) == "who" && matches!(v.w(k + 1), "is" | "was" | "serves") {
+                who_is = true;
+                k += 2;
+                if v.w(k) == "as" {
+                    k += 1;
+                }
+            }
+            let rule = if who_is { "<person>, who is <title> of <org>" } else { "<person>, <title> of <org> and <title> of <org>'s <unit>" };
+            // "<person>, Chairman and Chief Operating Officer of <org>": the first title
+            // shares the second's organisation.
+            if let Some(first_title) = title_at(v, k).filter(|t| v.w(t.1 + 1) == "and") {
+                if let Some((title, org, unit, last)) = title_of_org(v, first_title.1 + 2) {
+                    out.push(role(v, person, first_title, &org, unit, last, "<person>, <title> and <title> of <org>", APPOSITION));
+                    out.push(role(v, person, title, &org, unit, last, "<person>, <title> and <title> of <org>", APPOSITION));
+                }
+            }
+            while let Some((title, org, unit, last)) = title_of_org(v, k) {
+                out.push(role(v, person, title, &org, unit, last, rule, APPOSITION));
+                if v.w(last + 1) == "and" || (v.w(last + 1) == "," && title_at(v, last + 2).is_some()) {
+                    k = last + 2;
+                } else {
+                    break;
+                }
+            }
+            // "<person>, the <org> <title>" ("Louis Gallois, the Airbus chief executive")
+            if v.w(after + 1) == "the" {
+                if let Some(org) = v.mention_starting(after + 2).filter(is_org) {
+                    if let Some(title) = title_at(v, org.last + 1) {
+                        if !matches!(v.w(title.1 + 1), "of" | "at" | "for") {
+                            out.push(role(v, person, title, &org, None, title.1, "<person>, the <org> <title>", APPOSITION));
+                        }
+                    }
+                }
+            }
+            // "<person>, who heads <org>"
+            if v.w(after + 1) == "who" && matches!(v.w(after + 2), "heads" | "headed" | "leads" | "led" | "runs" | "ran" | "chairs" | "founded") {
+                if let Some(org) = v.mention_starting(after + 3).filter(is_org) {
+                    out.push(role(v, person, (after + 2, after + 2), &org, None, org.last, "<person>, who heads <org>", WHO_HEADS));
+                }
+            }
+        }
+        // "<person> was appointed <title> of <org>"
+        let mut k = after;
+        if matches!(v.w(k), "was" | "is" | "has" | "had" | "have" | "were") {
+            k += 1;
+            if v.w(k) == "been" {
+                k += 1;
+            }
+            if matches!(v.w(k), "appointed" | "named" | "elected" | "promoted") {
+                let verb = k;
+                let mut t = k + 1;
+                if matches!(v.w(t), "as" | "to") {
+                    t += 1;
+                }
+                if let Some((title, org, unit, last)) = title_of_org(v, t) {
+                    let f = role(v, person, title, &org, unit, last, "<person> was appointed <title> of <org>", APPOINTED);
+                    out.push(appointment(v, &f, verb, "<person> was appointed <title> of <org>"));
+                    out.push(f);
+                }
+            }
+            // "<person> resigned as <title> of <org>"
+        }
+        // "<person> is stepping down [from <org>]", "<person> resigned [from <org>]"
+        let mut d = after;
+        if matches!(v.w(d), "is" | "has" | "had" | "was") {
+            d += 1;
+        }
+        let plain_departure = matches!(v.w(d), "resigned" | "resigns" | "resigning") || (matches!(v.w(d), "stepped" | "steps" | "stepping") && v.w(d + 1) == "down");
+        if plain_departure && v.w(if v.w(d + 1) == "down" { d + 2 } else { d + 1 }) != "as" {
+            let next = if v.w(d + 1) == "down" { d + 2 } else { d + 1 };
+            let mut args = vec![FactArg { role: "person", target: ArgTarget::Entity(person.entity_id) }];
+            let mut last = next - 1;
+            if v.w(next) == "from" {
+                let mut o = next + 1;
+                if v.w(o) == "the" {
+                    o += 1;
+                }
+                if let Some(org) = v.mention_starting(o).filter(is_org) {
+                    args.push(FactArg { role: "organization", target: ArgTarget::Entity(org.entity_id) });
+                    last = org.last;
+                }
+            }
+            if let Some(t) = v.clause_date(d) {
+                args.push(FactArg { role: "time", target: ArgTarget::Value(t.index) });
+            }
+            out.push(Fact { kind: FactKind::Departure, args, evidence: v.range_span(person.first, last), confidence: WHO_HEADS, rule: "<person> resigned from <org>", modality: v.modality(d) });
+        }
+        if matches!(v.w(after), "resigned" | "quit" | "retired") || (matches!(v.w(after), "stepped" | "steps" | "will") && v.w(after + 1) == "down") {
+            let verb = after;
+            let mut t = after + 1;
+            if v.w(t) == "down" {
+                t += 1;
+            }
+            if v.w(t) == "as" {
+                if let Some((title, org, unit, last)) = title_of_org(v, t + 1) {
+                    let mut f = role(v, person, title, &org, unit, last, "<person> resigned as <title> of <org>", APPOINTED);
+                    f.kind = FactKind::Departure;
+                    f.args.push(FactArg { role: "event", target: ArgTarget::Text(v.tspan(verb)) });
+                    if let Some(t) = v.clause_date(verb) {
+                        f.args.push(FactArg { role: "time", target: ArgTarget::Value(t.index) });
+                    }
+                    f.modality = v.modality(verb);
+                    out.push(f);
+                }
+            }
+        }
+    }
+    // "<org>'s <title> <person>" and "<org> <title> <person>"
+    for org in v.mentions.iter().filter(|m| is_org(m)) {
+        let (mut k, rule) = if v.w(org.last + 1) == "'s" {
+            (org.last + 2, "<org>'s <title> <person>")
+        } else if v.w(org.last).ends_with("'s") {
+            (org.last + 1, "<org>'s <title> <person>")
+        } else {
+            (org.last + 1, "<org> <title> <person>")
+        };
+        if v.w(k) == "former" {
+            continue;
+        }
+        let Some(title) = title_at(v, k) else { continue };
+        k = title.1 + 1;
+        if let Some(person) = v.mention_starting(k).filter(|m| m.kind == MentionKind::Person) {
+            out.push(role(v, &person, title, org, None, person.last, rule, POSSESSIVE));
+        }
+        // "<org> appointed <person> as <title>"
+    }
+    // "<place> <political title> <person>" ("U.S. President Donald Trump"): a country or
+    // city's office; only titles that belong to a place.
+    for place in v.mentions.iter().filter(|m| m.kind == MentionKind::Loc) {
+        let k = place.last + 1;
+        let Some(title) = title_at(v, k).filter(|t| t.0 == k) else { continue };
+        if !POLITICAL_TITLES.contains(&v.w(title.1)) || (title.0..=title.1).any(|t| v.w(t) == "former") || v.at(place.first, -1) == "former" {
+            continue;
+        }
+        if let Some(person) = v.mention_starting(title.1 + 1).filter(|m| m.kind == MentionKind::Person) {
+            out.push(role(v, &person, title, place, None, person.last, "<place> <title> <person>", POSSESSIVE));
+        }
+    }
+    for org in v.mentions.iter().filter(|m| is_org(m)) {
+        let verb = org.last + 1;
+        if !matches!(v.w(verb), "appointed" | "named" | "hired" | "promoted") {
+            continue;
+        }
+        let Some(person) = v.mention_starting(verb + 1).filter(|m| m.kind == MentionKind::Person) else { continue };
+        let mut t = person.last + 1;
+        if matches!(v.w(t), "as" | "to") {
+            t += 1;
+        } else {
+            continue;
+        }
+        if matches!(v.w(t), "former") {
+            continue;
+        }
+        if let Some(title) = title_at(v, t) {
+            let f = role(v, &person, title, org, None, title.1, "<org> appointed <person> as <title>", APPOINTED);
+            out.push(appointment(v, &f, verb, "<org> appointed <person> as <title>"));
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// The APPOINTMENT event behind a role: same arguments plus the time of the clause.
+fn appointment(v: &SentenceView<'_>, role: &Fact, verb: usize, rule: &'static str) -> Fact {
+    let mut f = role.clone();
+    f.kind = FactKind::Appointment;
+    f.rule = rule;
+    if let Some(t) = v.clause_date(verb) {
+        f.args.push(FactArg { role: "time", target: ArgTarget::Value(t.index) });
+    }
+    f.modality = v.modality(verb);
+    f
+}
