@@ -172,7 +172,7 @@ pub fn cluster_mentions(mut mentions: Vec<RawMention>, sentence_count: usize) ->
             }
             // First and last words of a full person name, for later surname-only mentions
             // (the latest such person wins).
-            if c.ty == NerType::Per && kind == MentionKind::Name && m.tokens.len() >= 2 {
+            if c.ty == NerType::Per && matches!(kind, MentionKind::Name | MentionKind::Possessive) && m.tokens.len() >= 2 {
                 for part in [m.tokens.first(), m.tokens.last()].into_iter().flatten() {
                     let e = person_parts.entry(name_key(part)).or_insert(idx);
                     *e = (*e).max(idx);
@@ -303,6 +303,17 @@ fn relate(clusters: &mut [Cluster]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression: a full name first seen in the possessive ("Bruce Springsteen’s") still
+    /// takes the later surname-only mention ("Springsteen").
+    #[test]
+    fn surname_after_a_possessive_full_name() {
+        let mut first = m(10, "Bruce Springsteen", NerType::Per, 0);
+        first.kind = MentionKind::Possessive;
+        let clusters = cluster_mentions(vec![first, m(90, "Springsteen", NerType::Per, 1)], 2);
+        assert_eq!(clusters.len(), 1);
+        assert_eq!(clusters[0].mentions[1].1, MentionKind::Surname);
+    }
 
     fn m(start: usize, text: &str, ty: NerType, sentence: usize) -> RawMention {
         RawMention {
