@@ -170,6 +170,13 @@ fn strip_glued_possessive(text: &str, span: Span) -> (Span, bool) {
     (span, false)
 }
 
+/// True when the span is a hashtag or handle ("#MaryJBlige", "@AppleMusic") or a piece of a
+/// link ("pic.twitter.com/P2qpm3h3Pm"): scraped social-media embeds, not names in the prose.
+fn is_handle_or_link_part(text: &str, span: Span) -> bool {
+    let before = text.get(..span.start as usize).and_then(|t| t.chars().next_back());
+    matches!(before, Some('#' | '@' | '/'))
+}
+
 /// [`extract`] with an explicit model and gazetteer.
 pub fn extract_with(model: &NerModel, gaz: &Gazetteer, input: &EntityInput) -> Vec<Entity> {
     let text = input.text;
@@ -196,6 +203,9 @@ pub fn extract_with(model: &NerModel, gaz: &Gazetteer, input: &EntityInput) -> V
                 continue;
             };
             let (span, glued) = strip_glued_possessive(text, first.cover(*last));
+            if is_handle_or_link_part(text, span) {
+                continue;
+            }
             let possessive = glued || words.get(ms.end).is_some_and(|w| merge::is_possessive(w));
             let acronym = match (words.get(ms.end), words.get(ms.end + 1), words.get(ms.end + 2)) {
                 (Some(&"("), Some(a), Some(&")")) if cluster_acronym(a) => Some(a.to_string()),
