@@ -102,9 +102,15 @@ async fn main() -> ExitCode {
     // The first stdout line is machine-readable: tests and scripts read the bound address.
     println!("newsfacts-server listening on {local}");
     info!(addr = %local, ?limits, "serving newsfacts.v1.FactExtractor, grpc.health.v1.Health, reflection v1/v1alpha");
+    // Small responses must not wait for a delayed ACK (Nagle): set TCP_NODELAY per connection.
+    let incoming = tokio_stream::StreamExt::map(TcpListenerStream::new(listener), |conn| {
+        conn.inspect(|stream| {
+            let _ = stream.set_nodelay(true);
+        })
+    });
     let result = tonic::transport::Server::builder()
         .add_routes(routes)
-        .serve_with_incoming_shutdown(TcpListenerStream::new(listener), shutdown_signal())
+        .serve_with_incoming_shutdown(incoming, shutdown_signal())
         .await;
     match result {
         Ok(()) => {
