@@ -95,6 +95,20 @@ fn check_offsets(original: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Regression (found by `hostile_fragments_keep_alignment` in CI): an article that is only
+/// odd whitespace and block tags has an empty body whose point fell inside the merged
+/// removal of the tags.
+#[test]
+fn empty_body_after_block_tags_does_not_cut_a_removal() {
+    for kind in [ContentKind::Plain, ContentKind::Html] {
+        let input = "\u{a0}<p><p>";
+        let doc = analyze(input, kind);
+        if let Err(e) = check_doc(input, &doc) {
+            panic!("{kind:?}: {e}");
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 384, ..ProptestConfig::default() })]
 

@@ -108,7 +108,9 @@ impl CleanText {
                 None => self.original_len,
             }
         } else {
-            self.pieces.last().map_or(0, |p| p.orig_start + p.orig_len)
+            // The end of the clean text is the end of the original: trailing noise may have
+            // been removed (and merged into one removal), and a point must not land inside it.
+            self.original_len
         }
     }
 
