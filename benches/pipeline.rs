@@ -18,10 +18,17 @@ use newsfacts::values;
 
 fn load(dir: &Path) -> Vec<String> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect())
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file())
+                .collect()
+        })
         .unwrap_or_default();
     files.sort();
-    files.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect()
+    files
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
 }
 
 fn peak_rss_mib() -> f64 {
@@ -29,7 +36,9 @@ fn peak_rss_mib() -> f64 {
         .ok()
         .and_then(|s| {
             s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| {
-                l.split_whitespace().nth(1).and_then(|kb| kb.parse::<f64>().ok())
+                l.split_whitespace()
+                    .nth(1)
+                    .and_then(|kb| kb.parse::<f64>().ok())
             })
         })
         .map_or(0.0, |kb| kb / 1024.0)
@@ -43,7 +52,12 @@ struct Figures {
     max: Duration,
 }
 
-fn measure<T>(articles: &[T], bytes_of: impl Fn(&T) -> usize, rounds: usize, mut f: impl FnMut(&T)) -> Figures {
+fn measure<T>(
+    articles: &[T],
+    bytes_of: impl Fn(&T) -> usize,
+    rounds: usize,
+    mut f: impl FnMut(&T),
+) -> Figures {
     let bytes: usize = articles.iter().map(&bytes_of).sum();
     let mut lat = Vec::with_capacity(articles.len() * rounds);
     let start = Instant::now();
@@ -56,7 +70,11 @@ fn measure<T>(articles: &[T], bytes_of: impl Fn(&T) -> usize, rounds: usize, mut
     }
     let secs = start.elapsed().as_secs_f64().max(1e-9);
     lat.sort();
-    let at = |p: f64| lat.get(((lat.len().saturating_sub(1)) as f64 * p) as usize).copied().unwrap_or_default();
+    let at = |p: f64| {
+        lat.get(((lat.len().saturating_sub(1)) as f64 * p) as usize)
+            .copied()
+            .unwrap_or_default()
+    };
     Figures {
         articles_per_s: (articles.len() * rounds) as f64 / secs,
         mb_per_s: (bytes * rounds) as f64 / secs / 1e6,
@@ -77,12 +95,26 @@ fn main() {
         source = "tests/fixtures".into();
     }
     let bytes: usize = articles.iter().map(String::len).sum();
-    println!("pipeline benchmark: {} articles, {:.2} MB from {source}, 1 thread", articles.len(), bytes as f64 / 1e6);
-    let rounds = if bytes > 1_000_000 { 1 } else { (2_000_000 / bytes.max(1)).max(1) };
+    println!(
+        "pipeline benchmark: {} articles, {:.2} MB from {source}, 1 thread",
+        articles.len(),
+        bytes as f64 / 1e6
+    );
+    let rounds = if bytes > 1_000_000 {
+        1
+    } else {
+        (2_000_000 / bytes.max(1)).max(1)
+    };
 
     // Warm-up: loads lazily initialised models and fills caches.
     for a in articles.iter().take(20) {
-        black_box(pipeline::extract(&ArticleInput { text: a, kind: ContentKind::Plain, title: None, outlet: None, published: None }));
+        black_box(pipeline::extract(&ArticleInput {
+            text: a,
+            kind: ContentKind::Plain,
+            title: None,
+            outlet: None,
+            published: None,
+        }));
     }
 
     let len = |a: &String| a.len();
@@ -90,34 +122,80 @@ fn main() {
         black_box(a.split_whitespace().count());
     });
     // Stage inputs computed once, so each stage is timed alone.
-    let docs: Vec<TextDoc> = articles.iter().map(|a| text::analyze(a, ContentKind::Plain)).collect();
+    let docs: Vec<TextDoc> = articles
+        .iter()
+        .map(|a| text::analyze(a, ContentKind::Plain))
+        .collect();
     let doc_len = |d: &TextDoc| d.clean.as_str().len();
-    let reference = values::Reference { year: Some(2024), month: Some(5), day: Some(16), hour: None, minute: None };
+    let reference = values::Reference {
+        year: Some(2024),
+        month: Some(5),
+        day: Some(16),
+        hour: None,
+        minute: None,
+    };
     let sentence_tokens: Vec<Vec<SentenceTokens>> = docs
         .iter()
         .map(|d| {
             d.sentences
                 .iter()
-                .map(|s| SentenceTokens { span: s.span, tokens: d.tokens.get(s.tokens.clone()).unwrap_or(&[]).iter().map(|t| t.span).collect() })
+                .map(|s| SentenceTokens {
+                    span: s.span,
+                    tokens: d
+                        .tokens
+                        .get(s.tokens.clone())
+                        .unwrap_or(&[])
+                        .iter()
+                        .map(|t| t.span)
+                        .collect(),
+                })
                 .collect()
         })
         .collect();
-    let paired: Vec<(&TextDoc, &Vec<SentenceTokens>)> = docs.iter().zip(sentence_tokens.iter()).collect();
+    let paired: Vec<(&TextDoc, &Vec<SentenceTokens>)> =
+        docs.iter().zip(sentence_tokens.iter()).collect();
     let tokens: usize = docs.iter().map(|d| d.tokens.len()).sum();
     let stages: Vec<(&str, Figures)> = vec![
-        ("text layer", measure(&articles, len, rounds, |a| {
-            black_box(text::analyze(a, ContentKind::Plain));
-        })),
-        ("values", measure(&docs, doc_len, rounds, |d| {
-            let spans: Vec<Span> = d.sentences.iter().map(|s| s.span).collect();
-            black_box(values::extract(d.clean.as_str(), &spans, &reference));
-        })),
-        ("entities", measure(&paired, |(d, _)| d.clean.as_str().len(), rounds, |(d, st)| {
-            black_box(entities::extract(&EntityInput { text: d.clean.as_str(), sentences: st, metadata_fields: &[] }));
-        })),
-        ("whole pipeline", measure(&articles, len, rounds, |a| {
-            black_box(pipeline::extract(&ArticleInput { text: a, kind: ContentKind::Plain, title: None, outlet: None, published: None }));
-        })),
+        (
+            "text layer",
+            measure(&articles, len, rounds, |a| {
+                black_box(text::analyze(a, ContentKind::Plain));
+            }),
+        ),
+        (
+            "values",
+            measure(&docs, doc_len, rounds, |d| {
+                let spans: Vec<Span> = d.sentences.iter().map(|s| s.span).collect();
+                black_box(values::extract(d.clean.as_str(), &spans, &reference));
+            }),
+        ),
+        (
+            "entities",
+            measure(
+                &paired,
+                |(d, _)| d.clean.as_str().len(),
+                rounds,
+                |(d, st)| {
+                    black_box(entities::extract(&EntityInput {
+                        text: d.clean.as_str(),
+                        sentences: st,
+                        metadata_fields: &[],
+                    }));
+                },
+            ),
+        ),
+        (
+            "whole pipeline",
+            measure(&articles, len, rounds, |a| {
+                black_box(pipeline::extract(&ArticleInput {
+                    text: a,
+                    kind: ContentKind::Plain,
+                    title: None,
+                    outlet: None,
+                    published: None,
+                }));
+            }),
+        ),
     ];
     println!(
         "{:<16} {:>12} {:>10} {:>12} {:>10} {:>10} {:>10}",
@@ -140,7 +218,11 @@ fn main() {
         row(name, figures);
     }
     if let Some((_, e)) = stages.iter().find(|(n, _)| *n == "entities") {
-        println!("entities stage: {:.0} tokens/s ({} tokens per round)", tokens as f64 * e.articles_per_s / docs.len().max(1) as f64, tokens);
+        println!(
+            "entities stage: {:.0} tokens/s ({} tokens per round)",
+            tokens as f64 * e.articles_per_s / docs.len().max(1) as f64,
+            tokens
+        );
     }
     tagger_alone(&baseline);
     println!("peak RSS: {:.1} MiB", peak_rss_mib());
@@ -159,8 +241,15 @@ fn tagger_alone(baseline: &Figures) {
         println!("tagger alone: embedded model failed to load");
         return;
     };
-    let words: Vec<Vec<Vec<&str>>> =
-        docs.iter().map(|d| d.sentences.iter().map(|s| s.words.iter().map(String::as_str).collect()).collect()).collect();
+    let words: Vec<Vec<Vec<&str>>> = docs
+        .iter()
+        .map(|d| {
+            d.sentences
+                .iter()
+                .map(|s| s.words.iter().map(String::as_str).collect())
+                .collect()
+        })
+        .collect();
     let tokens: usize = words.iter().flatten().map(Vec::len).sum();
     let bytes: usize = words.iter().flatten().flatten().map(|w| w.len() + 1).sum();
     const PASSES: usize = 3;

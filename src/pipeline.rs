@@ -86,7 +86,9 @@ impl Reference {
         if self.source == ReferenceSource::None {
             return None;
         }
-        let y = self.year.map_or_else(|| "XXXX".to_string(), |y| format!("{y:04}"));
+        let y = self
+            .year
+            .map_or_else(|| "XXXX".to_string(), |y| format!("{y:04}"));
         match (self.month, self.day) {
             (Some(m), Some(d)) => Some(format!("{y}-{m:02}-{d:02}")),
             (Some(m), None) => Some(format!("{y}-{m:02}")),
@@ -166,11 +168,21 @@ pub fn extract(input: &ArticleInput<'_>) -> Document {
         .iter()
         .map(|s| SentenceTokens {
             span: s.span,
-            tokens: text.tokens.get(s.tokens.clone()).unwrap_or(&[]).iter().map(|t| t.span).collect(),
+            tokens: text
+                .tokens
+                .get(s.tokens.clone())
+                .unwrap_or(&[])
+                .iter()
+                .map(|t| t.span)
+                .collect(),
         })
         .collect();
     let metadata_fields = metadata_fields(&text);
-    let entities = entities::extract(&EntityInput { text: clean, sentences: &sentences, metadata_fields: &metadata_fields });
+    let entities = entities::extract(&EntityInput {
+        text: clean,
+        sentences: &sentences,
+        metadata_fields: &metadata_fields,
+    });
 
     let mut mentions: Vec<MentionRef> = entities
         .iter()
@@ -181,7 +193,14 @@ pub fn extract(input: &ArticleInput<'_>) -> Document {
                 entities::EntityKind::Location => facts::MentionKind::Loc,
                 entities::EntityKind::Misc => facts::MentionKind::Misc,
             };
-            e.mentions.iter().filter(|m| !m.from_metadata).map(move |m| MentionRef { span: m.span, entity_id: e.id, kind })
+            e.mentions
+                .iter()
+                .filter(|m| !m.from_metadata)
+                .map(move |m| MentionRef {
+                    span: m.span,
+                    entity_id: e.id,
+                    kind,
+                })
         })
         .collect();
     mentions.sort_by_key(|m| (m.span, m.entity_id));
@@ -192,7 +211,11 @@ pub fn extract(input: &ArticleInput<'_>) -> Document {
         .filter(|(s, _)| s.role == text::SentenceRole::Body)
         .map(|(_, st)| st)
         .collect();
-    let quotes = facts::extract_quotes(&QuoteInput { text: clean, sentences: &body_sentences, mentions: &mentions });
+    let quotes = facts::extract_quotes(&QuoteInput {
+        text: clean,
+        sentences: &body_sentences,
+        mentions: &mentions,
+    });
 
     let facts = facts::extract_facts(&FactInput {
         text: clean,
@@ -200,11 +223,25 @@ pub fn extract(input: &ArticleInput<'_>) -> Document {
         values: &values,
         entities: &entities,
         mentions: &mentions,
-        quote_contents: quotes.iter().flat_map(|q| std::iter::once(q.content).chain(q.content_more.iter().copied())).collect(),
-        skip: metadata_fields.iter().map(|f| f.span).chain(text.meta.dateline.as_ref().map(|d| d.span)).collect(),
+        quote_contents: quotes
+            .iter()
+            .flat_map(|q| std::iter::once(q.content).chain(q.content_more.iter().copied()))
+            .collect(),
+        skip: metadata_fields
+            .iter()
+            .map(|f| f.span)
+            .chain(text.meta.dateline.as_ref().map(|d| d.span))
+            .collect(),
     });
 
-    Document { text, reference, values, entities, quotes, facts }
+    Document {
+        text,
+        reference,
+        values,
+        entities,
+        quotes,
+        facts,
+    }
 }
 
 /// The values stage's view of the reference: only the local date and time parts.
@@ -222,12 +259,24 @@ fn values_reference(r: &Reference) -> values::Reference {
 fn metadata_fields(doc: &TextDoc) -> Vec<MetaField> {
     let meta = &doc.meta;
     let mut out = Vec::new();
-    let outlet = meta.outlet.as_ref().or_else(|| meta.dateline.as_ref().and_then(|d| d.outlet.as_ref()));
+    let outlet = meta
+        .outlet
+        .as_ref()
+        .or_else(|| meta.dateline.as_ref().and_then(|d| d.outlet.as_ref()));
     if let Some(f) = outlet {
-        out.push(MetaField { kind: MetaFieldKind::Outlet, span: f.span });
+        out.push(MetaField {
+            kind: MetaFieldKind::Outlet,
+            span: f.span,
+        });
     }
-    out.extend(meta.authors.iter().map(|f| MetaField { kind: MetaFieldKind::Author, span: f.span }));
-    out.extend(meta.editors.iter().map(|f| MetaField { kind: MetaFieldKind::Editor, span: f.span }));
+    out.extend(meta.authors.iter().map(|f| MetaField {
+        kind: MetaFieldKind::Author,
+        span: f.span,
+    }));
+    out.extend(meta.editors.iter().map(|f| MetaField {
+        kind: MetaFieldKind::Editor,
+        span: f.span,
+    }));
     out
 }
 

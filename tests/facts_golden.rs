@@ -17,54 +17,138 @@ fn run(text: &str, published: Option<i64>, tz: chrono_tz::Tz) -> Document {
         kind: ContentKind::Plain,
         title: None,
         outlet: None,
-        published: published.map(|s| Published { unix_seconds: s, nanos: 0, tz }),
+        published: published.map(|s| Published {
+            unix_seconds: s,
+            nanos: 0,
+            tz,
+        }),
     })
 }
 
 fn summaries(doc: &Document) -> Vec<String> {
     let clean = doc.text.clean.as_str();
-    doc.facts.iter().map(|f| display::summary(clean, &doc.entities, &doc.values, f)).collect()
+    doc.facts
+        .iter()
+        .map(|f| display::summary(clean, &doc.entities, &doc.values, f))
+        .collect()
 }
 
 /// Asserts that some fact line starts with `head` and contains every one of `parts`.
 fn expect(lines: &[String], head: &str, parts: &[&str]) {
-    let found = lines.iter().any(|l| l.starts_with(head) && parts.iter().all(|p| l.contains(p)));
-    assert!(found, "no fact `{head}` with {parts:?}; facts:\n{}", lines.join("\n"));
+    let found = lines
+        .iter()
+        .any(|l| l.starts_with(head) && parts.iter().all(|p| l.contains(p)));
+    assert!(
+        found,
+        "no fact `{head}` with {parts:?}; facts:\n{}",
+        lines.join("\n")
+    );
 }
 
 #[test]
 fn yicai_article_gives_the_expected_facts() {
-    let doc = run(include_str!("fixtures/facts/yicai-amazon-wuhan.txt"), Some(YICAI_PUBLISHED), chrono_tz::Asia::Shanghai);
+    let doc = run(
+        include_str!("fixtures/facts/yicai-amazon-wuhan.txt"),
+        Some(YICAI_PUBLISHED),
+        chrono_tz::Asia::Shanghai,
+    );
     let lines = summaries(&doc);
     let table: &[(&str, &[&str])] = &[
-        ("role [asserted]", &["person=Song Xiaojun", "title=vice president", "organization=Amazon China"]),
-        ("role [asserted]", &["person=Song Xiaojun", "title=head", "organization=Amazon Global Selling", "unit=Chinese merchant expansion"]),
-        ("opening [asserted]", &["agent=Amazon Global Selling", "place=Wuhan", "time=2024-05-15"]),
-        ("opening [asserted]", &["agent=Amazon Global Selling", "object=regional officer", "place=Zhengzhou", "time=2024-05-10"]),
-        ("opening [asserted]", &["agent=Amazon;", "object=19 overseas sites"]),
+        (
+            "role [asserted]",
+            &[
+                "person=Song Xiaojun",
+                "title=vice president",
+                "organization=Amazon China",
+            ],
+        ),
+        (
+            "role [asserted]",
+            &[
+                "person=Song Xiaojun",
+                "title=head",
+                "organization=Amazon Global Selling",
+                "unit=Chinese merchant expansion",
+            ],
+        ),
+        (
+            "opening [asserted]",
+            &[
+                "agent=Amazon Global Selling",
+                "place=Wuhan",
+                "time=2024-05-15",
+            ],
+        ),
+        (
+            "opening [asserted]",
+            &[
+                "agent=Amazon Global Selling",
+                "object=regional officer",
+                "place=Zhengzhou",
+                "time=2024-05-10",
+            ],
+        ),
+        (
+            "opening [asserted]",
+            &["agent=Amazon;", "object=19 overseas sites"],
+        ),
         ("located_in [asserted]", &["place=Wuhan", "container=Hubei"]),
-        ("capital_of [asserted]", &["capital=Zhengzhou", "place=Henan"]),
+        (
+            "capital_of [asserted]",
+            &["capital=Zhengzhou", "place=Henan"],
+        ),
         ("neighbor_of [asserted]", &["place=Henan", "neighbor=Hubei"]),
         (
             "metric [reported]",
-            &["subject=Amazon;", "metric=global online net sales value", "direction=rose", "change=7 %", "value=54700000000 USD", "period=2024-Q1", "basis=2023-Q1", "source=data provided by the company"],
+            &[
+                "subject=Amazon;",
+                "metric=global online net sales value",
+                "direction=rose",
+                "change=7 %",
+                "value=54700000000 USD",
+                "period=2024-Q1",
+                "basis=2023-Q1",
+                "source=data provided by the company",
+            ],
         ),
-        ("plan [planned]", &["action=provide full-link cross-border e-commerce services", "target=5000 local companies", "time_frame=P3Y"]),
-        ("plan [planned]", &["agent=Amazon;", "action=create 100 globally recognized brands", "target=100 globally recognized brands", "time_frame=PXY (P2Y..P3Y)"]),
+        (
+            "plan [planned]",
+            &[
+                "action=provide full-link cross-border e-commerce services",
+                "target=5000 local companies",
+                "time_frame=P3Y",
+            ],
+        ),
+        (
+            "plan [planned]",
+            &[
+                "agent=Amazon;",
+                "action=create 100 globally recognized brands",
+                "target=100 globally recognized brands",
+                "time_frame=PXY (P2Y..P3Y)",
+            ],
+        ),
     ];
     for (head, parts) in table {
         expect(&lines, head, parts);
     }
     // Never twice the same fact: the Wuhan opening is stated in two sentences.
-    let wuhan_openings = lines.iter().filter(|l| l.starts_with("opening") && l.contains("place=Wuhan")).count();
+    let wuhan_openings = lines
+        .iter()
+        .filter(|l| l.starts_with("opening") && l.contains("place=Wuhan"))
+        .count();
     assert_eq!(wuhan_openings, 1, "{}", lines.join("\n"));
     // Every argument points into this document.
     for f in &doc.facts {
         for a in &f.args {
             match a.target {
-                newsfacts::facts::ArgTarget::Entity(e) => assert!(doc.entities.iter().any(|x| x.id == e)),
+                newsfacts::facts::ArgTarget::Entity(e) => {
+                    assert!(doc.entities.iter().any(|x| x.id == e))
+                }
                 newsfacts::facts::ArgTarget::Value(i) => assert!((i as usize) < doc.values.len()),
-                newsfacts::facts::ArgTarget::Text(s) => assert!(!s.slice(doc.text.clean.as_str()).is_empty()),
+                newsfacts::facts::ArgTarget::Text(s) => {
+                    assert!(!s.slice(doc.text.clean.as_str()).is_empty())
+                }
             }
         }
     }
@@ -74,29 +158,44 @@ fn yicai_article_gives_the_expected_facts() {
 /// article's date (MEANTIME's document creation time), read at noon UTC.
 fn golden(name: &str, text: &str, published: Option<&str>) {
     let seconds = published.map(|d| {
-        let date = chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap_or_else(|e| panic!("bad date {d}: {e}"));
-        date.and_hms_opt(12, 0, 0).map_or(0, |t| t.and_utc().timestamp())
+        let date = chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .unwrap_or_else(|e| panic!("bad date {d}: {e}"));
+        date.and_hms_opt(12, 0, 0)
+            .map_or(0, |t| t.and_utc().timestamp())
     });
     let doc = run(text, seconds, chrono_tz::UTC);
     let got = summaries(&doc).join("\n") + "\n";
-    let path = format!("{}/tests/fixtures/facts/{name}.golden", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/facts/{name}.golden",
+        env!("CARGO_MANIFEST_DIR")
+    );
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&path, &got).unwrap_or_else(|e| panic!("cannot write {path}: {e}"));
         return;
     }
     let want = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
-    assert_eq!(got, want, "facts of {name} changed; read the diff, then re-record with UPDATE_GOLDEN=1");
+    assert_eq!(
+        got, want,
+        "facts of {name} changed; read the diff, then re-record with UPDATE_GOLDEN=1"
+    );
 }
 
 #[test]
 fn yicai_golden() {
-    golden_with(YICAI_PUBLISHED, "yicai-amazon-wuhan", include_str!("fixtures/facts/yicai-amazon-wuhan.txt"));
+    golden_with(
+        YICAI_PUBLISHED,
+        "yicai-amazon-wuhan",
+        include_str!("fixtures/facts/yicai-amazon-wuhan.txt"),
+    );
 }
 
 fn golden_with(published: i64, name: &str, text: &str) {
     let doc = run(text, Some(published), chrono_tz::Asia::Shanghai);
     let got = summaries(&doc).join("\n") + "\n";
-    let path = format!("{}/tests/fixtures/facts/{name}.golden", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/facts/{name}.golden",
+        env!("CARGO_MANIFEST_DIR")
+    );
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&path, &got).unwrap_or_else(|e| panic!("cannot write {path}: {e}"));
         return;
@@ -107,17 +206,61 @@ fn golden_with(published: i64, name: &str, text: &str) {
 
 /// Articles the rules were not written for: (fixture name, text, publication date).
 const UNSEEN: &[(&str, &str, Option<&str>)] = &[
-    ("gum-news-afghan", include_str!("fixtures/facts/gum-news-afghan.txt"), None),
-    ("gum-news-asylum", include_str!("fixtures/facts/gum-news-asylum.txt"), None),
-    ("gum-news-crane", include_str!("fixtures/facts/gum-news-crane.txt"), None),
-    ("gum-news-clock", include_str!("fixtures/facts/gum-news-clock.txt"), None),
-    ("gum-news-nasa", include_str!("fixtures/facts/gum-news-nasa.txt"), None),
-    ("gum-news-warhol", include_str!("fixtures/facts/gum-news-warhol.txt"), None),
-    ("meantime-100911-northrop-grumman-and-airbus", include_str!("fixtures/facts/meantime-100911-northrop-grumman-and-airbus.txt"), Some("2008-03-01")),
-    ("meantime-41882-boeing-delivers-final-717", include_str!("fixtures/facts/meantime-41882-boeing-delivers-final-717.txt"), Some("2006-05-29")),
-    ("meantime-61389-airbus-announces-job-cuts", include_str!("fixtures/facts/meantime-61389-airbus-announces-job-cuts.txt"), Some("2007-02-28")),
-    ("meantime-265977-apple-announces-mac-os", include_str!("fixtures/facts/meantime-265977-apple-announces-mac-os.txt"), Some("2011-06-07")),
-    ("meantime-279494-apple-executive-steve", include_str!("fixtures/facts/meantime-279494-apple-executive-steve.txt"), Some("2011-08-25")),
+    (
+        "gum-news-afghan",
+        include_str!("fixtures/facts/gum-news-afghan.txt"),
+        None,
+    ),
+    (
+        "gum-news-asylum",
+        include_str!("fixtures/facts/gum-news-asylum.txt"),
+        None,
+    ),
+    (
+        "gum-news-crane",
+        include_str!("fixtures/facts/gum-news-crane.txt"),
+        None,
+    ),
+    (
+        "gum-news-clock",
+        include_str!("fixtures/facts/gum-news-clock.txt"),
+        None,
+    ),
+    (
+        "gum-news-nasa",
+        include_str!("fixtures/facts/gum-news-nasa.txt"),
+        None,
+    ),
+    (
+        "gum-news-warhol",
+        include_str!("fixtures/facts/gum-news-warhol.txt"),
+        None,
+    ),
+    (
+        "meantime-100911-northrop-grumman-and-airbus",
+        include_str!("fixtures/facts/meantime-100911-northrop-grumman-and-airbus.txt"),
+        Some("2008-03-01"),
+    ),
+    (
+        "meantime-41882-boeing-delivers-final-717",
+        include_str!("fixtures/facts/meantime-41882-boeing-delivers-final-717.txt"),
+        Some("2006-05-29"),
+    ),
+    (
+        "meantime-61389-airbus-announces-job-cuts",
+        include_str!("fixtures/facts/meantime-61389-airbus-announces-job-cuts.txt"),
+        Some("2007-02-28"),
+    ),
+    (
+        "meantime-265977-apple-announces-mac-os",
+        include_str!("fixtures/facts/meantime-265977-apple-announces-mac-os.txt"),
+        Some("2011-06-07"),
+    ),
+    (
+        "meantime-279494-apple-executive-steve",
+        include_str!("fixtures/facts/meantime-279494-apple-executive-steve.txt"),
+        Some("2011-08-25"),
+    ),
 ];
 
 #[test]

@@ -10,8 +10,11 @@ use newsfacts::service::convert::{prepare, to_response};
 use newsfacts::service::{pb, Limits};
 use proptest::prelude::*;
 
-const UNITS: [pb::OffsetUnit; 3] =
-    [pb::OffsetUnit::Utf8Bytes, pb::OffsetUnit::Utf16CodeUnits, pb::OffsetUnit::CodePoints];
+const UNITS: [pb::OffsetUnit; 3] = [
+    pb::OffsetUnit::Utf8Bytes,
+    pb::OffsetUnit::Utf16CodeUnits,
+    pb::OffsetUnit::CodePoints,
+];
 
 fn check(text: &str, html: bool) {
     let mut doc = None;
@@ -19,10 +22,17 @@ fn check(text: &str, html: bool) {
         let article = pb::Article {
             id: "p".into(),
             body: Some(pb::article::Body::Text(text.to_string())),
-            content_type: if html { pb::ContentType::Html } else { pb::ContentType::PlainText } as i32,
+            content_type: if html {
+                pb::ContentType::Html
+            } else {
+                pb::ContentType::PlainText
+            } as i32,
             ..Default::default()
         };
-        let options = pb::ExtractOptions { offset_unit: unit as i32, include: vec![] };
+        let options = pb::ExtractOptions {
+            offset_unit: unit as i32,
+            include: vec![],
+        };
         let Ok(prepared) = prepare(Some(article), Some(options), &Limits::default()) else {
             // Only empty or whitespace-only bodies may be refused here.
             assert!(text.trim().is_empty(), "refused non-empty text {text:?}");

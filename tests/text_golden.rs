@@ -17,17 +17,31 @@ fn render(original: &str, doc: &TextDoc) -> String {
     let field = |f: &Field| format!("{:?} @{}", f.text, orig(f.span));
     let _ = writeln!(out, "# removals (original byte ranges)");
     for r in &doc.removals {
-        let _ = writeln!(out, "{:?} {}..{} {}", r.kind, r.original.start, r.original.end, r.description);
+        let _ = writeln!(
+            out,
+            "{:?} {}..{} {}",
+            r.kind, r.original.start, r.original.end, r.description
+        );
     }
     let m = &doc.meta;
     let _ = writeln!(out, "# meta (original byte ranges)");
-    let _ = writeln!(out, "headline: {}", m.headline.as_ref().map_or("-".into(), field));
+    let _ = writeln!(
+        out,
+        "headline: {}",
+        m.headline.as_ref().map_or("-".into(), field)
+    );
     for f in &m.subheadlines {
         let _ = writeln!(out, "subheadline: {}", field(f));
     }
-    let _ = writeln!(out, "outlet: {}", m.outlet.as_ref().map_or("-".into(), field));
+    let _ = writeln!(
+        out,
+        "outlet: {}",
+        m.outlet.as_ref().map_or("-".into(), field)
+    );
     if let Some(d) = &m.dateline {
-        let date = d.date.map_or("-".into(), |d| format!("year={:?} month={:?} day={:?}", d.year, d.month, d.day));
+        let date = d.date.map_or("-".into(), |d| {
+            format!("year={:?} month={:?} day={:?}", d.year, d.month, d.day)
+        });
         let _ = writeln!(
             out,
             "dateline: {:?} @{} place={} outlet={} date={} date_at={}",
@@ -36,21 +50,44 @@ fn render(original: &str, doc: &TextDoc) -> String {
             d.place.as_ref().map_or("-".into(), field),
             d.outlet.as_ref().map_or("-".into(), field),
             date,
-            d.date_span.map_or("-".into(), |s| format!("{:?}", doc.text_of(s)))
+            d.date_span
+                .map_or("-".into(), |s| format!("{:?}", doc.text_of(s)))
         );
     }
-    let _ = writeln!(out, "byline: {}", m.byline.map_or("-".into(), |s| format!("{:?}", doc.text_of(s))));
+    let _ = writeln!(
+        out,
+        "byline: {}",
+        m.byline
+            .map_or("-".into(), |s| format!("{:?}", doc.text_of(s)))
+    );
     for f in &m.authors {
         let _ = writeln!(out, "author: {}", field(f));
     }
     for f in &m.editors {
         let _ = writeln!(out, "editor: {}", field(f));
     }
-    let _ = writeln!(out, "trailer: {}", m.trailer.map_or("-".into(), |s| format!("{:?}", doc.text_of(s))));
-    let _ = writeln!(out, "# sentences (clean span | original range), tokens (#N number, #P punct, #S symbol)");
+    let _ = writeln!(
+        out,
+        "trailer: {}",
+        m.trailer
+            .map_or("-".into(), |s| format!("{:?}", doc.text_of(s)))
+    );
+    let _ = writeln!(
+        out,
+        "# sentences (clean span | original range), tokens (#N number, #P punct, #S symbol)"
+    );
     for s in &doc.sentences {
         let r = doc.clean.to_original(s.span);
-        let _ = writeln!(out, "[{:?}] {}..{} | {}..{}: {}", s.role, s.span.start, s.span.end, r.start, r.end, doc.text_of(s.span));
+        let _ = writeln!(
+            out,
+            "[{:?}] {}..{} | {}..{}: {}",
+            s.role,
+            s.span.start,
+            s.span.end,
+            r.start,
+            r.end,
+            doc.text_of(s.span)
+        );
         let toks: Vec<String> = doc.tokens[s.tokens.clone()]
             .iter()
             .map(|t| {
@@ -79,7 +116,11 @@ fn check_golden(fixture: &str, kind: ContentKind) {
         return;
     }
     let want = std::fs::read_to_string(&golden_path).unwrap_or_default();
-    assert!(got == want, "{fixture}: output differs from {}; got:\n{got}", golden_path.display());
+    assert!(
+        got == want,
+        "{fixture}: output differs from {}; got:\n{got}",
+        golden_path.display()
+    );
 }
 
 #[test]

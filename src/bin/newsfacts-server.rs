@@ -87,7 +87,10 @@ async fn main() -> ExitCode {
     };
     let started = std::time::Instant::now();
     let entities = newsfacts::pipeline::warm_up();
-    info!(micros = started.elapsed().as_micros() as u64, entities, "models loaded");
+    info!(
+        micros = started.elapsed().as_micros() as u64,
+        entities, "models loaded"
+    );
     let listener = match TcpListener::bind(args.addr).await {
         Ok(l) => l,
         Err(e) => {
@@ -95,7 +98,9 @@ async fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let local = listener.local_addr().map_or_else(|_| args.addr.to_string(), |a| a.to_string());
+    let local = listener
+        .local_addr()
+        .map_or_else(|_| args.addr.to_string(), |a| a.to_string());
     let routes = match router(limits).await {
         Ok(r) => r,
         Err(e) => {

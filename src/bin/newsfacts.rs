@@ -25,7 +25,12 @@ const EXIT_LOCAL: u8 = 5;
 #[command(name = "newsfacts", version)]
 struct Cli {
     /// Server address.
-    #[arg(long, global = true, env = "NEWSFACTS_ADDR", default_value = "http://127.0.0.1:50051")]
+    #[arg(
+        long,
+        global = true,
+        env = "NEWSFACTS_ADDR",
+        default_value = "http://127.0.0.1:50051"
+    )]
     addr: String,
     #[command(subcommand)]
     command: Command,
@@ -201,12 +206,20 @@ enum TrainWhat {
 
 fn eval(what: EvalWhat, data: &Path) -> Result<ExitCode, Failure> {
     let report = match what {
-        EvalWhat::Sentences => newsfacts::text::eval_gum_sentences(&data.join("gum-news")).map(|r| r.to_string()).map_err(|e| e.to_string()),
-        EvalWhat::Values { worst } => newsfacts::values::eval::run_eval(data, worst).map(|r| r.to_string()).map_err(|e| e.to_string()),
-        EvalWhat::Entities => newsfacts::entities::eval::run_eval(data).map(|r| r.to_string()).map_err(|e| e.to_string()),
-        EvalWhat::Quotes { split, examples } => newsfacts::facts::polnear_eval::run_eval(&data.join("polnear").join(split), examples)
+        EvalWhat::Sentences => newsfacts::text::eval_gum_sentences(&data.join("gum-news"))
             .map(|r| r.to_string())
             .map_err(|e| e.to_string()),
+        EvalWhat::Values { worst } => newsfacts::values::eval::run_eval(data, worst)
+            .map(|r| r.to_string())
+            .map_err(|e| e.to_string()),
+        EvalWhat::Entities => newsfacts::entities::eval::run_eval(data)
+            .map(|r| r.to_string())
+            .map_err(|e| e.to_string()),
+        EvalWhat::Quotes { split, examples } => {
+            newsfacts::facts::polnear_eval::run_eval(&data.join("polnear").join(split), examples)
+                .map(|r| r.to_string())
+                .map_err(|e| e.to_string())
+        }
     };
     let report = report.map_err(|e| local(format!("evaluation failed: {e}")))?;
     println!("{report}");
@@ -218,15 +231,35 @@ fn train(what: TrainWhat, data: &Path) -> Result<ExitCode, Failure> {
     let fail = |e: entities::EntityError| local(format!("training failed: {e}"));
     match what {
         TrainWhat::Gazetteer { out } => {
-            let (a, b, c) = entities::gazetteer::build_gazetteer_file(&data.join("gazetteers"), &out).map_err(fail)?;
+            let (a, b, c) =
+                entities::gazetteer::build_gazetteer_file(&data.join("gazetteers"), &out)
+                    .map_err(fail)?;
             println!("{}: {a} / {b} / {c} entries written", out.display());
         }
         TrainWhat::Clusters { out } => {
             let dirs = vec![data.join("polnear/train/text")];
-            let r = entities::wordclusters::build_word_clusters(&dirs, &data.join("conll2003/eng.train"), &out).map_err(fail)?;
-            println!("{}: {} words clustered from {} tokens", out.display(), r.words, r.tokens);
+            let r = entities::wordclusters::build_word_clusters(
+                &dirs,
+                &data.join("conll2003/eng.train"),
+                &out,
+            )
+            .map_err(fail)?;
+            println!(
+                "{}: {} words clustered from {} tokens",
+                out.display(),
+                r.words,
+                r.tokens
+            );
         }
-        TrainWhat::Ner { train, dev, out, epochs, clusters, ensemble, prune } => {
+        TrainWhat::Ner {
+            train,
+            dev,
+            out,
+            epochs,
+            clusters,
+            ensemble,
+            prune,
+        } => {
             let opts = entities::train::TrainOptions {
                 epochs,
                 clusters: (clusters != "none").then(|| PathBuf::from(clusters)),
@@ -251,7 +284,10 @@ fn main() -> ExitCode {
         Command::Train { what, data } => return report_exit(train(what, &data)),
         command => Cli { command, ..cli },
     };
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: cannot start the async runtime: {e}");
@@ -283,11 +319,17 @@ struct Failure {
 }
 
 fn local(message: impl Into<String>) -> Failure {
-    Failure { code: EXIT_LOCAL, message: message.into() }
+    Failure {
+        code: EXIT_LOCAL,
+        message: message.into(),
+    }
 }
 
 fn usage(message: impl Into<String>) -> Failure {
-    Failure { code: 2, message: message.into() }
+    Failure {
+        code: 2,
+        message: message.into(),
+    }
 }
 
 fn server(status: tonic::Status) -> Failure {
@@ -298,16 +340,26 @@ fn server(status: tonic::Status) -> Failure {
             message.push_str(&format!("\n  field {}: {}", v.field, v.description));
         }
     }
-    Failure { code: EXIT_SERVER, message }
+    Failure {
+        code: EXIT_SERVER,
+        message,
+    }
 }
 
 async fn connect(addr: &str) -> Result<FactExtractorClient<Channel>, Failure> {
-    let addr = if addr.contains("://") { addr.to_string() } else { format!("http://{addr}") };
+    let addr = if addr.contains("://") {
+        addr.to_string()
+    } else {
+        format!("http://{addr}")
+    };
     let channel = Channel::from_shared(addr.clone())
         .map_err(|e| usage(format!("bad --addr {addr:?}: {e}")))?
         .connect()
         .await
-        .map_err(|e| Failure { code: EXIT_SERVER, message: format!("cannot connect to {addr}: {e}") })?;
+        .map_err(|e| Failure {
+            code: EXIT_SERVER,
+            message: format!("cannot connect to {addr}: {e}"),
+        })?;
     Ok(FactExtractorClient::new(channel)
         .send_compressed(CompressionEncoding::Gzip)
         .accept_compressed(CompressionEncoding::Gzip)
@@ -318,7 +370,9 @@ async fn connect(addr: &str) -> Result<FactExtractorClient<Channel>, Failure> {
 fn read_input(file: &str) -> Result<Vec<u8>, Failure> {
     if file == "-" {
         let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).map_err(|e| local(format!("cannot read standard input: {e}")))?;
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| local(format!("cannot read standard input: {e}")))?;
         Ok(buf)
     } else {
         std::fs::read(file).map_err(|e| local(format!("cannot read {file}: {e}")))
@@ -327,22 +381,38 @@ fn read_input(file: &str) -> Result<Vec<u8>, Failure> {
 
 fn parse_published(s: &str) -> Result<prost_types::Timestamp, Failure> {
     if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
-        return Ok(prost_types::Timestamp { seconds: t.timestamp(), nanos: t.timestamp_subsec_nanos() as i32 });
+        return Ok(prost_types::Timestamp {
+            seconds: t.timestamp(),
+            nanos: t.timestamp_subsec_nanos() as i32,
+        });
     }
     if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        let t = d.and_hms_opt(12, 0, 0).map(|t| t.and_utc().timestamp()).unwrap_or(0);
-        return Ok(prost_types::Timestamp { seconds: t, nanos: 0 });
+        let t = d
+            .and_hms_opt(12, 0, 0)
+            .map(|t| t.and_utc().timestamp())
+            .unwrap_or(0);
+        return Ok(prost_types::Timestamp {
+            seconds: t,
+            nanos: 0,
+        });
     }
-    Err(usage(format!("--published {s:?} is neither RFC 3339 nor YYYY-MM-DD")))
+    Err(usage(format!(
+        "--published {s:?} is neither RFC 3339 nor YYYY-MM-DD"
+    )))
 }
 
-fn build_request(id: String, bytes: Vec<u8>, a: &ArticleArgs) -> Result<pb::ExtractRequest, Failure> {
+fn build_request(
+    id: String,
+    bytes: Vec<u8>,
+    a: &ArticleArgs,
+) -> Result<pb::ExtractRequest, Failure> {
     let body = match &a.charset {
         Some(_) => pb::article::Body::Raw(bytes),
-        None => pb::article::Body::Text(
-            String::from_utf8(bytes)
-                .map_err(|e| local(format!("{id} is not UTF-8 ({e}); pass --charset LABEL or --charset auto")))?,
-        ),
+        None => pb::article::Body::Text(String::from_utf8(bytes).map_err(|e| {
+            local(format!(
+                "{id} is not UTF-8 ({e}); pass --charset LABEL or --charset auto"
+            ))
+        })?),
     };
     let published_at = a.published.as_deref().map(parse_published).transpose()?;
     // With --published as a bare date and a --tz, read noon of that local date.
@@ -350,8 +420,16 @@ fn build_request(id: String, bytes: Vec<u8>, a: &ArticleArgs) -> Result<pb::Extr
         article: Some(pb::Article {
             id,
             body: Some(body),
-            charset: a.charset.clone().filter(|c| c != "auto").unwrap_or_default(),
-            content_type: if a.html { pb::ContentType::Html } else { pb::ContentType::PlainText } as i32,
+            charset: a
+                .charset
+                .clone()
+                .filter(|c| c != "auto")
+                .unwrap_or_default(),
+            content_type: if a.html {
+                pb::ContentType::Html
+            } else {
+                pb::ContentType::PlainText
+            } as i32,
             title: a.title.clone().unwrap_or_default(),
             url: a.url.clone().unwrap_or_default(),
             outlet: a.source.clone().unwrap_or_default(),
@@ -373,16 +451,21 @@ fn build_request(id: String, bytes: Vec<u8>, a: &ArticleArgs) -> Result<pb::Extr
 fn to_json<M: Message>(msg: &M, full_name: &str) -> Result<String, Failure> {
     let pool = prost_reflect::DescriptorPool::decode(pb::FILE_DESCRIPTOR_SET)
         .map_err(|e| local(format!("bad embedded descriptor set: {e}")))?;
-    let desc = pool
-        .get_message_by_name(full_name)
-        .ok_or_else(|| local(format!("message {full_name} missing from the descriptor set")))?;
+    let desc = pool.get_message_by_name(full_name).ok_or_else(|| {
+        local(format!(
+            "message {full_name} missing from the descriptor set"
+        ))
+    })?;
     let dynamic = prost_reflect::DynamicMessage::decode(desc, msg.encode_to_vec().as_slice())
         .map_err(|e| local(format!("cannot re-decode {full_name}: {e}")))?;
     serde_json::to_string(&dynamic).map_err(|e| local(format!("cannot print JSON: {e}")))
 }
 
 fn file_id(path: &Path) -> String {
-    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 fn collect_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
@@ -408,9 +491,20 @@ fn collect_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
 
 async fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match cli.command {
-        Command::Extract { file, id, article, format } => {
+        Command::Extract {
+            file,
+            id,
+            article,
+            format,
+        } => {
             let bytes = read_input(&file)?;
-            let id = id.unwrap_or_else(|| if file == "-" { "stdin".into() } else { file_id(Path::new(&file)) });
+            let id = id.unwrap_or_else(|| {
+                if file == "-" {
+                    "stdin".into()
+                } else {
+                    file_id(Path::new(&file))
+                }
+            });
             let request = build_request(id, bytes, &article)?;
             let mut client = connect(&cli.addr).await?;
             let response = client.extract(request).await.map_err(server)?.into_inner();
@@ -426,18 +520,28 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let total = files.len();
             let mut requests = Vec::with_capacity(total);
             for f in &files {
-                let bytes = std::fs::read(f).map_err(|e| local(format!("cannot read {}: {e}", f.display())))?;
+                let bytes = std::fs::read(f)
+                    .map_err(|e| local(format!("cannot read {}: {e}", f.display())))?;
                 let r = build_request(file_id(f), bytes, &article)?;
-                requests.push(pb::ExtractStreamRequest { article: r.article, options: r.options });
+                requests.push(pb::ExtractStreamRequest {
+                    article: r.article,
+                    options: r.options,
+                });
             }
             let mut client = connect(&cli.addr).await?;
-            let mut responses =
-                client.extract_stream(tokio_stream::iter(requests)).await.map_err(server)?.into_inner();
+            let mut responses = client
+                .extract_stream(tokio_stream::iter(requests))
+                .await
+                .map_err(server)?
+                .into_inner();
             let (mut done, mut failed) = (0usize, 0usize);
             let stdout = std::io::stdout();
             let started = Instant::now();
             while let Some(item) = responses.message().await.map_err(server)? {
-                if matches!(item.result, Some(pb::extract_stream_response::Result::Error(_))) {
+                if matches!(
+                    item.result,
+                    Some(pb::extract_stream_response::Result::Error(_))
+                ) {
                     failed += 1;
                 }
                 done += 1;
@@ -445,38 +549,65 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 let mut lock = stdout.lock();
                 writeln!(lock, "{line}").map_err(|e| local(format!("cannot write: {e}")))?;
                 if done % 50 == 0 || done == total {
-                    eprintln!("{done}/{total} articles, {failed} failed, {:.1}s", started.elapsed().as_secs_f64());
+                    eprintln!(
+                        "{done}/{total} articles, {failed} failed, {:.1}s",
+                        started.elapsed().as_secs_f64()
+                    );
                 }
             }
-            Ok(if failed > 0 { ExitCode::from(EXIT_ITEMS) } else { ExitCode::SUCCESS })
+            Ok(if failed > 0 {
+                ExitCode::from(EXIT_ITEMS)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Command::Health => {
-            let addr = if cli.addr.contains("://") { cli.addr.clone() } else { format!("http://{}", cli.addr) };
+            let addr = if cli.addr.contains("://") {
+                cli.addr.clone()
+            } else {
+                format!("http://{}", cli.addr)
+            };
             let channel = Channel::from_shared(addr.clone())
                 .map_err(|e| usage(format!("bad --addr: {e}")))?
                 .connect()
                 .await
-                .map_err(|e| Failure { code: EXIT_SERVER, message: format!("cannot connect to {addr}: {e}") })?;
+                .map_err(|e| Failure {
+                    code: EXIT_SERVER,
+                    message: format!("cannot connect to {addr}: {e}"),
+                })?;
             let mut health = tonic_health::pb::health_client::HealthClient::new(channel);
             let r = health
-                .check(tonic_health::pb::HealthCheckRequest { service: String::new() })
+                .check(tonic_health::pb::HealthCheckRequest {
+                    service: String::new(),
+                })
                 .await
                 .map_err(server)?
                 .into_inner();
             let status = tonic_health::pb::health_check_response::ServingStatus::try_from(r.status)
                 .map_or("UNKNOWN".to_string(), |s| s.as_str_name().to_string());
             println!("{status}");
-            Ok(if status == "SERVING" { ExitCode::SUCCESS } else { ExitCode::from(EXIT_SERVER) })
+            Ok(if status == "SERVING" {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(EXIT_SERVER)
+            })
         }
         Command::Describe => {
             let mut client = connect(&cli.addr).await?;
-            let r = client.describe(pb::DescribeRequest {}).await.map_err(server)?.into_inner();
+            let r = client
+                .describe(pb::DescribeRequest {})
+                .await
+                .map_err(server)?
+                .into_inner();
             println!("{}", to_json(&r, "newsfacts.v1.DescribeResponse")?);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Bench { inputs, concurrency, count, duration } => {
-            bench(&cli.addr, &inputs, concurrency.max(1), count, duration).await
-        }
+        Command::Bench {
+            inputs,
+            concurrency,
+            count,
+            duration,
+        } => bench(&cli.addr, &inputs, concurrency.max(1), count, duration).await,
         Command::Eval { what, data } => eval(what, &data),
         Command::Train { what, data } => train(what, &data),
     }
@@ -492,7 +623,8 @@ async fn bench(
     let files = collect_files(inputs)?;
     let mut texts = Vec::new();
     for f in &files {
-        let bytes = std::fs::read(f).map_err(|e| local(format!("cannot read {}: {e}", f.display())))?;
+        let bytes =
+            std::fs::read(f).map_err(|e| local(format!("cannot read {}: {e}", f.display())))?;
         texts.push((file_id(f), String::from_utf8_lossy(&bytes).into_owned()));
     }
     let texts = std::sync::Arc::new(texts);
@@ -567,17 +699,26 @@ async fn bench(
         pct(0.99),
         pct(1.0)
     );
-    Ok(if errors > 0 { ExitCode::from(EXIT_ITEMS) } else { ExitCode::SUCCESS })
+    Ok(if errors > 0 {
+        ExitCode::from(EXIT_ITEMS)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn span_text(s: &Option<pb::Span>) -> String {
-    s.as_ref().map_or_else(String::new, |s| format!("{:?}@{}..{}", s.text, s.start, s.end))
+    s.as_ref().map_or_else(String::new, |s| {
+        format!("{:?}@{}..{}", s.text, s.start, s.end)
+    })
 }
 
 /// A readable rendering of a response.
 fn summary(r: &pb::ExtractResponse) -> String {
     let mut out = String::new();
-    out.push_str(&format!("article {}  ({})\n", r.article_id, r.extractor_version));
+    out.push_str(&format!(
+        "article {}  ({})\n",
+        r.article_id, r.extractor_version
+    ));
     if let Some(m) = &r.metadata {
         if let Some(o) = &m.outlet {
             out.push_str(&format!("outlet: {}\n", o.value));
@@ -592,12 +733,20 @@ fn summary(r: &pb::ExtractResponse) -> String {
             out.push_str(&format!("editor: {}\n", e.value));
         }
         if let Some(rt) = &m.reference_time {
-            out.push_str(&format!("reference: {} ({})\n", rt.value, pb::ReferenceSource::try_from(rt.source).map_or("?", |s| s.as_str_name())));
+            out.push_str(&format!(
+                "reference: {} ({})\n",
+                rt.value,
+                pb::ReferenceSource::try_from(rt.source).map_or("?", |s| s.as_str_name())
+            ));
         }
     }
     out.push_str(&format!("sentences: {}\n", r.sentences.len()));
     for (i, s) in r.sentences.iter().enumerate() {
-        out.push_str(&format!("  [{}] {}\n", i + 1, s.span.as_ref().map_or("", |s| s.text.as_str())));
+        out.push_str(&format!(
+            "  [{}] {}\n",
+            i + 1,
+            s.span.as_ref().map_or("", |s| s.text.as_str())
+        ));
     }
     if !r.entities.is_empty() {
         out.push_str("entities:\n");
@@ -623,7 +772,12 @@ fn summary(r: &pb::ExtractResponse) -> String {
                 Some(pb::value::Value::Quantity(q)) => format!("quantity {} {}", q.value, q.unit),
                 None => String::new(),
             };
-            out.push_str(&format!("  #{} {} <- {}\n", v.id, shown, span_text(&v.span)));
+            out.push_str(&format!(
+                "  #{} {} <- {}\n",
+                v.id,
+                shown,
+                span_text(&v.span)
+            ));
         }
     }
     for q in &r.quotes {
@@ -635,7 +789,11 @@ fn summary(r: &pb::ExtractResponse) -> String {
         ));
     }
     for f in &r.facts {
-        let args: Vec<String> = f.arguments.iter().map(|a| format!("{}={}", a.role, a.display)).collect();
+        let args: Vec<String> = f
+            .arguments
+            .iter()
+            .map(|a| format!("{}={}", a.role, a.display))
+            .collect();
         out.push_str(&format!(
             "fact: {} {} ({})\n",
             pb::FactKind::try_from(f.kind).map_or("?", |k| k.as_str_name()),

@@ -91,7 +91,10 @@ pub fn name_key(text: &str) -> String {
         }
     }
     let collapsed = out.split_whitespace().collect::<Vec<_>>().join(" ");
-    collapsed.strip_prefix("the ").map(str::to_string).unwrap_or(collapsed)
+    collapsed
+        .strip_prefix("the ")
+        .map(str::to_string)
+        .unwrap_or(collapsed)
 }
 
 fn initials(tokens: &[String]) -> String {
@@ -104,7 +107,12 @@ fn initials(tokens: &[String]) -> String {
 
 fn is_acronym_like(text: &str) -> bool {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2 && text.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) && !text.contains(' ')
+    letters >= 2
+        && text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase())
+        && !text.contains(' ')
 }
 
 /// Clusters mentions (any order; sorted here by span) into entities.
@@ -125,7 +133,11 @@ pub fn cluster_mentions(mut mentions: Vec<RawMention>, sentence_count: usize) ->
             _ => (c, m.kind),
         });
         if target.is_none() {
-            target = m.place.filter(|_| m.kind != MentionKind::Demonym).and_then(|p| by_place.get(&p)).map(|&c| (c, m.kind));
+            target = m
+                .place
+                .filter(|_| m.kind != MentionKind::Demonym)
+                .and_then(|p| by_place.get(&p))
+                .map(|&c| (c, m.kind));
         }
         if target.is_none() {
             if let Some(&c) = acronyms.get(&key) {
@@ -137,12 +149,18 @@ pub fn cluster_mentions(mut mentions: Vec<RawMention>, sentence_count: usize) ->
                     .rev()
                     .find(|(_, c)| {
                         c.ty == NerType::Org
-                            && c.mentions.first().is_some_and(|(f, _)| f.tokens.len() >= 2 && initials(&f.tokens) == m.text)
+                            && c.mentions.first().is_some_and(|(f, _)| {
+                                f.tokens.len() >= 2 && initials(&f.tokens) == m.text
+                            })
                     })
                     .map(|(i, _)| (i, MentionKind::Acronym));
             }
         }
-        if target.is_none() && m.tokens.len() == 1 && m.kind != MentionKind::Demonym && m.place.is_none() {
+        if target.is_none()
+            && m.tokens.len() == 1
+            && m.kind != MentionKind::Demonym
+            && m.place.is_none()
+        {
             target = person_parts.get(&key).map(|&i| (i, MentionKind::Surname));
         }
         let (idx, kind) = match target {
@@ -172,7 +190,10 @@ pub fn cluster_mentions(mut mentions: Vec<RawMention>, sentence_count: usize) ->
             }
             // First and last words of a full person name, for later surname-only mentions
             // (the latest such person wins).
-            if c.ty == NerType::Per && matches!(kind, MentionKind::Name | MentionKind::Possessive) && m.tokens.len() >= 2 {
+            if c.ty == NerType::Per
+                && matches!(kind, MentionKind::Name | MentionKind::Possessive)
+                && m.tokens.len() >= 2
+            {
                 for part in [m.tokens.first(), m.tokens.last()].into_iter().flatten() {
                     let e = person_parts.entry(name_key(part)).or_insert(idx);
                     *e = (*e).max(idx);
@@ -210,9 +231,17 @@ pub fn cluster_mentions(mut mentions: Vec<RawMention>, sentence_count: usize) ->
     clusters
 }
 
-fn finish_cluster(c: &mut Cluster, sentence_count: usize, first_in_sentence: &BTreeMap<usize, Span>) {
+fn finish_cluster(
+    c: &mut Cluster,
+    sentence_count: usize,
+    first_in_sentence: &BTreeMap<usize, Span>,
+) {
     // Type: metadata decides; otherwise a vote of full-name mentions, first mention on ties.
-    let meta = c.mentions.iter().find(|(m, _)| m.from_metadata).map(|(m, _)| m.ty);
+    let meta = c
+        .mentions
+        .iter()
+        .find(|(m, _)| m.from_metadata)
+        .map(|(m, _)| m.ty);
     let mut votes: BTreeMap<NerType, (usize, usize)> = BTreeMap::new();
     for (k, (m, kind)) in c.mentions.iter().enumerate() {
         if *kind == MentionKind::Surname {
@@ -231,8 +260,10 @@ fn finish_cluster(c: &mut Cluster, sentence_count: usize, first_in_sentence: &BT
     // Canonical: the longest full name, first on ties.
     let mut best: Option<&RawMention> = None;
     for (m, kind) in &c.mentions {
-        if matches!(kind, MentionKind::Name | MentionKind::Possessive | MentionKind::Demonym)
-            && best.is_none_or(|b| m.tokens.len() > b.tokens.len())
+        if matches!(
+            kind,
+            MentionKind::Name | MentionKind::Possessive | MentionKind::Demonym
+        ) && best.is_none_or(|b| m.tokens.len() > b.tokens.len())
         {
             best = Some(m);
         }
@@ -241,7 +272,12 @@ fn finish_cluster(c: &mut Cluster, sentence_count: usize, first_in_sentence: &BT
         c.canonical = b.text.split_whitespace().collect::<Vec<_>>().join(" ");
     }
     // Salience parts: frequency, earliness, role (mention in the first sentence / subject-like start).
-    let body: Vec<&RawMention> = c.mentions.iter().map(|(m, _)| m).filter(|m| !m.from_metadata).collect();
+    let body: Vec<&RawMention> = c
+        .mentions
+        .iter()
+        .map(|(m, _)| m)
+        .filter(|m| !m.from_metadata)
+        .collect();
     let freq = body.len() as f32;
     let first = body.iter().filter_map(|m| m.sentence).min();
     let position = match first {
@@ -261,26 +297,39 @@ fn finish_cluster(c: &mut Cluster, sentence_count: usize, first_in_sentence: &BT
     let role = 1.0 - (-subject_like / 1.5).exp();
     let meta_part = if body.is_empty() { 0.05 } else { 0.0 };
     let demonym_penalty = if c.ty == NerType::Misc { 0.8 } else { 1.0 };
-    c.salience = ((0.35 * freq_part + 0.25 * position + 0.15 * spread.min(1.0) + 0.25 * role + meta_part)
-        * demonym_penalty)
-        .clamp(0.0, 1.0);
+    c.salience =
+        ((0.35 * freq_part + 0.25 * position + 0.15 * spread.min(1.0) + 0.25 * role + meta_part)
+            * demonym_penalty)
+            .clamp(0.0, 1.0);
 }
 
 fn relate(clusters: &mut [Cluster]) {
     // A one-word name that heads other organisations' names is an organisation too
     // ("Amazon" beside "Amazon China"), unless it is a resolved place.
-    let org_keys: Vec<String> =
-        clusters.iter().filter(|c| c.ty == NerType::Org).map(|c| name_key(&c.canonical)).collect();
+    let org_keys: Vec<String> = clusters
+        .iter()
+        .filter(|c| c.ty == NerType::Org)
+        .map(|c| name_key(&c.canonical))
+        .collect();
     for c in clusters.iter_mut() {
         let k = name_key(&c.canonical);
         if c.ty != NerType::Org && c.place.is_none() && !k.contains(' ') && !k.is_empty() {
-            let heads = org_keys.iter().any(|o| o.len() > k.len() && o.starts_with(&k) && o.as_bytes().get(k.len()) == Some(&b' '));
-            if heads && c.mentions.iter().all(|(_, kind)| *kind != MentionKind::Surname) {
+            let heads = org_keys.iter().any(|o| {
+                o.len() > k.len() && o.starts_with(&k) && o.as_bytes().get(k.len()) == Some(&b' ')
+            });
+            if heads
+                && c.mentions
+                    .iter()
+                    .all(|(_, kind)| *kind != MentionKind::Surname)
+            {
                 c.ty = NerType::Org;
             }
         }
     }
-    let keys: Vec<(String, NerType)> = clusters.iter().map(|c| (name_key(&c.canonical), c.ty)).collect();
+    let keys: Vec<(String, NerType)> = clusters
+        .iter()
+        .map(|c| (name_key(&c.canonical), c.ty))
+        .collect();
     for (i, (ki, ti)) in keys.iter().enumerate() {
         if *ti != NerType::Org {
             continue;
@@ -290,7 +339,11 @@ fn relate(clusters: &mut [Cluster]) {
             .iter()
             .enumerate()
             .filter(|(j, (kj, tj))| {
-                *j != i && *tj == NerType::Org && ki.len() > kj.len() && ki.starts_with(kj.as_str()) && ki.as_bytes().get(kj.len()) == Some(&b' ')
+                *j != i
+                    && *tj == NerType::Org
+                    && ki.len() > kj.len()
+                    && ki.starts_with(kj.as_str())
+                    && ki.as_bytes().get(kj.len()) == Some(&b' ')
             })
             .max_by_key(|(j, (kj, _))| (kj.len(), usize::MAX - j))
             .map(|(j, _)| j);
@@ -331,7 +384,12 @@ mod tests {
 
     #[test]
     fn keys() {
-        for (a, b) in [("U.S.", "us"), ("The  Hague", "hague"), ("Coca-Cola", "coca cola"), ("O’Neil", "oneil")] {
+        for (a, b) in [
+            ("U.S.", "us"),
+            ("The  Hague", "hague"),
+            ("Coca-Cola", "coca cola"),
+            ("O’Neil", "oneil"),
+        ] {
             assert_eq!(name_key(a), b);
         }
     }
@@ -354,8 +412,10 @@ mod tests {
             m(1000, "WHO", NerType::Org, 5),
         ];
         let clusters = cluster_mentions(mentions, 6);
-        let names: Vec<(&str, NerType, usize)> =
-            clusters.iter().map(|c| (c.canonical.as_str(), c.ty, c.mentions.len())).collect();
+        let names: Vec<(&str, NerType, usize)> = clusters
+            .iter()
+            .map(|c| (c.canonical.as_str(), c.ty, c.mentions.len()))
+            .collect();
         assert_eq!(
             names,
             vec![

@@ -168,25 +168,41 @@ pub fn tags_to_entities(tags: &[u8]) -> Vec<TokenEntity> {
         if let Some((s, t)) = open {
             let continues = ty == Some(t) && matches!(pos, Position::Inside | Position::Last);
             if !continues {
-                out.push(TokenEntity { start: s, end: i, ty: t });
+                out.push(TokenEntity {
+                    start: s,
+                    end: i,
+                    ty: t,
+                });
                 open = None;
             }
         }
         let Some(ty) = ty else { continue };
         match pos {
-            Position::Unit => out.push(TokenEntity { start: i, end: i + 1, ty }),
+            Position::Unit => out.push(TokenEntity {
+                start: i,
+                end: i + 1,
+                ty,
+            }),
             Position::Begin => open = Some((i, ty)),
             Position::Inside | Position::Last if open.is_none() => open = Some((i, ty)),
             _ => {}
         }
         if pos == Position::Last {
             if let Some((s, t)) = open.take() {
-                out.push(TokenEntity { start: s, end: i + 1, ty: t });
+                out.push(TokenEntity {
+                    start: s,
+                    end: i + 1,
+                    ty: t,
+                });
             }
         }
     }
     if let Some((s, t)) = open {
-        out.push(TokenEntity { start: s, end: tags.len(), ty: t });
+        out.push(TokenEntity {
+            start: s,
+            end: tags.len(),
+            ty: t,
+        });
     }
     out
 }
@@ -214,13 +230,17 @@ pub fn parse_conll(text: &str) -> Vec<ConllDocument> {
     let mut doc = ConllDocument::default();
     let mut words: Vec<String> = Vec::new();
     let mut labels: Vec<String> = Vec::new();
-    let flush_sentence = |words: &mut Vec<String>, labels: &mut Vec<String>, doc: &mut ConllDocument| {
-        if !words.is_empty() {
-            let entities = iob_to_entities(labels);
-            doc.sentences.push(ConllSentence { words: std::mem::take(words), entities });
-            labels.clear();
-        }
-    };
+    let flush_sentence =
+        |words: &mut Vec<String>, labels: &mut Vec<String>, doc: &mut ConllDocument| {
+            if !words.is_empty() {
+                let entities = iob_to_entities(labels);
+                doc.sentences.push(ConllSentence {
+                    words: std::mem::take(words),
+                    entities,
+                });
+                labels.clear();
+            }
+        };
     for line in text.lines() {
         let line = line.trim_end();
         if line.is_empty() {
@@ -228,7 +248,9 @@ pub fn parse_conll(text: &str) -> Vec<ConllDocument> {
             continue;
         }
         let cols: Vec<&str> = line.split_whitespace().collect();
-        let (Some(first), Some(last)) = (cols.first(), cols.last()) else { continue };
+        let (Some(first), Some(last)) = (cols.first(), cols.last()) else {
+            continue;
+        };
         if *first == "-DOCSTART-" {
             flush_sentence(&mut words, &mut labels, &mut doc);
             if !doc.sentences.is_empty() {
@@ -265,7 +287,11 @@ pub fn iob_to_entities(labels: &[String]) -> Vec<TokenEntity> {
         };
         if ty.is_none() || starts_new {
             if let Some((s, t)) = open.take() {
-                out.push(TokenEntity { start: s, end: i, ty: t });
+                out.push(TokenEntity {
+                    start: s,
+                    end: i,
+                    ty: t,
+                });
             }
         }
         if starts_new {
@@ -275,7 +301,11 @@ pub fn iob_to_entities(labels: &[String]) -> Vec<TokenEntity> {
         }
     }
     if let Some((s, t)) = open {
-        out.push(TokenEntity { start: s, end: labels.len(), ty: t });
+        out.push(TokenEntity {
+            start: s,
+            end: labels.len(),
+            ty: t,
+        });
     }
     out
 }
@@ -292,13 +322,25 @@ mod tests {
     fn iob1_runs_and_b_splits() {
         type Case<'a> = (&'a str, &'a [(usize, usize, NerType)]);
         let cases: &[Case] = &[
-            ("I-PER I-PER O I-LOC", &[(0, 2, NerType::Per), (3, 4, NerType::Loc)]),
-            ("I-LOC B-LOC O", &[(0, 1, NerType::Loc), (1, 2, NerType::Loc)]),
-            ("I-ORG I-MISC", &[(0, 1, NerType::Org), (1, 2, NerType::Misc)]),
+            (
+                "I-PER I-PER O I-LOC",
+                &[(0, 2, NerType::Per), (3, 4, NerType::Loc)],
+            ),
+            (
+                "I-LOC B-LOC O",
+                &[(0, 1, NerType::Loc), (1, 2, NerType::Loc)],
+            ),
+            (
+                "I-ORG I-MISC",
+                &[(0, 1, NerType::Org), (1, 2, NerType::Misc)],
+            ),
             ("O O", &[]),
         ];
         for (input, want) in cases {
-            let got: Vec<_> = iob_to_entities(&labels(input)).iter().map(|e| (e.start, e.end, e.ty)).collect();
+            let got: Vec<_> = iob_to_entities(&labels(input))
+                .iter()
+                .map(|e| (e.start, e.end, e.ty))
+                .collect();
             assert_eq!(&got, want, "{input}");
         }
     }
@@ -306,9 +348,21 @@ mod tests {
     #[test]
     fn bilou_roundtrip() {
         let ents = vec![
-            TokenEntity { start: 0, end: 1, ty: NerType::Org },
-            TokenEntity { start: 2, end: 5, ty: NerType::Per },
-            TokenEntity { start: 5, end: 7, ty: NerType::Loc },
+            TokenEntity {
+                start: 0,
+                end: 1,
+                ty: NerType::Org,
+            },
+            TokenEntity {
+                start: 2,
+                end: 5,
+                ty: NerType::Per,
+            },
+            TokenEntity {
+                start: 5,
+                end: 7,
+                ty: NerType::Loc,
+            },
         ];
         let tags = entities_to_tags(8, &ents);
         assert_eq!(tags_to_entities(&tags), ents);

@@ -24,7 +24,10 @@ pub struct EntityError {
 impl EntityError {
     /// A new error.
     pub fn new(kind: EntityErrorKind, message: impl Into<String>) -> EntityError {
-        EntityError { kind, message: message.into() }
+        EntityError {
+            kind,
+            message: message.into(),
+        }
     }
 
     /// A truncated-artifact error naming the section that ran out.

@@ -58,17 +58,27 @@ impl SpanScore {
             if predicted.contains(g) {
                 continue;
             }
-            let same_span = predicted.iter().find(|p| p.start == g.start && p.end == g.end);
+            let same_span = predicted
+                .iter()
+                .find(|p| p.start == g.start && p.end == g.end);
             let label = match same_span {
                 Some(p) => p.ty.label().to_string(),
-                None if predicted.iter().any(|p| p.start < g.end && g.start < p.end) => "boundary".to_string(),
+                None if predicted.iter().any(|p| p.start < g.end && g.start < p.end) => {
+                    "boundary".to_string()
+                }
                 None => "O".to_string(),
             };
-            *self.confusions.entry((g.ty.label().to_string(), label)).or_default() += 1;
+            *self
+                .confusions
+                .entry((g.ty.label().to_string(), label))
+                .or_default() += 1;
         }
         for p in predicted {
             if !gold.iter().any(|g| g.start < p.end && p.start < g.end) {
-                *self.confusions.entry(("O".to_string(), p.ty.label().to_string())).or_default() += 1;
+                *self
+                    .confusions
+                    .entry(("O".to_string(), p.ty.label().to_string()))
+                    .or_default() += 1;
             }
         }
     }
@@ -96,9 +106,19 @@ use super::tagger::NerModel;
 use super::{extract_with, EntityError, EntityErrorKind, EntityInput, EntityKind, SentenceTokens};
 use crate::span::Span;
 
-fn fmt_score(f: &mut fmt::Formatter<'_>, label: &str, tp: usize, pred: usize, gold: usize) -> fmt::Result {
+fn fmt_score(
+    f: &mut fmt::Formatter<'_>,
+    label: &str,
+    tp: usize,
+    pred: usize,
+    gold: usize,
+) -> fmt::Result {
     let (p, r) = (ratio(tp, pred), ratio(tp, gold));
-    writeln!(f, "  {label:<9} P {p:.4}  R {r:.4}  F1 {:.4}   (gold {gold}, predicted {pred}, correct {tp})", f1(p, r))
+    writeln!(
+        f,
+        "  {label:<9} P {p:.4}  R {r:.4}  F1 {:.4}   (gold {gold}, predicted {pred}, correct {tp})",
+        f1(p, r)
+    )
 }
 
 impl fmt::Display for SpanScore {
@@ -210,7 +230,11 @@ pub struct EvalReport {
 
 impl fmt::Display for EvalReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "CoNLL-2003 eng.testa, tagger alone, exact span (conlleval-style), {} tokens:", self.conll_tokens)?;
+        writeln!(
+            f,
+            "CoNLL-2003 eng.testa, tagger alone, exact span (conlleval-style), {} tokens:",
+            self.conll_tokens
+        )?;
         write!(f, "{}", self.conll_dev)?;
         if let Some(m) = &self.meantime {
             write!(f, "\n{m}")?;
@@ -223,11 +247,19 @@ impl fmt::Display for EvalReport {
 }
 
 /// Tags CoNLL documents with the model and scores exact spans.
-pub fn eval_conll(model: &NerModel, gaz: Option<&Gazetteer>, docs: &[ConllDocument]) -> (SpanScore, usize) {
+pub fn eval_conll(
+    model: &NerModel,
+    gaz: Option<&Gazetteer>,
+    docs: &[ConllDocument],
+) -> (SpanScore, usize) {
     let mut score = SpanScore::default();
     let mut tokens = 0;
     for d in docs {
-        let words: Vec<Vec<&str>> = d.sentences.iter().map(|s| s.words.iter().map(String::as_str).collect()).collect();
+        let words: Vec<Vec<&str>> = d
+            .sentences
+            .iter()
+            .map(|s| s.words.iter().map(String::as_str).collect())
+            .collect();
         tokens += words.iter().map(Vec::len).sum::<usize>();
         let got = model.tag_document(&words, gaz);
         for (s, p) in d.sentences.iter().zip(&got) {
@@ -239,7 +271,11 @@ pub fn eval_conll(model: &NerModel, gaz: Option<&Gazetteer>, docs: &[ConllDocume
 
 /// Runs the whole stage over pre-tokenised sentences (joined with spaces and newlines)
 /// and returns its body mentions as token entities per sentence.
-pub fn stage_mentions(model: &NerModel, gaz: &Gazetteer, sentences: &[Vec<String>]) -> Vec<Vec<TokenEntity>> {
+pub fn stage_mentions(
+    model: &NerModel,
+    gaz: &Gazetteer,
+    sentences: &[Vec<String>],
+) -> Vec<Vec<TokenEntity>> {
     let mut text = String::new();
     let mut sents = Vec::new();
     let mut starts: Vec<(u32, usize, usize)> = Vec::new(); // (byte start, sentence, token)
@@ -264,7 +300,15 @@ pub fn stage_mentions(model: &NerModel, gaz: &Gazetteer, sentences: &[Vec<String
         sents.push(SentenceTokens { span, tokens: toks });
         text.push('\n');
     }
-    let ents = extract_with(model, gaz, &EntityInput { text: &text, sentences: &sents, metadata_fields: &[] });
+    let ents = extract_with(
+        model,
+        gaz,
+        &EntityInput {
+            text: &text,
+            sentences: &sents,
+            metadata_fields: &[],
+        },
+    );
     let mut out = vec![Vec::new(); sentences.len()];
     for e in ents {
         let ty = match e.kind {
@@ -274,12 +318,22 @@ pub fn stage_mentions(model: &NerModel, gaz: &Gazetteer, sentences: &[Vec<String
             EntityKind::Misc => NerType::Misc,
         };
         for m in e.mentions.iter().filter(|m| !m.from_metadata) {
-            let a = starts.binary_search_by_key(&m.span.start, |x| x.0).ok().and_then(|i| starts.get(i));
-            let b = ends.binary_search_by_key(&m.span.end, |x| x.0).ok().and_then(|i| ends.get(i));
+            let a = starts
+                .binary_search_by_key(&m.span.start, |x| x.0)
+                .ok()
+                .and_then(|i| starts.get(i));
+            let b = ends
+                .binary_search_by_key(&m.span.end, |x| x.0)
+                .ok()
+                .and_then(|i| ends.get(i));
             if let (Some(&(_, sa, ta)), Some(&(_, sb, tb))) = (a, b) {
                 if sa == sb && ta <= tb {
                     if let Some(v) = out.get_mut(sa) {
-                        v.push(TokenEntity { start: ta, end: tb + 1, ty });
+                        v.push(TokenEntity {
+                            start: ta,
+                            end: tb + 1,
+                            ty,
+                        });
                     }
                 }
             }
@@ -293,9 +347,16 @@ pub fn stage_mentions(model: &NerModel, gaz: &Gazetteer, sentences: &[Vec<String
 }
 
 fn read_dir_sorted(dir: &Path, ext: &str) -> Result<Vec<std::path::PathBuf>, EntityError> {
-    let rd = std::fs::read_dir(dir)
-        .map_err(|e| EntityError::new(EntityErrorKind::Io, format!("cannot list {}: {e}", dir.display())))?;
-    let mut v: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == ext)).collect();
+    let rd = std::fs::read_dir(dir).map_err(|e| {
+        EntityError::new(
+            EntityErrorKind::Io,
+            format!("cannot list {}: {e}", dir.display()),
+        )
+    })?;
+    let mut v: Vec<_> = rd
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
+        .collect();
     v.sort();
     Ok(v)
 }
@@ -308,7 +369,11 @@ fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
 }
 
 fn unescape_xml(s: &str) -> String {
-    s.replace("&quot;", "\"").replace("&apos;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    s.replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
 /// One MEANTIME document: sentences of tokens and gold named mentions per sentence.
@@ -318,10 +383,14 @@ fn parse_meantime(xml: &str) -> (Vec<Vec<String>>, Vec<Vec<TokenEntity>>) {
     let mut rest = xml;
     while let Some(i) = rest.find("<token ") {
         let Some(tail) = rest.get(i..) else { break };
-        let (Some(close), Some(end)) = (tail.find('>'), tail.find("</token>")) else { break };
+        let (Some(close), Some(end)) = (tail.find('>'), tail.find("</token>")) else {
+            break;
+        };
         let tag = tail.get(..close).unwrap_or("");
         let word = unescape_xml(tail.get(close + 1..end).unwrap_or(""));
-        let sent: usize = attr(tag, "sentence").and_then(|x| x.parse().ok()).unwrap_or(0);
+        let sent: usize = attr(tag, "sentence")
+            .and_then(|x| x.parse().ok())
+            .unwrap_or(0);
         if let Some(id) = attr(tag, "t_id") {
             while sentences.len() <= sent {
                 sentences.push(Vec::new());
@@ -338,11 +407,18 @@ fn parse_meantime(xml: &str) -> (Vec<Vec<String>>, Vec<Vec<TokenEntity>>) {
     let mut rest = xml;
     while let Some(i) = rest.find("<ENTITY_MENTION ") {
         let Some(tail) = rest.get(i..) else { break };
-        let Some(end) = tail.find("</ENTITY_MENTION>") else { break };
+        let Some(end) = tail.find("</ENTITY_MENTION>") else {
+            break;
+        };
         let body = tail.get(..end).unwrap_or("");
         let head_end = body.find('>').unwrap_or(body.len());
         let tag = body.get(..head_end).unwrap_or("");
-        let ids: Vec<String> = body.split("t_id=\"").skip(1).filter_map(|x| x.split('"').next()).map(str::to_string).collect();
+        let ids: Vec<String> = body
+            .split("t_id=\"")
+            .skip(1)
+            .filter_map(|x| x.split('"').next())
+            .map(str::to_string)
+            .collect();
         if let (Some(mid), Some(st)) = (attr(tag, "m_id"), attr(tag, "syntactic_type")) {
             mentions.insert(mid.to_string(), (st.to_string(), ids));
         }
@@ -351,17 +427,30 @@ fn parse_meantime(xml: &str) -> (Vec<Vec<String>>, Vec<Vec<TokenEntity>>) {
     // Entity types and REFERS_TO links.
     let mut ent_type: BTreeMap<String, String> = BTreeMap::new();
     for chunk in xml.split("<ENTITY ").skip(1) {
-        let tag = chunk.get(..chunk.find('>').unwrap_or(chunk.len())).unwrap_or("");
+        let tag = chunk
+            .get(..chunk.find('>').unwrap_or(chunk.len()))
+            .unwrap_or("");
         if let (Some(mid), Some(t)) = (attr(tag, "m_id"), attr(tag, "ent_type")) {
             ent_type.insert(mid.to_string(), t.to_string());
         }
     }
     let mut mention_type: BTreeMap<String, String> = BTreeMap::new();
     for chunk in xml.split("<REFERS_TO").skip(1) {
-        let body = chunk.get(..chunk.find("</REFERS_TO>").unwrap_or(chunk.len())).unwrap_or("");
-        let target = body.split("<target m_id=\"").nth(1).and_then(|x| x.split('"').next());
-        let Some(t) = target.and_then(|t| ent_type.get(t)) else { continue };
-        for src in body.split("<source m_id=\"").skip(1).filter_map(|x| x.split('"').next()) {
+        let body = chunk
+            .get(..chunk.find("</REFERS_TO>").unwrap_or(chunk.len()))
+            .unwrap_or("");
+        let target = body
+            .split("<target m_id=\"")
+            .nth(1)
+            .and_then(|x| x.split('"').next());
+        let Some(t) = target.and_then(|t| ent_type.get(t)) else {
+            continue;
+        };
+        for src in body
+            .split("<source m_id=\"")
+            .skip(1)
+            .filter_map(|x| x.split('"').next())
+        {
             mention_type.insert(src.to_string(), t.clone());
         }
     }
@@ -377,12 +466,18 @@ fn parse_meantime(xml: &str) -> (Vec<Vec<String>>, Vec<Vec<TokenEntity>>) {
             _ => continue,
         };
         let pos: Vec<(usize, usize)> = ids.iter().filter_map(|i| tok_pos.get(i).copied()).collect();
-        let (Some(first), Some(last)) = (pos.iter().min(), pos.iter().max()) else { continue };
+        let (Some(first), Some(last)) = (pos.iter().min(), pos.iter().max()) else {
+            continue;
+        };
         if first.0 != last.0 || first.0 > 5 {
             continue;
         }
         if let Some(g) = gold.get_mut(first.0) {
-            g.push(TokenEntity { start: first.1, end: last.1 + 1, ty });
+            g.push(TokenEntity {
+                start: first.1,
+                end: last.1 + 1,
+                ty,
+            });
         }
     }
     for g in &mut gold {
@@ -393,28 +488,45 @@ fn parse_meantime(xml: &str) -> (Vec<Vec<String>>, Vec<Vec<TokenEntity>>) {
 }
 
 /// Entity detection on MEANTIME (`dir` holds corpus_* folders of CAT XML).
-pub fn eval_meantime(model: &NerModel, gaz: &Gazetteer, dir: &Path) -> Result<DetectionReport, EntityError> {
+pub fn eval_meantime(
+    model: &NerModel,
+    gaz: &Gazetteer,
+    dir: &Path,
+) -> Result<DetectionReport, EntityError> {
     let mut report = DetectionReport {
         title: "MEANTIME, whole stage, sentences 0-5, named mentions (NAM, PRE.NAM); PER, ORG (+FIN), LOC; PRO/MIX and predicted MISC not scored".into(),
         ..DetectionReport::default()
     };
     let mut subdirs: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| EntityError::new(EntityErrorKind::Io, format!("cannot list {}: {e}", dir.display())))?
+        .map_err(|e| {
+            EntityError::new(
+                EntityErrorKind::Io,
+                format!("cannot list {}: {e}", dir.display()),
+            )
+        })?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_dir())
         .collect();
     subdirs.sort();
     for sub in subdirs {
         for file in read_dir_sorted(&sub, "xml")? {
-            let xml = std::fs::read_to_string(&file)
-                .map_err(|e| EntityError::new(EntityErrorKind::Io, format!("cannot read {}: {e}", file.display())))?;
+            let xml = std::fs::read_to_string(&file).map_err(|e| {
+                EntityError::new(
+                    EntityErrorKind::Io,
+                    format!("cannot read {}: {e}", file.display()),
+                )
+            })?;
             let (sentences, gold) = parse_meantime(&xml);
             let pred = stage_mentions(model, gaz, &sentences);
             for (si, (g, p)) in gold.iter().zip(&pred).enumerate() {
                 if si > 5 {
                     break;
                 }
-                let p: Vec<TokenEntity> = p.iter().copied().filter(|e| e.ty != NerType::Misc).collect();
+                let p: Vec<TokenEntity> = p
+                    .iter()
+                    .copied()
+                    .filter(|e| e.ty != NerType::Misc)
+                    .collect();
                 report.exact.add(g, &p);
                 report.overlap.add(g, &p);
             }
@@ -433,7 +545,12 @@ fn parse_gum(text: &str) -> (Vec<Vec<String>>, Vec<Vec<TokenEntity>>) {
     let mut cur_pos: Vec<String> = Vec::new();
     let mut open: Vec<(String, String, usize)> = Vec::new(); // (id, label, start token)
     let mut found: Vec<(usize, usize, String)> = Vec::new();
-    let flush = |cur: &mut Vec<String>, cur_pos: &mut Vec<String>, found: &mut Vec<(usize, usize, String)>, sentences: &mut Vec<Vec<String>>, upos: &mut Vec<Vec<String>>, gold: &mut Vec<Vec<TokenEntity>>| {
+    let flush = |cur: &mut Vec<String>,
+                 cur_pos: &mut Vec<String>,
+                 found: &mut Vec<(usize, usize, String)>,
+                 sentences: &mut Vec<Vec<String>>,
+                 upos: &mut Vec<Vec<String>>,
+                 gold: &mut Vec<Vec<TokenEntity>>| {
         if cur.is_empty() {
             return;
         }
@@ -446,13 +563,24 @@ fn parse_gum(text: &str) -> (Vec<Vec<String>>, Vec<Vec<TokenEntity>>) {
                 Some("place") => NerType::Loc,
                 _ => continue,
             };
-            let minspan: Vec<usize> = parts.get(5).map(|m| m.split(',').filter_map(|x| x.parse().ok()).collect()).unwrap_or_default();
-            let heads: Vec<&String> = minspan.iter().filter_map(|k| k.checked_sub(1)).filter_map(|k| cur_pos.get(a + k)).collect();
+            let minspan: Vec<usize> = parts
+                .get(5)
+                .map(|m| m.split(',').filter_map(|x| x.parse().ok()).collect())
+                .unwrap_or_default();
+            let heads: Vec<&String> = minspan
+                .iter()
+                .filter_map(|k| k.checked_sub(1))
+                .filter_map(|k| cur_pos.get(a + k))
+                .collect();
             let propn = heads.iter().filter(|p| p.as_str() == "PROPN").count();
             if heads.is_empty() || propn * 2 < heads.len() {
                 continue;
             }
-            ents.push(TokenEntity { start: a, end: b + 1, ty });
+            ents.push(TokenEntity {
+                start: a,
+                end: b + 1,
+                ty,
+            });
         }
         ents.sort();
         ents.dedup();
@@ -462,21 +590,34 @@ fn parse_gum(text: &str) -> (Vec<Vec<String>>, Vec<Vec<TokenEntity>>) {
     };
     for line in text.lines() {
         if line.trim().is_empty() {
-            flush(&mut cur, &mut cur_pos, &mut found, &mut sentences, &mut upos, &mut gold);
+            flush(
+                &mut cur,
+                &mut cur_pos,
+                &mut found,
+                &mut sentences,
+                &mut upos,
+                &mut gold,
+            );
             continue;
         }
         if line.starts_with('#') {
             continue;
         }
         let cols: Vec<&str> = line.split('\t').collect();
-        let (Some(id), Some(form), Some(pos), Some(misc)) = (cols.first(), cols.get(1), cols.get(3), cols.get(9)) else { continue };
+        let (Some(id), Some(form), Some(pos), Some(misc)) =
+            (cols.first(), cols.get(1), cols.get(3), cols.get(9))
+        else {
+            continue;
+        };
         if id.contains('-') || id.contains('.') {
             continue;
         }
         let t = cur.len();
         cur.push(form.to_string());
         cur_pos.push(pos.to_string());
-        let Some(ent) = misc.split('|').find_map(|f| f.strip_prefix("Entity=")) else { continue };
+        let Some(ent) = misc.split('|').find_map(|f| f.strip_prefix("Entity=")) else {
+            continue;
+        };
         let chars: Vec<char> = ent.chars().collect();
         let mut i = 0;
         while i < chars.len() {
@@ -510,23 +651,42 @@ fn parse_gum(text: &str) -> (Vec<Vec<String>>, Vec<Vec<TokenEntity>>) {
             }
         }
     }
-    flush(&mut cur, &mut cur_pos, &mut found, &mut sentences, &mut upos, &mut gold);
+    flush(
+        &mut cur,
+        &mut cur_pos,
+        &mut found,
+        &mut sentences,
+        &mut upos,
+        &mut gold,
+    );
     (sentences, gold)
 }
 
 /// Entity detection on GUM news (`dir` holds `dep/*.conllu`).
-pub fn eval_gum(model: &NerModel, gaz: &Gazetteer, dir: &Path) -> Result<DetectionReport, EntityError> {
+pub fn eval_gum(
+    model: &NerModel,
+    gaz: &Gazetteer,
+    dir: &Path,
+) -> Result<DetectionReport, EntityError> {
     let mut report = DetectionReport {
         title: "GUM news, whole stage, named mentions (most minimal-span tokens PROPN) of person, organization, place; predicted MISC not scored".into(),
         ..DetectionReport::default()
     };
     for file in read_dir_sorted(&dir.join("dep"), "conllu")? {
-        let text = std::fs::read_to_string(&file)
-            .map_err(|e| EntityError::new(EntityErrorKind::Io, format!("cannot read {}: {e}", file.display())))?;
+        let text = std::fs::read_to_string(&file).map_err(|e| {
+            EntityError::new(
+                EntityErrorKind::Io,
+                format!("cannot read {}: {e}", file.display()),
+            )
+        })?;
         let (sentences, gold) = parse_gum(&text);
         let pred = stage_mentions(model, gaz, &sentences);
         for (g, p) in gold.iter().zip(&pred) {
-            let p: Vec<TokenEntity> = p.iter().copied().filter(|e| e.ty != NerType::Misc).collect();
+            let p: Vec<TokenEntity> = p
+                .iter()
+                .copied()
+                .filter(|e| e.ty != NerType::Misc)
+                .collect();
             report.exact.add(g, &p);
             report.overlap.add(g, &p);
         }
@@ -542,14 +702,31 @@ pub fn run_eval(data_dir: &Path) -> Result<EvalReport, EntityError> {
 }
 
 /// [`run_eval`] with an explicit model and gazetteer (e.g. a candidate model file).
-pub fn run_eval_with(model: &NerModel, gaz: &Gazetteer, data_dir: &Path) -> Result<EvalReport, EntityError> {
+pub fn run_eval_with(
+    model: &NerModel,
+    gaz: &Gazetteer,
+    data_dir: &Path,
+) -> Result<EvalReport, EntityError> {
     let docs = super::train::read_conll(&data_dir.join("conll2003/eng.testa"))?;
     let (conll_dev, conll_tokens) = eval_conll(model, Some(gaz), &docs);
     let meantime_dir = data_dir.join("meantime");
-    let meantime = if meantime_dir.is_dir() { Some(eval_meantime(model, gaz, &meantime_dir)?) } else { None };
+    let meantime = if meantime_dir.is_dir() {
+        Some(eval_meantime(model, gaz, &meantime_dir)?)
+    } else {
+        None
+    };
     let gum_dir = data_dir.join("gum-news");
-    let gum = if gum_dir.is_dir() { Some(eval_gum(model, gaz, &gum_dir)?) } else { None };
-    Ok(EvalReport { conll_dev, conll_tokens, meantime, gum })
+    let gum = if gum_dir.is_dir() {
+        Some(eval_gum(model, gaz, &gum_dir)?)
+    } else {
+        None
+    };
+    Ok(EvalReport {
+        conll_dev,
+        conll_tokens,
+        meantime,
+        gum,
+    })
 }
 
 #[cfg(test)]
@@ -566,7 +743,21 @@ mod tests {
                     6\tParis\tParis\tPROPN\tNNP\t_\t1\tobl\t_\tEntity=(3-place-new-x-cf1-1-coref-Paris)\n\n";
         let (s, g) = parse_gum(text);
         assert_eq!(s[0].len(), 6);
-        assert_eq!(g[0], vec![TokenEntity { start: 0, end: 2, ty: NerType::Per }, TokenEntity { start: 5, end: 6, ty: NerType::Loc }]);
+        assert_eq!(
+            g[0],
+            vec![
+                TokenEntity {
+                    start: 0,
+                    end: 2,
+                    ty: NerType::Per
+                },
+                TokenEntity {
+                    start: 5,
+                    end: 6,
+                    ty: NerType::Loc
+                }
+            ]
+        );
     }
 
     #[test]
@@ -579,17 +770,44 @@ mod tests {
 <Relations><REFERS_TO r_id="1"><source m_id="1"/><target m_id="9"/></REFERS_TO><REFERS_TO r_id="2"><source m_id="2"/><target m_id="8"/></REFERS_TO></Relations></Document>"#;
         let (s, g) = parse_meantime(xml);
         assert_eq!(s[0], vec!["Steve", "Jobs", "spoke"]);
-        assert_eq!(g[0], vec![TokenEntity { start: 0, end: 2, ty: NerType::Per }]);
-        assert!(g.get(7).is_none_or(|x| x.is_empty()), "sentence 7 is not scored");
+        assert_eq!(
+            g[0],
+            vec![TokenEntity {
+                start: 0,
+                end: 2,
+                ty: NerType::Per
+            }]
+        );
+        assert!(
+            g.get(7).is_none_or(|x| x.is_empty()),
+            "sentence 7 is not scored"
+        );
     }
 
     #[test]
     fn overlap_scoring_is_one_to_one() {
-        let g = [TokenEntity { start: 0, end: 5, ty: NerType::Org }];
-        let p = [TokenEntity { start: 0, end: 1, ty: NerType::Org }, TokenEntity { start: 3, end: 5, ty: NerType::Org }];
+        let g = [TokenEntity {
+            start: 0,
+            end: 5,
+            ty: NerType::Org,
+        }];
+        let p = [
+            TokenEntity {
+                start: 0,
+                end: 1,
+                ty: NerType::Org,
+            },
+            TokenEntity {
+                start: 3,
+                end: 5,
+                ty: NerType::Org,
+            },
+        ];
         let mut o = OverlapScore::default();
         o.add(&g, &p);
-        assert_eq!((o.matched_pred, o.matched_gold, o.predicted, o.gold), (1, 1, 2, 1));
+        assert_eq!(
+            (o.matched_pred, o.matched_gold, o.predicted, o.gold),
+            (1, 1, 2, 1)
+        );
     }
 }
-

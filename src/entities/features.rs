@@ -177,7 +177,11 @@ impl TokenInfo {
     }
 
     fn of_plain(word: &str) -> TokenInfo {
-        let mut info = TokenInfo { word: hash_str(word), lower: hash_lower_digits(word), ..TokenInfo::default() };
+        let mut info = TokenInfo {
+            word: hash_str(word),
+            lower: hash_lower_digits(word),
+            ..TokenInfo::default()
+        };
         let mut shape = ByteHash::new();
         let mut short = ByteHash::new();
         let mut last_class = 0u8;
@@ -321,7 +325,9 @@ fn low_at(s: &[TokenInfo], i: isize) -> u64 {
     if i < 0 {
         return PAD_HASH ^ (i as u64);
     }
-    s.get(i as usize).map(|t| t.lower).unwrap_or(PAD_HASH.wrapping_add(i as u64))
+    s.get(i as usize)
+        .map(|t| t.lower)
+        .unwrap_or(PAD_HASH.wrapping_add(i as u64))
 }
 
 /// Per-sentence precomputation shared by all positions: whether the sentence looks like a
@@ -383,7 +389,11 @@ pub fn static_features(s: &[TokenInfo], sent: &SentenceInfo, i: usize, out: &mut
     out.push(mix(t::LOW_P2, low_at(s, ii + 2)));
     out.push(mix(t::BI_M1, low_at(s, ii - 1).rotate_left(17) ^ tk.lower));
     out.push(mix(t::BI_P1, low_at(s, ii + 1).rotate_left(17) ^ tk.lower));
-    let word_m1 = if i > 0 { s.get(i - 1).map(|x| x.word).unwrap_or(PAD_HASH) } else { PAD_HASH };
+    let word_m1 = if i > 0 {
+        s.get(i - 1).map(|x| x.word).unwrap_or(PAD_HASH)
+    } else {
+        PAD_HASH
+    };
     let word_p1 = s.get(i + 1).map(|x| x.word).unwrap_or(PAD_HASH ^ 7);
     out.push(mix(t::W_M1, word_m1));
     out.push(mix(t::W_P1, word_p1));
@@ -404,25 +414,45 @@ pub fn static_features(s: &[TokenInfo], sent: &SentenceInfo, i: usize, out: &mut
     }
     out.push(mix(t::SHAPE, tk.shape));
     out.push(mix(t::SSHAPE, tk.short_shape));
-    let sh_m1 = if i > 0 { s.get(i - 1).map(|x| x.short_shape).unwrap_or(PAD_HASH) } else { PAD_HASH };
+    let sh_m1 = if i > 0 {
+        s.get(i - 1).map(|x| x.short_shape).unwrap_or(PAD_HASH)
+    } else {
+        PAD_HASH
+    };
     let sh_p1 = s.get(i + 1).map(|x| x.short_shape).unwrap_or(PAD_HASH ^ 3);
     out.push(mix(t::SSHAPE_M1, sh_m1));
     out.push(mix(t::SSHAPE_P1, sh_p1));
-    out.push(mix(t::SSHAPE_TRI, sh_m1.rotate_left(21) ^ tk.short_shape.rotate_left(7) ^ sh_p1));
+    out.push(mix(
+        t::SSHAPE_TRI,
+        sh_m1.rotate_left(21) ^ tk.short_shape.rotate_left(7) ^ sh_p1,
+    ));
     let first = (i == 0) as u64;
-    out.push(mix(t::FLAGS, tk.flags as u64 | first << 12 | (sent.headline as u64) << 13));
-    out.push(mix(t::FIRST, first << 1 | tk.is_cap() as u64 | (tk.lower.rotate_left(3) & !0xF)));
+    out.push(mix(
+        t::FLAGS,
+        tk.flags as u64 | first << 12 | (sent.headline as u64) << 13,
+    ));
+    out.push(mix(
+        t::FIRST,
+        first << 1 | tk.is_cap() as u64 | (tk.lower.rotate_left(3) & !0xF),
+    ));
     out.push(mix(t::LEN, tk.len.min(12) as u64 | (tk.flags as u64) << 8));
     if sent.headline {
         out.push(mix(t::HEADLINE, tk.lower));
     }
     let run = sent.cap_run.get(i).copied().unwrap_or(0) as u64;
     out.push(mix(t::CAPRUN, run | (tk.flags as u64 & 3) << 4));
-    let gaz_m1 = if i > 0 { s.get(i - 1).map(|x| x.gazetteer).unwrap_or(0) } else { 0 };
+    let gaz_m1 = if i > 0 {
+        s.get(i - 1).map(|x| x.gazetteer).unwrap_or(0)
+    } else {
+        0
+    };
     let gaz_p1 = s.get(i + 1).map(|x| x.gazetteer).unwrap_or(0);
     if tk.gazetteer != 0 {
         out.push(mix(t::GAZ, tk.gazetteer as u64));
-        out.push(mix(t::GAZ, (tk.gazetteer as u64) << 32 | tk.flags as u64 & 3));
+        out.push(mix(
+            t::GAZ,
+            (tk.gazetteer as u64) << 32 | tk.flags as u64 & 3,
+        ));
     }
     if gaz_m1 != 0 {
         out.push(mix(t::GAZ_M1, gaz_m1 as u64));
@@ -441,21 +471,40 @@ pub fn static_features(s: &[TokenInfo], sent: &SentenceInfo, i: usize, out: &mut
         if let Some(p) = s.get(i - 1) {
             if p.cluster_len > 0 {
                 let l = 8u8.min(p.cluster_len);
-                out.push(mix(t::CLUSTER_M1, (p.cluster >> (p.cluster_len - l)) as u64 | (l as u64) << 32));
+                out.push(mix(
+                    t::CLUSTER_M1,
+                    (p.cluster >> (p.cluster_len - l)) as u64 | (l as u64) << 32,
+                ));
             }
         }
     }
     if let Some(n) = s.get(i + 1) {
         if n.cluster_len > 0 {
             let l = 8u8.min(n.cluster_len);
-            out.push(mix(t::CLUSTER_P1, (n.cluster >> (n.cluster_len - l)) as u64 | (l as u64) << 32));
+            out.push(mix(
+                t::CLUSTER_P1,
+                (n.cluster >> (n.cluster_len - l)) as u64 | (l as u64) << 32,
+            ));
         }
     }
-    let cap_m1 = if i > 0 { s.get(i - 1).map(|x| x.cap_prior).unwrap_or(7) } else { 7 };
+    let cap_m1 = if i > 0 {
+        s.get(i - 1).map(|x| x.cap_prior).unwrap_or(7)
+    } else {
+        7
+    };
     let cap_p1 = s.get(i + 1).map(|x| x.cap_prior).unwrap_or(7);
-    out.push(mix(t::CAP_PRIOR, tk.cap_prior as u64 | (tk.flags as u64 & 3) << 4 | first << 8 | (sent.headline as u64) << 9));
-    out.push(mix(t::CAP_PRIOR_CTX, tk.cap_prior as u64 | (cap_m1 as u64) << 4 | (cap_p1 as u64) << 8));
-    out.push(mix(t::DOC, tk.doc as u64 | (tk.flags as u64 & 3) << 8 | first << 12));
+    out.push(mix(
+        t::CAP_PRIOR,
+        tk.cap_prior as u64 | (tk.flags as u64 & 3) << 4 | first << 8 | (sent.headline as u64) << 9,
+    ));
+    out.push(mix(
+        t::CAP_PRIOR_CTX,
+        tk.cap_prior as u64 | (cap_m1 as u64) << 4 | (cap_p1 as u64) << 8,
+    ));
+    out.push(mix(
+        t::DOC,
+        tk.doc as u64 | (tk.flags as u64 & 3) << 8 | first << 12,
+    ));
     out.push(mix(t::DOC_SHAPE, (tk.doc as u64) << 40 ^ tk.short_shape));
 }
 
@@ -465,7 +514,11 @@ pub fn prior_features(s: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     let p = tk.prior as u64;
     out.push(mix(t::PRIOR, p | (tk.flags as u64 & 3) << 8));
     out.push(mix(t::PRIOR_SHAPE, p << 40 ^ tk.short_shape));
-    let pm1 = if i > 0 { s.get(i - 1).map(|x| x.prior).unwrap_or(0) } else { 0 };
+    let pm1 = if i > 0 {
+        s.get(i - 1).map(|x| x.prior).unwrap_or(0)
+    } else {
+        0
+    };
     let pp1 = s.get(i + 1).map(|x| x.prior).unwrap_or(0);
     out.push(mix(t::PRIOR_M1, pm1 as u64 | p << 8));
     out.push(mix(t::PRIOR_P1, pp1 as u64 | p << 8));
@@ -488,10 +541,19 @@ pub fn history_features(s: &[TokenInfo], i: usize, prev1: u8, prev2: u8, out: &m
     let p2 = prev2 as u64;
     out.push(mix(t::PREV, p1));
     out.push(mix(t::PREV2, p1 | p2 << 8));
-    out.push(mix(t::PREV_W, tk.lower ^ p1.wrapping_mul(0x1234_5678_9ABC_DEF1)));
-    out.push(mix(t::PREV_SHAPE, tk.short_shape ^ p1.wrapping_mul(0x0F0F_1234_5678_9ABD)));
+    out.push(mix(
+        t::PREV_W,
+        tk.lower ^ p1.wrapping_mul(0x1234_5678_9ABC_DEF1),
+    ));
+    out.push(mix(
+        t::PREV_SHAPE,
+        tk.short_shape ^ p1.wrapping_mul(0x0F0F_1234_5678_9ABD),
+    ));
     let low_m1 = low_at(s, i as isize - 1);
-    out.push(mix(t::PREV_LOW_M1, low_m1 ^ p1.wrapping_mul(0x7777_1234_5678_9ABD)));
+    out.push(mix(
+        t::PREV_LOW_M1,
+        low_m1 ^ p1.wrapping_mul(0x7777_1234_5678_9ABD),
+    ));
 }
 
 /// Tag index used for "before the sentence".

@@ -168,8 +168,17 @@ fn name_tokens(name: &str) -> Vec<String> {
 }
 
 /// Words that may follow a region name and belong to the mention ("Hubei province").
-const REGION_GENERICS: &[&str] =
-    &["province", "state", "region", "prefecture", "oblast", "county", "territory", "governorate", "district"];
+const REGION_GENERICS: &[&str] = &[
+    "province",
+    "state",
+    "region",
+    "prefecture",
+    "oblast",
+    "county",
+    "territory",
+    "governorate",
+    "district",
+];
 
 fn is_upper_initial(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
@@ -207,12 +216,18 @@ impl Gazetteer {
                 if p.kind != PlaceKind::Region {
                     return 0.0;
                 }
-                let known = p.admin1_code.as_deref().and_then(|a| city_sum.get(a)).copied().unwrap_or(0.0);
+                let known = p
+                    .admin1_code
+                    .as_deref()
+                    .and_then(|a| city_sum.get(a))
+                    .copied()
+                    .unwrap_or(0.0);
                 if known > 0.0 {
                     return known;
                 }
                 let c = p.country_code.as_deref().unwrap_or("");
-                country_pop.get(c).copied().unwrap_or(0.0) / regions_per_country.get(c).copied().unwrap_or(1.0).max(1.0)
+                country_pop.get(c).copied().unwrap_or(0.0)
+                    / regions_per_country.get(c).copied().unwrap_or(1.0).max(1.0)
             })
             .collect();
         self.region_size = sizes;
@@ -237,7 +252,9 @@ impl Gazetteer {
     /// Candidates for an exact phrase.
     pub fn lookup(&self, phrase: &str) -> Option<(NameUse, &[u32])> {
         let toks = name_tokens(phrase);
-        self.names.get(&key_of_tokens(&toks)).map(|(u, v)| (*u, v.as_slice()))
+        self.names
+            .get(&key_of_tokens(&toks))
+            .map(|(u, v)| (*u, v.as_slice()))
     }
 
     /// Longest non-overlapping matches, left to right. A match must start with an
@@ -255,7 +272,9 @@ impl Gazetteer {
             let mut h = ByteHash::new();
             let limit = self.max_tokens.min(tokens.len() - i);
             for len in 1..=limit {
-                let Some(t) = tokens.get(i + len - 1) else { break };
+                let Some(t) = tokens.get(i + len - 1) else {
+                    break;
+                };
                 if len > 1 {
                     h.bytes(b" ");
                 }
@@ -270,7 +289,9 @@ impl Gazetteer {
             };
             let mut end = i + len;
             let mut has_generic = false;
-            let has_region = cands.iter().any(|&c| self.place(c).is_some_and(|p| p.kind == PlaceKind::Region));
+            let has_region = cands
+                .iter()
+                .any(|&c| self.place(c).is_some_and(|p| p.kind == PlaceKind::Region));
             if has_region && name_use == NameUse::Name {
                 if let Some(next) = tokens.get(end) {
                     let n = next.as_ref().to_lowercase();
@@ -280,7 +301,13 @@ impl Gazetteer {
                     }
                 }
             }
-            out.push(GazetteerMatch { start: i, end, candidates: cands.clone(), name_use, has_generic });
+            out.push(GazetteerMatch {
+                start: i,
+                end,
+                candidates: cands.clone(),
+                name_use,
+                has_generic,
+            });
             i = end;
         }
         out
@@ -340,7 +367,12 @@ impl Gazetteer {
                 // Region against same-name city: the city wins when its population is at
                 // least 30% of the region's (estimated) population: 2*log10(pop / 0.3).
                 PlaceKind::Region => {
-                    let size = self.region_size.get(c as usize).copied().unwrap_or(0.0).max(15_000.0);
+                    let size = self
+                        .region_size
+                        .get(c as usize)
+                        .copied()
+                        .unwrap_or(0.0)
+                        .max(15_000.0);
                     size.log10() * 2.0 + if m.has_generic { 25.0 } else { 0.0 }
                 }
                 PlaceKind::City => {
@@ -373,7 +405,9 @@ impl Gazetteer {
     /// The embedded gazetteer, parsed on first use.
     pub fn embedded() -> Result<&'static Gazetteer, EntityError> {
         static GAZ: OnceLock<Result<Gazetteer, EntityError>> = OnceLock::new();
-        GAZ.get_or_init(|| Gazetteer::from_bytes(EMBEDDED_GAZETTEER)).as_ref().map_err(Clone::clone)
+        GAZ.get_or_init(|| Gazetteer::from_bytes(EMBEDDED_GAZETTEER))
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     /// Serialises the gazetteer (places, then names sorted by key).
@@ -412,13 +446,20 @@ impl Gazetteer {
     pub fn from_bytes(bytes: &[u8]) -> Result<Gazetteer, EntityError> {
         let mut r = Cursor { b: bytes, pos: 0 };
         if r.take(8)? != MAGIC {
-            return Err(EntityError::new(EntityErrorKind::BadModel, "gazetteer header is not NFGAZ v1"));
+            return Err(EntityError::new(
+                EntityErrorKind::BadModel,
+                "gazetteer header is not NFGAZ v1",
+            ));
         }
         let n = r.u32()? as usize;
         let mut places = Vec::with_capacity(n.min(1 << 20));
         for _ in 0..n {
-            let kind = PlaceKind::from_code(r.u8()?)
-                .ok_or_else(|| EntityError::new(EntityErrorKind::BadModel, "gazetteer place kind out of range"))?;
+            let kind = PlaceKind::from_code(r.u8()?).ok_or_else(|| {
+                EntityError::new(
+                    EntityErrorKind::BadModel,
+                    "gazetteer place kind out of range",
+                )
+            })?;
             let gid = r.u32()?;
             let pop = r.u64()?;
             let lat = r.f32()?;
@@ -447,19 +488,32 @@ impl Gazetteer {
         let mut names = HashMap::with_capacity(names_n.min(1 << 22));
         for _ in 0..names_n {
             let k = r.u64()?;
-            let u = if r.u8()? == 1 { NameUse::Demonym } else { NameUse::Name };
+            let u = if r.u8()? == 1 {
+                NameUse::Demonym
+            } else {
+                NameUse::Name
+            };
             let c = r.u16()? as usize;
             let mut ids = Vec::with_capacity(c);
             for _ in 0..c {
                 let id = r.u32()?;
                 if id as usize >= places.len() {
-                    return Err(EntityError::new(EntityErrorKind::BadModel, "gazetteer name points past the places"));
+                    return Err(EntityError::new(
+                        EntityErrorKind::BadModel,
+                        "gazetteer name points past the places",
+                    ));
                 }
                 ids.push(id);
             }
             names.insert(k, (u, ids));
         }
-        Ok(Gazetteer { places, names, max_tokens, region_size: Vec::new() }.with_region_sizes())
+        Ok(Gazetteer {
+            places,
+            names,
+            max_tokens,
+            region_size: Vec::new(),
+        }
+        .with_region_sizes())
     }
 }
 
@@ -481,8 +535,14 @@ struct Cursor<'a> {
 
 impl<'a> Cursor<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8], EntityError> {
-        let end = self.pos.checked_add(n).ok_or_else(|| EntityError::truncated("gazetteer"))?;
-        let s = self.b.get(self.pos..end).ok_or_else(|| EntityError::truncated("gazetteer"))?;
+        let end = self
+            .pos
+            .checked_add(n)
+            .ok_or_else(|| EntityError::truncated("gazetteer"))?;
+        let s = self
+            .b
+            .get(self.pos..end)
+            .ok_or_else(|| EntityError::truncated("gazetteer"))?;
         self.pos = end;
         Ok(s)
     }
@@ -499,7 +559,9 @@ impl<'a> Cursor<'a> {
     }
     fn u64(&mut self) -> Result<u64, EntityError> {
         let b = self.take(8)?;
-        Ok(u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]))
+        Ok(u64::from_le_bytes([
+            b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
+        ]))
     }
     fn f32(&mut self) -> Result<f32, EntityError> {
         Ok(f32::from_bits(self.u32()?))
@@ -520,31 +582,90 @@ const ADMIN1_TO_ISO: &[(&str, &[(&str, &str)])] = &[
     (
         "CN",
         &[
-            ("01", "AH"), ("02", "ZJ"), ("03", "JX"), ("04", "JS"), ("05", "JL"), ("06", "QH"), ("07", "FJ"),
-            ("08", "HL"), ("09", "HA"), ("10", "HE"), ("11", "HN"), ("12", "HB"), ("13", "XJ"), ("14", "XZ"),
-            ("15", "GS"), ("16", "GX"), ("18", "GZ"), ("19", "LN"), ("20", "NM"), ("21", "NX"), ("22", "BJ"),
-            ("23", "SH"), ("24", "SX"), ("25", "SD"), ("26", "SN"), ("28", "TJ"), ("29", "YN"), ("30", "GD"),
-            ("31", "HI"), ("32", "SC"), ("33", "CQ"),
+            ("01", "AH"),
+            ("02", "ZJ"),
+            ("03", "JX"),
+            ("04", "JS"),
+            ("05", "JL"),
+            ("06", "QH"),
+            ("07", "FJ"),
+            ("08", "HL"),
+            ("09", "HA"),
+            ("10", "HE"),
+            ("11", "HN"),
+            ("12", "HB"),
+            ("13", "XJ"),
+            ("14", "XZ"),
+            ("15", "GS"),
+            ("16", "GX"),
+            ("18", "GZ"),
+            ("19", "LN"),
+            ("20", "NM"),
+            ("21", "NX"),
+            ("22", "BJ"),
+            ("23", "SH"),
+            ("24", "SX"),
+            ("25", "SD"),
+            ("26", "SN"),
+            ("28", "TJ"),
+            ("29", "YN"),
+            ("30", "GD"),
+            ("31", "HI"),
+            ("32", "SC"),
+            ("33", "CQ"),
         ],
     ),
     (
         "CA",
         &[
-            ("01", "AB"), ("02", "BC"), ("03", "MB"), ("04", "NB"), ("05", "NL"), ("07", "NS"), ("08", "ON"),
-            ("09", "PE"), ("10", "QC"), ("11", "SK"), ("12", "YT"), ("13", "NT"), ("14", "NU"),
+            ("01", "AB"),
+            ("02", "BC"),
+            ("03", "MB"),
+            ("04", "NB"),
+            ("05", "NL"),
+            ("07", "NS"),
+            ("08", "ON"),
+            ("09", "PE"),
+            ("10", "QC"),
+            ("11", "SK"),
+            ("12", "YT"),
+            ("13", "NT"),
+            ("14", "NU"),
         ],
     ),
     (
         "DE",
         &[
-            ("01", "BW"), ("02", "BY"), ("03", "HB"), ("04", "HH"), ("05", "HE"), ("06", "NI"), ("07", "NW"),
-            ("08", "RP"), ("09", "SL"), ("10", "SH"), ("11", "BB"), ("12", "MV"), ("13", "SN"), ("14", "ST"),
-            ("15", "TH"), ("16", "BE"),
+            ("01", "BW"),
+            ("02", "BY"),
+            ("03", "HB"),
+            ("04", "HH"),
+            ("05", "HE"),
+            ("06", "NI"),
+            ("07", "NW"),
+            ("08", "RP"),
+            ("09", "SL"),
+            ("10", "SH"),
+            ("11", "BB"),
+            ("12", "MV"),
+            ("13", "SN"),
+            ("14", "ST"),
+            ("15", "TH"),
+            ("16", "BE"),
         ],
     ),
     (
         "AU",
-        &[("01", "ACT"), ("02", "NSW"), ("03", "NT"), ("04", "QLD"), ("05", "SA"), ("06", "TAS"), ("07", "VIC"), ("08", "WA")],
+        &[
+            ("01", "ACT"),
+            ("02", "NSW"),
+            ("03", "NT"),
+            ("04", "QLD"),
+            ("05", "SA"),
+            ("06", "TAS"),
+            ("07", "VIC"),
+            ("08", "WA"),
+        ],
     ),
 ];
 
@@ -577,53 +698,227 @@ const REGION_ALIASES: &[(&str, &str)] = &[
 
 /// Extra country names used in news.
 const COUNTRY_ALIASES: &[(&str, &str)] = &[
-    ("US", "US"), ("U.S.", "US"), ("U.S", "US"), ("USA", "US"), ("U.S.A.", "US"), ("America", "US"),
-    ("United States of America", "US"), ("UK", "GB"), ("U.K.", "GB"), ("Britain", "GB"), ("Great Britain", "GB"),
-    ("England", "GB"), ("Scotland", "GB"), ("Wales", "GB"), ("Russia", "RU"), ("Russian Federation", "RU"),
-    ("South Korea", "KR"), ("North Korea", "KP"), ("Korea", "KR"), ("Iran", "IR"), ("Syria", "SY"), ("Vietnam", "VN"),
-    ("Laos", "LA"), ("Taiwan", "TW"), ("Bolivia", "BO"), ("Venezuela", "VE"), ("Tanzania", "TZ"), ("Moldova", "MD"),
-    ("Czech Republic", "CZ"), ("Czechia", "CZ"), ("Ivory Coast", "CI"), ("Holland", "NL"), ("The Netherlands", "NL"),
-    ("UAE", "AE"), ("Macedonia", "MK"), ("Burma", "MM"), ("Congo", "CD"), ("Vatican", "VA"), ("PRC", "CN"),
-    ("Mainland China", "CN"), ("Turkey", "TR"), ("Türkiye", "TR"),
+    ("US", "US"),
+    ("U.S.", "US"),
+    ("U.S", "US"),
+    ("USA", "US"),
+    ("U.S.A.", "US"),
+    ("America", "US"),
+    ("United States of America", "US"),
+    ("UK", "GB"),
+    ("U.K.", "GB"),
+    ("Britain", "GB"),
+    ("Great Britain", "GB"),
+    ("England", "GB"),
+    ("Scotland", "GB"),
+    ("Wales", "GB"),
+    ("Russia", "RU"),
+    ("Russian Federation", "RU"),
+    ("South Korea", "KR"),
+    ("North Korea", "KP"),
+    ("Korea", "KR"),
+    ("Iran", "IR"),
+    ("Syria", "SY"),
+    ("Vietnam", "VN"),
+    ("Laos", "LA"),
+    ("Taiwan", "TW"),
+    ("Bolivia", "BO"),
+    ("Venezuela", "VE"),
+    ("Tanzania", "TZ"),
+    ("Moldova", "MD"),
+    ("Czech Republic", "CZ"),
+    ("Czechia", "CZ"),
+    ("Ivory Coast", "CI"),
+    ("Holland", "NL"),
+    ("The Netherlands", "NL"),
+    ("UAE", "AE"),
+    ("Macedonia", "MK"),
+    ("Burma", "MM"),
+    ("Congo", "CD"),
+    ("Vatican", "VA"),
+    ("PRC", "CN"),
+    ("Mainland China", "CN"),
+    ("Turkey", "TR"),
+    ("Türkiye", "TR"),
 ];
 
 /// Demonyms and adjectives -> ISO country code (or a continent code with a '@' prefix).
 const DEMONYMS: &[(&str, &str)] = &[
-    ("Afghan", "AF"), ("Albanian", "AL"), ("Algerian", "DZ"), ("American", "US"), ("Americans", "US"),
-    ("Angolan", "AO"), ("Argentine", "AR"), ("Argentinian", "AR"), ("Armenian", "AM"), ("Australian", "AU"),
-    ("Australians", "AU"), ("Austrian", "AT"), ("Azerbaijani", "AZ"), ("Bangladeshi", "BD"), ("Belarusian", "BY"),
-    ("Belgian", "BE"), ("Bolivian", "BO"), ("Bosnian", "BA"), ("Brazilian", "BR"), ("British", "GB"), ("Briton", "GB"),
-    ("Britons", "GB"), ("Bulgarian", "BG"), ("Burmese", "MM"), ("Cambodian", "KH"), ("Cameroonian", "CM"),
-    ("Canadian", "CA"), ("Canadians", "CA"), ("Chilean", "CL"), ("Chinese", "CN"), ("Colombian", "CO"),
-    ("Congolese", "CD"), ("Croatian", "HR"), ("Cuban", "CU"), ("Cypriot", "CY"), ("Czech", "CZ"), ("Danish", "DK"),
-    ("Dutch", "NL"), ("Ecuadorian", "EC"), ("Egyptian", "EG"), ("English", "GB"), ("Eritrean", "ER"),
-    ("Estonian", "EE"), ("Ethiopian", "ET"), ("Filipino", "PH"), ("Finnish", "FI"), ("French", "FR"),
-    ("Georgian", "GE"), ("German", "DE"), ("Germans", "DE"), ("Ghanaian", "GH"), ("Greek", "GR"),
-    ("Guatemalan", "GT"), ("Haitian", "HT"), ("Honduran", "HN"), ("Hungarian", "HU"), ("Icelandic", "IS"),
-    ("Indian", "IN"), ("Indians", "IN"), ("Indonesian", "ID"), ("Iranian", "IR"), ("Iraqi", "IQ"), ("Irish", "IE"),
-    ("Israeli", "IL"), ("Israelis", "IL"), ("Italian", "IT"), ("Jamaican", "JM"), ("Japanese", "JP"),
-    ("Jordanian", "JO"), ("Kazakh", "KZ"), ("Kenyan", "KE"), ("Korean", "KR"), ("Kuwaiti", "KW"),
-    ("Kyrgyz", "KG"), ("Latvian", "LV"), ("Lebanese", "LB"), ("Liberian", "LR"), ("Libyan", "LY"),
-    ("Lithuanian", "LT"), ("Malaysian", "MY"), ("Mexican", "MX"), ("Moldovan", "MD"), ("Mongolian", "MN"),
-    ("Moroccan", "MA"), ("Mozambican", "MZ"), ("Namibian", "NA"), ("Nepalese", "NP"), ("Nigerian", "NG"),
-    ("Norwegian", "NO"), ("Pakistani", "PK"), ("Palestinian", "PS"), ("Palestinians", "PS"), ("Panamanian", "PA"),
-    ("Paraguayan", "PY"), ("Peruvian", "PE"), ("Polish", "PL"), ("Portuguese", "PT"), ("Qatari", "QA"),
-    ("Romanian", "RO"), ("Russian", "RU"), ("Russians", "RU"), ("Rwandan", "RW"), ("Saudi", "SA"),
-    ("Scottish", "GB"), ("Senegalese", "SN"), ("Serb", "RS"), ("Serbian", "RS"), ("Serbs", "RS"),
-    ("Singaporean", "SG"), ("Slovak", "SK"), ("Slovenian", "SI"), ("Somali", "SO"), ("South African", "ZA"),
-    ("South Korean", "KR"), ("North Korean", "KP"), ("Spanish", "ES"), ("Sri Lankan", "LK"), ("Sudanese", "SD"),
-    ("Swedish", "SE"), ("Swiss", "CH"), ("Syrian", "SY"), ("Taiwanese", "TW"), ("Tajik", "TJ"),
-    ("Tanzanian", "TZ"), ("Thai", "TH"), ("Tunisian", "TN"), ("Turkish", "TR"), ("Turks", "TR"),
-    ("Ugandan", "UG"), ("Ukrainian", "UA"), ("Uruguayan", "UY"), ("Uzbek", "UZ"), ("Venezuelan", "VE"),
-    ("Vietnamese", "VN"), ("Welsh", "GB"), ("Yemeni", "YE"), ("Zambian", "ZM"), ("Zimbabwean", "ZW"),
-    ("European", "@EU"), ("Europeans", "@EU"), ("African", "@AF"), ("Asian", "@AS"), ("Latin American", "@SA"),
+    ("Afghan", "AF"),
+    ("Albanian", "AL"),
+    ("Algerian", "DZ"),
+    ("American", "US"),
+    ("Americans", "US"),
+    ("Angolan", "AO"),
+    ("Argentine", "AR"),
+    ("Argentinian", "AR"),
+    ("Armenian", "AM"),
+    ("Australian", "AU"),
+    ("Australians", "AU"),
+    ("Austrian", "AT"),
+    ("Azerbaijani", "AZ"),
+    ("Bangladeshi", "BD"),
+    ("Belarusian", "BY"),
+    ("Belgian", "BE"),
+    ("Bolivian", "BO"),
+    ("Bosnian", "BA"),
+    ("Brazilian", "BR"),
+    ("British", "GB"),
+    ("Briton", "GB"),
+    ("Britons", "GB"),
+    ("Bulgarian", "BG"),
+    ("Burmese", "MM"),
+    ("Cambodian", "KH"),
+    ("Cameroonian", "CM"),
+    ("Canadian", "CA"),
+    ("Canadians", "CA"),
+    ("Chilean", "CL"),
+    ("Chinese", "CN"),
+    ("Colombian", "CO"),
+    ("Congolese", "CD"),
+    ("Croatian", "HR"),
+    ("Cuban", "CU"),
+    ("Cypriot", "CY"),
+    ("Czech", "CZ"),
+    ("Danish", "DK"),
+    ("Dutch", "NL"),
+    ("Ecuadorian", "EC"),
+    ("Egyptian", "EG"),
+    ("English", "GB"),
+    ("Eritrean", "ER"),
+    ("Estonian", "EE"),
+    ("Ethiopian", "ET"),
+    ("Filipino", "PH"),
+    ("Finnish", "FI"),
+    ("French", "FR"),
+    ("Georgian", "GE"),
+    ("German", "DE"),
+    ("Germans", "DE"),
+    ("Ghanaian", "GH"),
+    ("Greek", "GR"),
+    ("Guatemalan", "GT"),
+    ("Haitian", "HT"),
+    ("Honduran", "HN"),
+    ("Hungarian", "HU"),
+    ("Icelandic", "IS"),
+    ("Indian", "IN"),
+    ("Indians", "IN"),
+    ("Indonesian", "ID"),
+    ("Iranian", "IR"),
+    ("Iraqi", "IQ"),
+    ("Irish", "IE"),
+    ("Israeli", "IL"),
+    ("Israelis", "IL"),
+    ("Italian", "IT"),
+    ("Jamaican", "JM"),
+    ("Japanese", "JP"),
+    ("Jordanian", "JO"),
+    ("Kazakh", "KZ"),
+    ("Kenyan", "KE"),
+    ("Korean", "KR"),
+    ("Kuwaiti", "KW"),
+    ("Kyrgyz", "KG"),
+    ("Latvian", "LV"),
+    ("Lebanese", "LB"),
+    ("Liberian", "LR"),
+    ("Libyan", "LY"),
+    ("Lithuanian", "LT"),
+    ("Malaysian", "MY"),
+    ("Mexican", "MX"),
+    ("Moldovan", "MD"),
+    ("Mongolian", "MN"),
+    ("Moroccan", "MA"),
+    ("Mozambican", "MZ"),
+    ("Namibian", "NA"),
+    ("Nepalese", "NP"),
+    ("Nigerian", "NG"),
+    ("Norwegian", "NO"),
+    ("Pakistani", "PK"),
+    ("Palestinian", "PS"),
+    ("Palestinians", "PS"),
+    ("Panamanian", "PA"),
+    ("Paraguayan", "PY"),
+    ("Peruvian", "PE"),
+    ("Polish", "PL"),
+    ("Portuguese", "PT"),
+    ("Qatari", "QA"),
+    ("Romanian", "RO"),
+    ("Russian", "RU"),
+    ("Russians", "RU"),
+    ("Rwandan", "RW"),
+    ("Saudi", "SA"),
+    ("Scottish", "GB"),
+    ("Senegalese", "SN"),
+    ("Serb", "RS"),
+    ("Serbian", "RS"),
+    ("Serbs", "RS"),
+    ("Singaporean", "SG"),
+    ("Slovak", "SK"),
+    ("Slovenian", "SI"),
+    ("Somali", "SO"),
+    ("South African", "ZA"),
+    ("South Korean", "KR"),
+    ("North Korean", "KP"),
+    ("Spanish", "ES"),
+    ("Sri Lankan", "LK"),
+    ("Sudanese", "SD"),
+    ("Swedish", "SE"),
+    ("Swiss", "CH"),
+    ("Syrian", "SY"),
+    ("Taiwanese", "TW"),
+    ("Tajik", "TJ"),
+    ("Tanzanian", "TZ"),
+    ("Thai", "TH"),
+    ("Tunisian", "TN"),
+    ("Turkish", "TR"),
+    ("Turks", "TR"),
+    ("Ugandan", "UG"),
+    ("Ukrainian", "UA"),
+    ("Uruguayan", "UY"),
+    ("Uzbek", "UZ"),
+    ("Venezuelan", "VE"),
+    ("Vietnamese", "VN"),
+    ("Welsh", "GB"),
+    ("Yemeni", "YE"),
+    ("Zambian", "ZM"),
+    ("Zimbabwean", "ZW"),
+    ("European", "@EU"),
+    ("Europeans", "@EU"),
+    ("African", "@AF"),
+    ("Asian", "@AS"),
+    ("Latin American", "@SA"),
 ];
 
 /// Generic words dropped from ISO 3166-2 names ("Hubei Sheng" -> "Hubei").
 const GENERIC_NAME_PARTS: &[&str] = &[
-    "sheng", "shi", "zizhiqu", "huizu", "zhuangzu", "uygur", "sar", "province", "provincia", "region", "région",
-    "state", "oblast", "oblast'", "kray", "respublika", "governorate", "prefecture", "department", "département",
-    "county", "district", "municipality", "autonomous", "republic", "territory", "voivodeship", "wilayah",
+    "sheng",
+    "shi",
+    "zizhiqu",
+    "huizu",
+    "zhuangzu",
+    "uygur",
+    "sar",
+    "province",
+    "provincia",
+    "region",
+    "région",
+    "state",
+    "oblast",
+    "oblast'",
+    "kray",
+    "respublika",
+    "governorate",
+    "prefecture",
+    "department",
+    "département",
+    "county",
+    "district",
+    "municipality",
+    "autonomous",
+    "republic",
+    "territory",
+    "voivodeship",
+    "wilayah",
 ];
 
 fn strip_generic(name: &str) -> String {
@@ -632,7 +927,11 @@ fn strip_generic(name: &str) -> String {
     let name = name.split(',').next().unwrap_or(name);
     let words: Vec<&str> = name.split_whitespace().collect();
     let mut keep: Vec<&str> = words.clone();
-    while keep.len() > 1 && keep.last().is_some_and(|w| GENERIC_NAME_PARTS.contains(&w.to_lowercase().as_str())) {
+    while keep.len() > 1
+        && keep
+            .last()
+            .is_some_and(|w| GENERIC_NAME_PARTS.contains(&w.to_lowercase().as_str()))
+    {
         keep.pop();
     }
     keep.join(" ")
@@ -664,16 +963,25 @@ fn useful_alternate(alt: &str, name: &str) -> bool {
     let words: Vec<&str> = alt.split([' ', '-']).filter(|w| !w.is_empty()).collect();
     words.iter().all(|w| {
         let mut cs = w.chars();
-        cs.next().is_some_and(|c| c.is_ascii_uppercase()) && cs.all(|c| c.is_ascii_lowercase() || c == '.')
+        cs.next().is_some_and(|c| c.is_ascii_uppercase())
+            && cs.all(|c| c.is_ascii_lowercase() || c == '.')
     })
 }
 
 fn read_json(dir: &Path, file: &str) -> Result<serde_json::Value, EntityError> {
     let path = dir.join(file);
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| EntityError::new(EntityErrorKind::Io, format!("cannot read {}: {e}", path.display())))?;
-    serde_json::from_str(&text)
-        .map_err(|e| EntityError::new(EntityErrorKind::BadData, format!("{} is not valid JSON: {e}", path.display())))
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        EntityError::new(
+            EntityErrorKind::Io,
+            format!("cannot read {}: {e}", path.display()),
+        )
+    })?;
+    serde_json::from_str(&text).map_err(|e| {
+        EntityError::new(
+            EntityErrorKind::BadData,
+            format!("{} is not valid JSON: {e}", path.display()),
+        )
+    })
 }
 
 #[derive(Default)]
@@ -690,7 +998,11 @@ impl Builder {
             return;
         }
         self.max_tokens = self.max_tokens.max(toks.len());
-        let key = toks.iter().map(|t| t.to_lowercase()).collect::<Vec<_>>().join(" ");
+        let key = toks
+            .iter()
+            .map(|t| t.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
         let entry = self.names.entry(key).or_insert((name_use, Vec::new()));
         if entry.0 == NameUse::Demonym && name_use == NameUse::Name {
             *entry = (NameUse::Name, Vec::new());
@@ -726,7 +1038,13 @@ impl Builder {
         for v in names.values_mut() {
             v.1.sort_unstable();
         }
-        Gazetteer { places: self.places, names, max_tokens: self.max_tokens, region_size: Vec::new() }.with_region_sizes()
+        Gazetteer {
+            places: self.places,
+            names,
+            max_tokens: self.max_tokens,
+            region_size: Vec::new(),
+        }
+        .with_region_sizes()
     }
 }
 
@@ -745,11 +1063,17 @@ pub fn build_gazetteer(dir: &Path) -> Result<Gazetteer, EntityError> {
     if let Some(obj) = countries.as_object() {
         for (code, c) in obj {
             let Some(name) = s(c, "name") else { continue };
-            country_names.entry(code.clone()).or_default().push(name.clone());
+            country_names
+                .entry(code.clone())
+                .or_default()
+                .push(name.clone());
             let id = b.add_place(PlaceRecord {
                 kind: PlaceKind::Country,
                 name,
-                geonames_id: c.get("geonameid").and_then(|x| x.as_u64()).and_then(|x| u32::try_from(x).ok()),
+                geonames_id: c
+                    .get("geonameid")
+                    .and_then(|x| x.as_u64())
+                    .and_then(|x| u32::try_from(x).ok()),
                 iso_code: Some(code.clone()),
                 country_code: Some(code.clone()),
                 admin1_code: None,
@@ -763,7 +1087,9 @@ pub fn build_gazetteer(dir: &Path) -> Result<Gazetteer, EntityError> {
     }
     if let Some(list) = iso1.get("3166-1").and_then(|x| x.as_array()) {
         for c in list {
-            let Some(code) = s(c, "alpha_2") else { continue };
+            let Some(code) = s(c, "alpha_2") else {
+                continue;
+            };
             let id = match country_id.get(&code) {
                 Some(&id) => id,
                 None => {
@@ -787,7 +1113,10 @@ pub fn build_gazetteer(dir: &Path) -> Result<Gazetteer, EntityError> {
             for k in ["name", "common_name", "official_name"] {
                 if let Some(n) = s(c, k) {
                     if !n.contains(',') {
-                        country_names.entry(code.clone()).or_default().push(n.clone());
+                        country_names
+                            .entry(code.clone())
+                            .or_default()
+                            .push(n.clone());
                     }
                 }
             }
@@ -815,7 +1144,9 @@ pub fn build_gazetteer(dir: &Path) -> Result<Gazetteer, EntityError> {
             if r.get("parent").is_some() {
                 continue;
             }
-            let (Some(code), Some(raw)) = (s(r, "code"), s(r, "name")) else { continue };
+            let (Some(code), Some(raw)) = (s(r, "code"), s(r, "name")) else {
+                continue;
+            };
             let name = strip_generic(&raw);
             let cc = code.split('-').next().unwrap_or("").to_string();
             let id = b.add_place(PlaceRecord {
@@ -839,7 +1170,10 @@ pub fn build_gazetteer(dir: &Path) -> Result<Gazetteer, EntityError> {
         if let Some(&id) = region_id.get(*code) {
             b.add_name(alias, id, NameUse::Name);
             if let Some(p) = b.places.get_mut(id as usize) {
-                if !p.name.is_ascii() || p.name.contains("Zizhiqu") || alias.len() > 3 && code.starts_with("CN-") {
+                if !p.name.is_ascii()
+                    || p.name.contains("Zizhiqu")
+                    || alias.len() > 3 && code.starts_with("CN-")
+                {
                     p.name = alias.to_string();
                     p.admin1 = Some(alias.to_string());
                 }
@@ -852,7 +1186,10 @@ pub fn build_gazetteer(dir: &Path) -> Result<Gazetteer, EntityError> {
         for (code, st) in obj {
             if let Some(&id) = region_id.get(&format!("US-{code}")) {
                 if let Some(p) = b.places.get_mut(id as usize) {
-                    p.geonames_id = st.get("geonameid").and_then(|x| x.as_u64()).and_then(|x| u32::try_from(x).ok());
+                    p.geonames_id = st
+                        .get("geonameid")
+                        .and_then(|x| x.as_u64())
+                        .and_then(|x| u32::try_from(x).ok());
                 }
             }
         }
@@ -862,11 +1199,16 @@ pub fn build_gazetteer(dir: &Path) -> Result<Gazetteer, EntityError> {
     let mut continent_id: BTreeMap<String, u32> = BTreeMap::new();
     if let Some(obj) = continents.as_object() {
         for (code, c) in obj {
-            let Some(name) = s(c, "asciiName").or_else(|| s(c, "name")) else { continue };
+            let Some(name) = s(c, "asciiName").or_else(|| s(c, "name")) else {
+                continue;
+            };
             let id = b.add_place(PlaceRecord {
                 kind: PlaceKind::Continent,
                 name: name.clone(),
-                geonames_id: c.get("geonameId").and_then(|x| x.as_u64()).and_then(|x| u32::try_from(x).ok()),
+                geonames_id: c
+                    .get("geonameId")
+                    .and_then(|x| x.as_u64())
+                    .and_then(|x| u32::try_from(x).ok()),
                 iso_code: None,
                 country_code: None,
                 admin1_code: None,
@@ -881,9 +1223,15 @@ pub fn build_gazetteer(dir: &Path) -> Result<Gazetteer, EntityError> {
     }
     // Cities.
     let cities = read_json(dir, "cities15000.json")?;
-    let mut city_list: Vec<&serde_json::Value> = cities.as_object().map(|o| o.values().collect()).unwrap_or_default();
+    let mut city_list: Vec<&serde_json::Value> = cities
+        .as_object()
+        .map(|o| o.values().collect())
+        .unwrap_or_default();
     city_list.sort_by_key(|c| {
-        (std::cmp::Reverse(c.get("population").and_then(|x| x.as_u64()).unwrap_or(0)), c.get("geonameid").and_then(|x| x.as_u64()))
+        (
+            std::cmp::Reverse(c.get("population").and_then(|x| x.as_u64()).unwrap_or(0)),
+            c.get("geonameid").and_then(|x| x.as_u64()),
+        )
     });
     for c in city_list {
         let Some(name) = s(c, "name") else { continue };
@@ -893,14 +1241,29 @@ pub fn build_gazetteer(dir: &Path) -> Result<Gazetteer, EntityError> {
             .iter()
             .find(|(k, _)| *k == cc)
             .and_then(|(_, t)| t.iter().find(|(g, _)| *g == a1).map(|(_, i)| i.to_string()))
-            .or_else(|| if a1.chars().all(|c| c.is_ascii_uppercase()) && !a1.is_empty() { Some(a1.clone()) } else { None });
-        let admin1_code = iso_suffix.map(|x| format!("{cc}-{x}")).filter(|code| region_id.contains_key(code));
-        let admin1 = admin1_code.as_ref().and_then(|code| region_id.get(code)).and_then(|&id| b.places.get(id as usize)).map(|p| p.name.clone());
+            .or_else(|| {
+                if a1.chars().all(|c| c.is_ascii_uppercase()) && !a1.is_empty() {
+                    Some(a1.clone())
+                } else {
+                    None
+                }
+            });
+        let admin1_code = iso_suffix
+            .map(|x| format!("{cc}-{x}"))
+            .filter(|code| region_id.contains_key(code));
+        let admin1 = admin1_code
+            .as_ref()
+            .and_then(|code| region_id.get(code))
+            .and_then(|&id| b.places.get(id as usize))
+            .map(|p| p.name.clone());
         let population = c.get("population").and_then(|x| x.as_u64());
         let id = b.add_place(PlaceRecord {
             kind: PlaceKind::City,
             name: name.clone(),
-            geonames_id: c.get("geonameid").and_then(|x| x.as_u64()).and_then(|x| u32::try_from(x).ok()),
+            geonames_id: c
+                .get("geonameid")
+                .and_then(|x| x.as_u64())
+                .and_then(|x| u32::try_from(x).ok()),
             iso_code: None,
             country_code: if cc.is_empty() { None } else { Some(cc) },
             admin1_code,
@@ -939,8 +1302,12 @@ pub fn build_gazetteer(dir: &Path) -> Result<Gazetteer, EntityError> {
 pub fn build_gazetteer_file(dir: &Path, out: &Path) -> Result<(usize, usize, usize), EntityError> {
     let g = build_gazetteer(dir)?;
     let bytes = g.to_bytes();
-    std::fs::write(out, &bytes)
-        .map_err(|e| EntityError::new(EntityErrorKind::Io, format!("cannot write {}: {e}", out.display())))?;
+    std::fs::write(out, &bytes).map_err(|e| {
+        EntityError::new(
+            EntityErrorKind::Io,
+            format!("cannot write {}: {e}", out.display()),
+        )
+    })?;
     Ok((g.place_count(), g.name_count(), bytes.len()))
 }
 
@@ -987,13 +1354,22 @@ mod tests {
             let m = gz.find(toks);
             assert_eq!(m.len(), 1, "{toks:?}");
             assert_eq!(m[0].end, toks.len());
-            let p = gz.resolve(&m[0], &toks[..1].join(" "), &[]).and_then(|i| gz.place(i)).unwrap_or_else(|| panic!("{toks:?}"));
+            let p = gz
+                .resolve(&m[0], &toks[..1].join(" "), &[])
+                .and_then(|i| gz.place(i))
+                .unwrap_or_else(|| panic!("{toks:?}"));
             assert_eq!(p.kind, *kind, "{toks:?}");
             assert_eq!(p.iso_code.as_deref(), Some(*iso), "{toks:?}");
         }
         let wuhan = gz.find(&["Wuhan"]);
-        let p = gz.resolve(&wuhan[0], "Wuhan", &[]).and_then(|i| gz.place(i)).unwrap_or_else(|| panic!("Wuhan"));
-        assert_eq!((p.kind, p.country_code.as_deref(), p.admin1.as_deref()), (PlaceKind::City, Some("CN"), Some("Hubei")));
+        let p = gz
+            .resolve(&wuhan[0], "Wuhan", &[])
+            .and_then(|i| gz.place(i))
+            .unwrap_or_else(|| panic!("Wuhan"));
+        assert_eq!(
+            (p.kind, p.country_code.as_deref(), p.admin1.as_deref()),
+            (PlaceKind::City, Some("CN"), Some("Hubei"))
+        );
         assert!(p.geonames_id.is_some() && p.lat.is_some());
         let chinese = gz.find(&["Chinese"]);
         assert_eq!(chinese[0].name_use, NameUse::Demonym);
@@ -1005,12 +1381,18 @@ mod tests {
         let gz = g();
         let region = |name: &str| {
             gz.lookup(name)
-                .and_then(|(_, c)| c.iter().copied().find(|&i| gz.place(i).is_some_and(|p| p.kind == PlaceKind::Region)))
+                .and_then(|(_, c)| {
+                    c.iter()
+                        .copied()
+                        .find(|&i| gz.place(i).is_some_and(|p| p.kind == PlaceKind::Region))
+                })
                 .unwrap_or_else(|| panic!("no region {name}"))
         };
         let portland = gz.find(&["Portland"]);
         let pick = |ctx: &[u32]| {
-            gz.resolve(&portland[0], "Portland", ctx).and_then(|i| gz.place(i)).and_then(|p| p.admin1.clone())
+            gz.resolve(&portland[0], "Portland", ctx)
+                .and_then(|i| gz.place(i))
+                .and_then(|p| p.admin1.clone())
         };
         // Without context the most populous Portland (Oregon) wins over Portland, Maine
         // and over the Jamaican parish; Maine in the article moves it to Portland, Maine.
@@ -1019,11 +1401,22 @@ mod tests {
         // A city that dominates its namesake region wins; otherwise the region does.
         let kind_of = |name: &str| {
             let m = gz.find(&[name]);
-            gz.resolve(&m[0], name, &[]).and_then(|i| gz.place(i)).map(|p| (p.kind, p.country_code.clone()))
+            gz.resolve(&m[0], name, &[])
+                .and_then(|i| gz.place(i))
+                .map(|p| (p.kind, p.country_code.clone()))
         };
-        assert_eq!(kind_of("Quebec"), Some((PlaceKind::Region, Some("CA".into()))));
-        assert_eq!(kind_of("Georgia"), Some((PlaceKind::Country, Some("GE".into()))));
-        assert_eq!(kind_of("Hubei"), Some((PlaceKind::Region, Some("CN".into()))));
+        assert_eq!(
+            kind_of("Quebec"),
+            Some((PlaceKind::Region, Some("CA".into())))
+        );
+        assert_eq!(
+            kind_of("Georgia"),
+            Some((PlaceKind::Country, Some("GE".into())))
+        );
+        assert_eq!(
+            kind_of("Hubei"),
+            Some((PlaceKind::Region, Some("CN".into())))
+        );
     }
 
     #[test]

@@ -48,8 +48,8 @@ pub struct MergedSpan {
 
 /// Lower-case words that may sit inside a name ("Bank of America", "Ludwig van Beethoven").
 const NAME_CONNECTORS: &[&str] = &[
-    "of", "and", "for", "the", "de", "del", "della", "der", "den", "van", "von", "da", "du", "la", "le", "al", "bin",
-    "on", "upon", "y", "&", "-", "'n'", "und", "et", "in", "at", "to",
+    "of", "and", "for", "the", "de", "del", "della", "der", "den", "van", "von", "da", "du", "la",
+    "le", "al", "bin", "on", "upon", "y", "&", "-", "'n'", "und", "et", "in", "at", "to",
 ];
 
 fn is_lowercase_word(w: &str) -> bool {
@@ -93,14 +93,22 @@ pub fn merge_sentence<S: AsRef<str>>(
     let title_case = is_title_case(words);
     let mut out: Vec<MergedSpan> = Vec::new();
     for e in tagged {
-        let end = (e.start + 1..e.end).find(|&i| is_possessive(word(i))).unwrap_or(e.end);
+        let end = (e.start + 1..e.end)
+            .find(|&i| is_possessive(word(i)))
+            .unwrap_or(e.end);
         let start = (e.start..end.saturating_sub(1))
             .rev()
             .find(|&i| is_lowercase_word(word(i)))
             .map(|i| i + 1)
             .unwrap_or(e.start);
-        let mut e = TokenEntity { start, end: e.end, ty: e.ty };
-        while e.start + 1 < end && TITLES_BEFORE_NAMES.contains(&word(e.start).to_lowercase().as_str()) {
+        let mut e = TokenEntity {
+            start,
+            end: e.end,
+            ty: e.ty,
+        };
+        while e.start + 1 < end
+            && TITLES_BEFORE_NAMES.contains(&word(e.start).to_lowercase().as_str())
+        {
             e.start += 1;
             e.ty = NerType::Per;
         }
@@ -116,19 +124,40 @@ pub fn merge_sentence<S: AsRef<str>>(
         if end <= e.start || !last.chars().any(char::is_uppercase) {
             continue;
         }
-        out.push(MergedSpan { start: e.start, end, ty: e.ty, gazetteer: None });
+        out.push(MergedSpan {
+            start: e.start,
+            end,
+            ty: e.ty,
+            gazetteer: None,
+        });
     }
     for m in matches {
-        let overlapping: Vec<usize> =
-            out.iter().enumerate().filter(|(_, s)| s.start < m.end && m.start < s.end).map(|(i, _)| i).collect();
+        let overlapping: Vec<usize> = out
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.start < m.end && m.start < s.end)
+            .map(|(i, _)| i)
+            .collect();
         if overlapping.is_empty() {
             if !headline && precise_alone(gazetteer, m) {
-                let ty = if m.name_use == NameUse::Demonym { NerType::Misc } else { NerType::Loc };
-                out.push(MergedSpan { start: m.start, end: m.end, ty, gazetteer: Some(m.clone()) });
+                let ty = if m.name_use == NameUse::Demonym {
+                    NerType::Misc
+                } else {
+                    NerType::Loc
+                };
+                out.push(MergedSpan {
+                    start: m.start,
+                    end: m.end,
+                    ty,
+                    gazetteer: Some(m.clone()),
+                });
             }
             continue;
         }
-        let exact = overlapping.iter().copied().find(|&i| out[i].start == m.start && out[i].end == m.end);
+        let exact = overlapping
+            .iter()
+            .copied()
+            .find(|&i| out[i].start == m.start && out[i].end == m.end);
         if let Some(i) = exact {
             let s = &mut out[i];
             let fits = match m.name_use {
@@ -140,7 +169,9 @@ pub fn merge_sentence<S: AsRef<str>>(
             }
             continue;
         }
-        let all_inside = overlapping.iter().all(|&i| m.start <= out[i].start && out[i].end <= m.end);
+        let all_inside = overlapping
+            .iter()
+            .all(|&i| m.start <= out[i].start && out[i].end <= m.end);
         if !all_inside {
             continue; // the match lies inside or crosses a tagger span: tagger wins
         }
@@ -151,12 +182,19 @@ pub fn merge_sentence<S: AsRef<str>>(
             for i in idx.into_iter().rev() {
                 out.remove(i);
             }
-            out.push(MergedSpan { start: m.start, end: m.end, ty: NerType::Loc, gazetteer: Some(m.clone()) });
+            out.push(MergedSpan {
+                start: m.start,
+                end: m.end,
+                ty: NerType::Loc,
+                gazetteer: Some(m.clone()),
+            });
         }
     }
     for s in &mut out {
         let comma = words.get(s.end).is_some_and(|w| w.as_ref() == ",");
-        let title = words.get(s.end + 1).is_some_and(|w| JOB_TITLES.contains(&w.as_ref().to_lowercase().as_str()));
+        let title = words
+            .get(s.end + 1)
+            .is_some_and(|w| JOB_TITLES.contains(&w.as_ref().to_lowercase().as_str()));
         if comma && title && s.ty != NerType::Per {
             s.ty = NerType::Per;
             s.gazetteer = None;
@@ -168,33 +206,123 @@ pub fn merge_sentence<S: AsRef<str>>(
 
 /// A headline written in title case: most words of four letters or more are capitalised.
 fn is_title_case<S: AsRef<str>>(words: &[S]) -> bool {
-    let long: Vec<&str> = words.iter().map(|w| w.as_ref()).filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
-    let caps = long.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    let long: Vec<&str> = words
+        .iter()
+        .map(|w| w.as_ref())
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let caps = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
     long.len() >= 3 && caps * 10 >= long.len() * 8
 }
 
 /// Capitalised tokens that are not names: units, currency codes, job-title acronyms.
 const NOT_NAMES: &[&str] = &[
-    "CEO", "CFO", "COO", "CTO", "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "GHz", "MHz", "KHz", "GB", "MB", "TB", "KB",
-    "UTC", "GMT", "EST", "PST", "EDT", "PDT", "OS", "LCD", "LED", "SDK", "GPS", "PC", "PCs", "TV", "AM", "PM", "GDP",
-    "IPO", "CPU", "GPU", "API", "URL", "PDF", "HD", "DVD", "USB", "FM", "VIP", "Q1", "Q2", "Q3", "Q4",
+    "CEO", "CFO", "COO", "CTO", "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "GHz", "MHz", "KHz",
+    "GB", "MB", "TB", "KB", "UTC", "GMT", "EST", "PST", "EDT", "PDT", "OS", "LCD", "LED", "SDK",
+    "GPS", "PC", "PCs", "TV", "AM", "PM", "GDP", "IPO", "CPU", "GPU", "API", "URL", "PDF", "HD",
+    "DVD", "USB", "FM", "VIP", "Q1", "Q2", "Q3", "Q4",
 ];
 
 /// Titles written before a person's name; not part of the name (CoNLL convention).
 const TITLES_BEFORE_NAMES: &[&str] = &[
-    "president", "ambassador", "minister", "senator", "governor", "mayor", "chancellor", "premier", "judge",
-    "justice", "gen.", "general", "col.", "lt.", "sgt.", "capt.", "dr.", "mr.", "mrs.", "ms.", "prof.", "professor",
-    "sen.", "rep.", "gov.", "king", "queen", "prince", "princess", "pope", "chairman", "ceo", "sheikh", "sir",
-    "lord", "lady", "bishop", "archbishop", "cardinal", "rabbi", "imam", "secretary", "spokesman", "coach",
+    "president",
+    "ambassador",
+    "minister",
+    "senator",
+    "governor",
+    "mayor",
+    "chancellor",
+    "premier",
+    "judge",
+    "justice",
+    "gen.",
+    "general",
+    "col.",
+    "lt.",
+    "sgt.",
+    "capt.",
+    "dr.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "prof.",
+    "professor",
+    "sen.",
+    "rep.",
+    "gov.",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "chairman",
+    "ceo",
+    "sheikh",
+    "sir",
+    "lord",
+    "lady",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "rabbi",
+    "imam",
+    "secretary",
+    "spokesman",
+    "coach",
 ];
 
 /// First words of job titles that mark an apposition to a person.
 const JOB_TITLES: &[&str] = &[
-    "president", "vice", "chief", "head", "director", "chairman", "chairwoman", "chair", "ceo", "cfo", "coo", "cto",
-    "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "founder", "co-founder", "manager",
-    "general", "executive", "deputy", "senior", "professor", "analyst", "economist", "governor", "senator",
-    "mayor", "ambassador", "commissioner", "chancellor", "premier", "leader", "editor", "author", "founder",
-    "managing", "partner", "lawyer", "attorney", "representative", "rep.", "sen.", "gov.", "aged",
+    "president",
+    "vice",
+    "chief",
+    "head",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "secretary",
+    "founder",
+    "co-founder",
+    "manager",
+    "general",
+    "executive",
+    "deputy",
+    "senior",
+    "professor",
+    "analyst",
+    "economist",
+    "governor",
+    "senator",
+    "mayor",
+    "ambassador",
+    "commissioner",
+    "chancellor",
+    "premier",
+    "leader",
+    "editor",
+    "author",
+    "founder",
+    "managing",
+    "partner",
+    "lawyer",
+    "attorney",
+    "representative",
+    "rep.",
+    "sen.",
+    "gov.",
+    "aged",
 ];
 
 #[cfg(test)]
@@ -212,40 +340,87 @@ mod tests {
     #[test]
     fn policy_table() {
         // (tokens, tagger spans, expected merged (start, end, type, has place))
-        type Case<'a> = (&'a [&'a str], Vec<TokenEntity>, &'a [(usize, usize, NerType, bool)]);
+        type Case<'a> = (
+            &'a [&'a str],
+            Vec<TokenEntity>,
+            &'a [(usize, usize, NerType, bool)],
+        );
         let cases: &[Case] = &[
             // tagger LOC inside "Hubei province": longest span wins.
-            (&["in", "Hubei", "province", "."], vec![te(1, 2, NerType::Loc)], &[(1, 3, NerType::Loc, true)]),
+            (
+                &["in", "Hubei", "province", "."],
+                vec![te(1, 2, NerType::Loc)],
+                &[(1, 3, NerType::Loc, true)],
+            ),
             // "China" inside the ORG "Amazon China": tagger's longer span wins.
-            (&["Amazon", "China", "said"], vec![te(0, 2, NerType::Org)], &[(0, 2, NerType::Org, false)]),
+            (
+                &["Amazon", "China", "said"],
+                vec![te(0, 2, NerType::Org)],
+                &[(0, 2, NerType::Org, false)],
+            ),
             // identical span: tagger type wins, place attached to LOC.
-            (&["in", "Wuhan", "."], vec![te(1, 2, NerType::Loc)], &[(1, 2, NerType::Loc, true)]),
+            (
+                &["in", "Wuhan", "."],
+                vec![te(1, 2, NerType::Loc)],
+                &[(1, 2, NerType::Loc, true)],
+            ),
             // missed country is added by the gazetteer.
             (&["in", "China", "."], vec![], &[(1, 2, NerType::Loc, true)]),
             // demonym added as MISC.
-            (&["Chinese", "merchants"], vec![], &[(0, 1, NerType::Misc, true)]),
+            (
+                &["Chinese", "merchants"],
+                vec![],
+                &[(0, 1, NerType::Misc, true)],
+            ),
             // lower-case word never matches.
             (&["in", "china", "shops"], vec![], &[]),
             // a span never runs through a possessive; the demonym after it is MISC.
-            (&["Amazon", "Selling", "’s", "Chinese", "unit"], vec![te(0, 4, NerType::Org)], &[(0, 2, NerType::Org, false), (3, 4, NerType::Misc, true)]),
+            (
+                &["Amazon", "Selling", "’s", "Chinese", "unit"],
+                vec![te(0, 4, NerType::Org)],
+                &[(0, 2, NerType::Org, false), (3, 4, NerType::Misc, true)],
+            ),
             // a span is cut after an inner lower-case word; connectors stay inside.
-            (&["International", "e-commerce", "giant", "Amazon", "Global"], vec![te(0, 5, NerType::Org)], &[(3, 5, NerType::Org, false)]),
-            (&["Bank", "of", "America", "said"], vec![te(0, 3, NerType::Org)], &[(0, 3, NerType::Org, false)]),
+            (
+                &["International", "e-commerce", "giant", "Amazon", "Global"],
+                vec![te(0, 5, NerType::Org)],
+                &[(3, 5, NerType::Org, false)],
+            ),
+            (
+                &["Bank", "of", "America", "said"],
+                vec![te(0, 3, NerType::Org)],
+                &[(0, 3, NerType::Org, false)],
+            ),
             // a leading title is cut and the rest is a person.
-            (&["Ambassador", "Hamdullah", "Mohib", "said"], vec![te(0, 3, NerType::Loc)], &[(1, 3, NerType::Per, false)]),
+            (
+                &["Ambassador", "Hamdullah", "Mohib", "said"],
+                vec![te(0, 3, NerType::Loc)],
+                &[(1, 3, NerType::Per, false)],
+            ),
             (&["President", "Hotel"], vec![], &[]),
             // apposition with a job title makes a person.
-            (&["said", "Song", "Xiaojun", ",", "vice", "president"], vec![te(1, 3, NerType::Loc)], &[(1, 3, NerType::Per, false)]),
+            (
+                &["said", "Song", "Xiaojun", ",", "vice", "president"],
+                vec![te(1, 3, NerType::Loc)],
+                &[(1, 3, NerType::Per, false)],
+            ),
             // a sentence-initial word usually written in lower case is not a name alone.
             (&["Officials", "said"], vec![te(0, 1, NerType::Org)], &[]),
             // unit and title acronyms are not names.
             (&["the", "CEO", "said"], vec![te(1, 2, NerType::Org)], &[]),
             // a span ending in a lower-case word is dropped.
-            (&["International", "e-commerce", "giant"], vec![te(0, 2, NerType::Org)], &[]),
+            (
+                &["International", "e-commerce", "giant"],
+                vec![te(0, 2, NerType::Org)],
+                &[],
+            ),
         ];
         for (toks, tagged, want) in cases {
             let matches = gaz().find(toks);
-            let caps: Vec<u8> = toks.iter().map(|w| if *w == "Officials" { 2 } else { 0 }).collect();
+            let caps: Vec<u8> = toks
+                .iter()
+                .map(|w| if *w == "Officials" { 2 } else { 0 })
+                .collect();
             let got: Vec<_> = merge_sentence(toks, &caps, tagged, &matches, gaz(), false)
                 .iter()
                 .map(|s| (s.start, s.end, s.ty, s.gazetteer.is_some()))

@@ -158,13 +158,15 @@ pub fn extract(input: &EntityInput) -> Vec<Entity> {
     extract_with(model, gaz, input)
 }
 
-
 /// Splits a span on a trailing possessive "’s" glued to the last token.
 fn strip_glued_possessive(text: &str, span: Span) -> (Span, bool) {
     let s = span.slice(text);
     for suffix in ["’s", "'s"] {
         if s.len() > suffix.len() && s.ends_with(suffix) {
-            return (Span::new(span.start as usize, span.end as usize - suffix.len()), true);
+            return (
+                Span::new(span.start as usize, span.end as usize - suffix.len()),
+                true,
+            );
         }
     }
     (span, false)
@@ -173,7 +175,9 @@ fn strip_glued_possessive(text: &str, span: Span) -> (Span, bool) {
 /// True when the span is a hashtag or handle ("#MaryJBlige", "@AppleMusic") or a piece of a
 /// link ("pic.twitter.com/P2qpm3h3Pm"): scraped social-media embeds, not names in the prose.
 fn is_handle_or_link_part(text: &str, span: Span) -> bool {
-    let before = text.get(..span.start as usize).and_then(|t| t.chars().next_back());
+    let before = text
+        .get(..span.start as usize)
+        .and_then(|t| t.chars().next_back());
     matches!(before, Some('#' | '@' | '/'))
 }
 
@@ -183,23 +187,42 @@ pub fn extract_with(model: &NerModel, gaz: &Gazetteer, input: &EntityInput) -> V
     let docs: Vec<Vec<&str>> = input
         .sentences
         .iter()
-        .map(|s| s.tokens.iter().map(|t| t.slice(text)).filter(|w| !w.is_empty()).collect())
+        .map(|s| {
+            s.tokens
+                .iter()
+                .map(|t| t.slice(text))
+                .filter(|w| !w.is_empty())
+                .collect()
+        })
         .collect();
     let spans: Vec<Vec<Span>> = input
         .sentences
         .iter()
-        .map(|s| s.tokens.iter().copied().filter(|t| !t.slice(text).is_empty()).collect())
+        .map(|s| {
+            s.tokens
+                .iter()
+                .copied()
+                .filter(|t| !t.slice(text).is_empty())
+                .collect()
+        })
         .collect();
     let tagged = model.tag_document(&docs, Some(gaz));
     let mut raw: Vec<RawMention> = Vec::new();
     let mut pending_places: Vec<(usize, gazetteer::GazetteerMatch)> = Vec::new();
     for (si, ((words, toks), ents)) in docs.iter().zip(&spans).zip(&tagged).enumerate() {
-        let infos: Vec<features::TokenInfo> = words.iter().map(|w| features::TokenInfo::of(w)).collect();
+        let infos: Vec<features::TokenInfo> =
+            words.iter().map(|w| features::TokenInfo::of(w)).collect();
         let headline = features::SentenceInfo::of(&infos).headline;
         let matches = gaz.find(words);
-        let cap_prior: Vec<u8> = words.iter().map(|w| model.clusters.lookup(w).map(|(_, _, cap)| cap).unwrap_or(0)).collect();
+        let cap_prior: Vec<u8> = words
+            .iter()
+            .map(|w| model.clusters.lookup(w).map(|(_, _, cap)| cap).unwrap_or(0))
+            .collect();
         for ms in merge::merge_sentence(words, &cap_prior, ents, &matches, gaz, headline) {
-            let (Some(first), Some(last)) = (toks.get(ms.start), ms.end.checked_sub(1).and_then(|e| toks.get(e))) else {
+            let (Some(first), Some(last)) = (
+                toks.get(ms.start),
+                ms.end.checked_sub(1).and_then(|e| toks.get(e)),
+            ) else {
                 continue;
             };
             let (span, glued) = strip_glued_possessive(text, first.cover(*last));
@@ -207,11 +230,18 @@ pub fn extract_with(model: &NerModel, gaz: &Gazetteer, input: &EntityInput) -> V
                 continue;
             }
             let possessive = glued || words.get(ms.end).is_some_and(|w| merge::is_possessive(w));
-            let acronym = match (words.get(ms.end), words.get(ms.end + 1), words.get(ms.end + 2)) {
+            let acronym = match (
+                words.get(ms.end),
+                words.get(ms.end + 1),
+                words.get(ms.end + 2),
+            ) {
                 (Some(&"("), Some(a), Some(&")")) if cluster_acronym(a) => Some(a.to_string()),
                 _ => None,
             };
-            let demonym = ms.gazetteer.as_ref().is_some_and(|g| g.name_use == NameUse::Demonym);
+            let demonym = ms
+                .gazetteer
+                .as_ref()
+                .is_some_and(|g| g.name_use == NameUse::Demonym);
             let kind = if demonym {
                 MentionKind::Demonym
             } else if possessive {
@@ -219,7 +249,12 @@ pub fn extract_with(model: &NerModel, gaz: &Gazetteer, input: &EntityInput) -> V
             } else {
                 MentionKind::Name
             };
-            let tokens = words.get(ms.start..ms.end).unwrap_or(&[]).iter().map(|w| w.to_string()).collect();
+            let tokens = words
+                .get(ms.start..ms.end)
+                .unwrap_or(&[])
+                .iter()
+                .map(|w| w.to_string())
+                .collect();
             if let Some(g) = ms.gazetteer {
                 pending_places.push((raw.len(), g));
             }
@@ -240,7 +275,16 @@ pub fn extract_with(model: &NerModel, gaz: &Gazetteer, input: &EntityInput) -> V
         .iter()
         .map(|(i, g)| {
             let _ = g;
-            raw.get(*i).map(|m| m.tokens.iter().take((g.end - g.start).saturating_sub(g.has_generic as usize)).cloned().collect::<Vec<_>>().join(" ")).unwrap_or_default()
+            raw.get(*i)
+                .map(|m| {
+                    m.tokens
+                        .iter()
+                        .take((g.end - g.start).saturating_sub(g.has_generic as usize))
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .unwrap_or_default()
         })
         .collect();
     resolve_places(gaz, &mut raw, &pending_places, &surfaces);
@@ -249,7 +293,11 @@ pub fn extract_with(model: &NerModel, gaz: &Gazetteer, input: &EntityInput) -> V
         raw.extend(metadata_mentions(text, field));
     }
     // Metadata spans that coincide with a body mention replace it (marked as metadata).
-    let meta_spans: Vec<Span> = raw.iter().filter(|m| m.from_metadata).map(|m| m.span).collect();
+    let meta_spans: Vec<Span> = raw
+        .iter()
+        .filter(|m| m.from_metadata)
+        .map(|m| m.span)
+        .collect();
     raw.retain(|m| m.from_metadata || !meta_spans.iter().any(|s| s.overlaps(m.span)));
     let clusters = cluster::cluster_mentions(raw, input.sentences.len());
     order_entities(gaz, clusters)
@@ -261,7 +309,9 @@ pub fn extract_with(model: &NerModel, gaz: &Gazetteer, input: &EntityInput) -> V
 fn propagate_names(text: &str, docs: &[Vec<&str>], spans: &[Vec<Span>], raw: &mut Vec<RawMention>) {
     let mut patterns: Vec<(Vec<String>, NerType)> = raw
         .iter()
-        .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Possessive) && m.ty != NerType::Misc)
+        .filter(|m| {
+            matches!(m.kind, MentionKind::Name | MentionKind::Possessive) && m.ty != NerType::Misc
+        })
         .filter(|m| m.text.chars().count() >= 2 && m.text.chars().any(char::is_uppercase))
         .map(|m| (m.tokens.clone(), m.ty))
         .collect();
@@ -289,11 +339,17 @@ fn propagate_names(text: &str, docs: &[Vec<&str>], spans: &[Vec<Span>], raw: &mu
         for i in 0..words.len() {
             for (pat, ty) in &patterns {
                 let n = pat.len();
-                let Some(window) = words.get(i..i + n) else { continue };
-                if used.get(i..i + n).is_none_or(|u| u.iter().any(|x| *x)) || window.iter().zip(pat).any(|(w, p)| w != p) {
+                let Some(window) = words.get(i..i + n) else {
+                    continue;
+                };
+                if used.get(i..i + n).is_none_or(|u| u.iter().any(|x| *x))
+                    || window.iter().zip(pat).any(|(w, p)| w != p)
+                {
                     continue;
                 }
-                let (Some(a), Some(b)) = (toks.get(i), toks.get(i + n - 1)) else { continue };
+                let (Some(a), Some(b)) = (toks.get(i), toks.get(i + n - 1)) else {
+                    continue;
+                };
                 let span = a.cover(*b);
                 let possessive = words.get(i + n).is_some_and(|w| merge::is_possessive(w));
                 added.push(RawMention {
@@ -301,7 +357,11 @@ fn propagate_names(text: &str, docs: &[Vec<&str>], spans: &[Vec<Span>], raw: &mu
                     text: span.slice(text).to_string(),
                     tokens: pat.clone(),
                     ty: *ty,
-                    kind: if possessive { MentionKind::Possessive } else { MentionKind::Name },
+                    kind: if possessive {
+                        MentionKind::Possessive
+                    } else {
+                        MentionKind::Name
+                    },
                     from_metadata: false,
                     sentence: Some(si),
                     acronym: None,
@@ -319,7 +379,10 @@ fn propagate_names(text: &str, docs: &[Vec<&str>], spans: &[Vec<Span>], raw: &mu
 
 fn cluster_acronym(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=8).contains(&letters) && w.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+    (2..=8).contains(&letters)
+        && w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase())
 }
 
 /// Resolves place candidates: unambiguous matches first, then the rest in their context.
@@ -371,7 +434,10 @@ fn metadata_mentions(text: &str, field: &MetaField) -> Vec<RawMention> {
         while i <= bytes.len() {
             let sep_len = if i == bytes.len() {
                 Some(0)
-            } else if bytes.get(i) == Some(&b',') || bytes.get(i) == Some(&b';') || bytes.get(i) == Some(&b'&') {
+            } else if bytes.get(i) == Some(&b',')
+                || bytes.get(i) == Some(&b';')
+                || bytes.get(i) == Some(&b'&')
+            {
                 Some(1)
             } else if whole.get(i..).is_some_and(|r| r.starts_with(" and ")) {
                 Some(5)
@@ -379,7 +445,10 @@ fn metadata_mentions(text: &str, field: &MetaField) -> Vec<RawMention> {
                 None
             };
             if let Some(n) = sep_len {
-                parts.push(Span::new(field.span.start as usize + start, field.span.start as usize + i));
+                parts.push(Span::new(
+                    field.span.start as usize + start,
+                    field.span.start as usize + i,
+                ));
                 start = i + n.max(1);
                 i += n.max(1);
                 continue;
@@ -399,11 +468,15 @@ fn metadata_mentions(text: &str, field: &MetaField) -> Vec<RawMention> {
             let is_edge = |c: char| !c.is_alphanumeric() && c != '.';
             let trimmed = rest.trim_start_matches(|c: char| is_edge(c) || c.is_whitespace());
             let lead = after_label + (rest.len() - trimmed.len());
-            let trimmed = trimmed.trim_end_matches(|c: char| (is_edge(c) || c.is_whitespace()) && c != '.');
+            let trimmed =
+                trimmed.trim_end_matches(|c: char| (is_edge(c) || c.is_whitespace()) && c != '.');
             if trimmed.is_empty() || !trimmed.chars().any(|c| c.is_alphabetic()) {
                 return None;
             }
-            let span = Span::new(p.start as usize + lead, p.start as usize + lead + trimmed.len());
+            let span = Span::new(
+                p.start as usize + lead,
+                p.start as usize + lead + trimmed.len(),
+            );
             Some(RawMention {
                 span,
                 text: span.slice(text).to_string(),
@@ -436,10 +509,19 @@ fn to_place(gaz: &Gazetteer, idx: u32) -> Option<Place> {
 
 fn order_entities(gaz: &Gazetteer, clusters: Vec<cluster::Cluster>) -> Vec<Entity> {
     let mut order: Vec<usize> = (0..clusters.len()).collect();
-    let first_pos = |c: &cluster::Cluster| c.mentions.iter().map(|(m, _)| m.span.start).min().unwrap_or(u32::MAX);
+    let first_pos = |c: &cluster::Cluster| {
+        c.mentions
+            .iter()
+            .map(|(m, _)| m.span.start)
+            .min()
+            .unwrap_or(u32::MAX)
+    };
     order.sort_by(|&a, &b| {
         let (ca, cb) = (&clusters[a], &clusters[b]);
-        cb.salience.total_cmp(&ca.salience).then(first_pos(ca).cmp(&first_pos(cb))).then(a.cmp(&b))
+        cb.salience
+            .total_cmp(&ca.salience)
+            .then(first_pos(ca).cmp(&first_pos(cb)))
+            .then(a.cmp(&b))
     });
     let mut new_id = vec![0u32; clusters.len()];
     for (rank, &c) in order.iter().enumerate() {
@@ -450,7 +532,11 @@ fn order_entities(gaz: &Gazetteer, clusters: Vec<cluster::Cluster>) -> Vec<Entit
         .map(|&ci| {
             let c = &clusters[ci];
             let kind = EntityKind::from(c.ty);
-            let place = if matches!(c.ty, NerType::Loc | NerType::Misc) { c.place.and_then(|p| to_place(gaz, p)) } else { None };
+            let place = if matches!(c.ty, NerType::Loc | NerType::Misc) {
+                c.place.and_then(|p| to_place(gaz, p))
+            } else {
+                None
+            };
             // A resolved place is named by the mention that spells the place's own name
             // ("Hubei" rather than "Hubei province").
             let canonical = place
@@ -458,11 +544,17 @@ fn order_entities(gaz: &Gazetteer, clusters: Vec<cluster::Cluster>) -> Vec<Entit
                 .filter(|_| c.ty == NerType::Loc)
                 .and_then(|p| {
                     let want = cluster::name_key(&p.name);
-                    c.mentions.iter().find(|(m, _)| cluster::name_key(&m.text) == want).map(|(m, _)| m.text.clone())
+                    c.mentions
+                        .iter()
+                        .find(|(m, _)| cluster::name_key(&m.text) == want)
+                        .map(|(m, _)| m.text.clone())
                 })
                 .unwrap_or_else(|| c.canonical.clone());
-            let mut related: Vec<(u32, Relation)> =
-                c.related.iter().filter_map(|&(j, r)| new_id.get(j).map(|&id| (id, r))).collect();
+            let mut related: Vec<(u32, Relation)> = c
+                .related
+                .iter()
+                .filter_map(|&(j, r)| new_id.get(j).map(|&id| (id, r)))
+                .collect();
             related.sort();
             Entity {
                 id: new_id[ci],
@@ -471,7 +563,12 @@ fn order_entities(gaz: &Gazetteer, clusters: Vec<cluster::Cluster>) -> Vec<Entit
                 mentions: c
                     .mentions
                     .iter()
-                    .map(|(m, k)| Mention { span: m.span, text: m.text.clone(), kind: *k, from_metadata: m.from_metadata })
+                    .map(|(m, k)| Mention {
+                        span: m.span,
+                        text: m.text.clone(),
+                        kind: *k,
+                        from_metadata: m.from_metadata,
+                    })
                     .collect(),
                 salience: c.salience,
                 place,

@@ -28,7 +28,9 @@ pub struct Clusters {
 impl Clusters {
     /// Builds from (word hash, bits, len) triples.
     pub fn from_entries(entries: impl IntoIterator<Item = (u64, u32, u8)>) -> Clusters {
-        Clusters { map: entries.into_iter().map(|(h, b, l)| (h, (b, l))).collect() }
+        Clusters {
+            map: entries.into_iter().map(|(h, b, l)| (h, (b, l))).collect(),
+        }
     }
 
     /// Cluster path (bits, length) of a word (case-insensitive).
@@ -38,7 +40,9 @@ impl Clusters {
 
     /// Path bits, path length and capitalisation prior of a word.
     pub fn lookup(&self, word: &str) -> Option<(u32, u8, u8)> {
-        self.map.get(&hash_lower(word)).map(|&(b, l)| (b, l & 31, l >> 5))
+        self.map
+            .get(&hash_lower(word))
+            .map(|&(b, l)| (b, l & 31, l >> 5))
     }
 
     /// Number of clustered words.
@@ -58,7 +62,6 @@ impl Clusters {
         v
     }
 }
-
 
 /// A trained tagger: feature hash -> row of `TAG_COUNT` quantised weights.
 #[derive(Clone, Debug)]
@@ -94,12 +97,18 @@ impl NerModel {
     /// Builds a model from float rows, quantising to i16 with one global scale.
     /// Rows whose quantised weights are all zero are dropped.
     pub fn from_float_rows(rows: Vec<(u64, [f32; TAG_COUNT])>, clusters: Clusters) -> NerModel {
-        let max = rows.iter().flat_map(|(_, w)| w.iter()).fold(0f32, |m, &x| m.max(x.abs()));
+        let max = rows
+            .iter()
+            .flat_map(|(_, w)| w.iter())
+            .fold(0f32, |m, &x| m.max(x.abs()));
         let scale = if max > 0.0 { 32000.0 / max } else { 1.0 };
         let mut keys = Vec::with_capacity(rows.len());
         let mut weights = Vec::with_capacity(rows.len() * TAG_COUNT);
         for (key, w) in rows {
-            let q: Vec<i16> = w.iter().map(|&x| (x * scale).round().clamp(-32767.0, 32767.0) as i16).collect();
+            let q: Vec<i16> = w
+                .iter()
+                .map(|&x| (x * scale).round().clamp(-32767.0, 32767.0) as i16)
+                .collect();
             if q.iter().all(|&x| x == 0) {
                 continue;
             }
@@ -117,7 +126,9 @@ impl NerModel {
         let mask = cap - 1;
         let mut rows = 0;
         for (row, &k) in keys.iter().enumerate() {
-            let Some(w) = weights.get(row * TAG_COUNT..(row + 1) * TAG_COUNT) else { break };
+            let Some(w) = weights.get(row * TAG_COUNT..(row + 1) * TAG_COUNT) else {
+                break;
+            };
             let mut s = (k as usize) & mask;
             let fp = fingerprint(k);
             loop {
@@ -134,13 +145,24 @@ impl NerModel {
                 s = (s + 1) & mask;
             }
         }
-        NerModel { fingerprints, keys: table, slot_weights, rows, clusters }
+        NerModel {
+            fingerprints,
+            keys: table,
+            slot_weights,
+            rows,
+            clusters,
+        }
     }
 
     /// Stored rows sorted by key.
     fn sorted_rows(&self) -> Vec<(u64, &[i16; TAG_COUNT])> {
-        let mut v: Vec<(u64, &[i16; TAG_COUNT])> =
-            self.keys.iter().zip(&self.slot_weights).filter(|(k, _)| **k != 0).map(|(k, w)| (*k, w)).collect();
+        let mut v: Vec<(u64, &[i16; TAG_COUNT])> = self
+            .keys
+            .iter()
+            .zip(&self.slot_weights)
+            .filter(|(k, _)| **k != 0)
+            .map(|(k, w)| (*k, w))
+            .collect();
         v.sort_unstable_by_key(|(k, _)| *k);
         v
     }
@@ -198,7 +220,10 @@ impl NerModel {
     pub fn from_bytes(bytes: &[u8]) -> Result<NerModel, EntityError> {
         let mut r = Reader { bytes, pos: 0 };
         if r.take(8)? != MAGIC {
-            return Err(EntityError::new(EntityErrorKind::BadModel, "model header is not NFNER v2"));
+            return Err(EntityError::new(
+                EntityErrorKind::BadModel,
+                "model header is not NFNER v2",
+            ));
         }
         let tags = r.u32()? as usize;
         if tags != TAG_COUNT {
@@ -209,11 +234,22 @@ impl NerModel {
         }
         let rows = r.u32()? as usize;
         let n_clusters = r.u32()? as usize;
-        let key_bytes = r.take(rows.checked_mul(8).ok_or_else(|| EntityError::truncated("keys"))?)?;
-        let keys: Vec<u64> =
-            key_bytes.chunks_exact(8).map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])).collect();
-        let wbytes = r.take(rows.checked_mul(2 * TAG_COUNT).ok_or_else(|| EntityError::truncated("weights"))?)?;
-        let weights: Vec<i16> = wbytes.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])).collect();
+        let key_bytes = r.take(
+            rows.checked_mul(8)
+                .ok_or_else(|| EntityError::truncated("keys"))?,
+        )?;
+        let keys: Vec<u64> = key_bytes
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
+            .collect();
+        let wbytes = r.take(
+            rows.checked_mul(2 * TAG_COUNT)
+                .ok_or_else(|| EntityError::truncated("weights"))?,
+        )?;
+        let weights: Vec<i16> = wbytes
+            .chunks_exact(2)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]))
+            .collect();
         let mut entries = Vec::with_capacity(n_clusters);
         for _ in 0..n_clusters {
             let c = r.take(13)?;
@@ -221,13 +257,20 @@ impl NerModel {
             let b = u32::from_le_bytes([c[8], c[9], c[10], c[11]]);
             entries.push((h, b, c[12]));
         }
-        Ok(Self::from_parts(keys, weights, Clusters::from_entries(entries)))
+        Ok(Self::from_parts(
+            keys,
+            weights,
+            Clusters::from_entries(entries),
+        ))
     }
 
     /// The embedded model, parsed on first use.
     pub fn embedded() -> Result<&'static NerModel, EntityError> {
         static MODEL: OnceLock<Result<NerModel, EntityError>> = OnceLock::new();
-        MODEL.get_or_init(|| NerModel::from_bytes(EMBEDDED_MODEL)).as_ref().map_err(Clone::clone)
+        MODEL
+            .get_or_init(|| NerModel::from_bytes(EMBEDDED_MODEL))
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     /// Adds the weights of `feats` into `scores`.
@@ -260,7 +303,13 @@ impl NerModel {
     }
 
     /// Greedy decoding reusing precomputed history-independent features.
-    fn decode_cached(&self, tokens: &[TokenInfo], statics: &StaticFeatures, second: bool, buf: &mut Vec<u64>) -> Vec<u8> {
+    fn decode_cached(
+        &self,
+        tokens: &[TokenInfo],
+        statics: &StaticFeatures,
+        second: bool,
+        buf: &mut Vec<u64>,
+    ) -> Vec<u8> {
         let mut tags = Vec::with_capacity(tokens.len());
         let (mut p1, mut p2) = (START_TAG, START_TAG);
         for i in 0..tokens.len() {
@@ -290,7 +339,10 @@ impl NerModel {
         let keep: Vec<(u64, &[i16; TAG_COUNT])> = self
             .sorted_rows()
             .into_iter()
-            .filter(|(_, ws)| ws.iter().any(|w| w.unsigned_abs() >= min_abs.unsigned_abs()))
+            .filter(|(_, ws)| {
+                ws.iter()
+                    .any(|w| w.unsigned_abs() >= min_abs.unsigned_abs())
+            })
             .collect();
         let keys = keep.iter().map(|(k, _)| *k).collect();
         let weights = keep.iter().flat_map(|(_, ws)| ws.iter().copied()).collect();
@@ -298,10 +350,17 @@ impl NerModel {
     }
 
     /// Tags a document given as sentences of token strings; returns entities per sentence.
-    pub fn tag_document(&self, doc: &[Vec<&str>], gazetteer: Option<&Gazetteer>) -> Vec<Vec<TokenEntity>> {
+    pub fn tag_document(
+        &self,
+        doc: &[Vec<&str>],
+        gazetteer: Option<&Gazetteer>,
+    ) -> Vec<Vec<TokenEntity>> {
         let mut prepared = prepare_document(doc, gazetteer, &self.clusters);
         let mut buf = Vec::with_capacity(96);
-        let statics: Vec<StaticFeatures> = prepared.iter().map(|s| StaticFeatures::of(s, &mut buf)).collect();
+        let statics: Vec<StaticFeatures> = prepared
+            .iter()
+            .map(|s| StaticFeatures::of(s, &mut buf))
+            .collect();
         let first: Vec<Vec<TokenEntity>> = prepared
             .iter()
             .zip(&statics)
@@ -392,8 +451,15 @@ pub fn best_allowed_f32(scores: &[f32; TAG_COUNT], prev: Option<u8>, last: bool)
 
 /// Token summaries for a whole document, with gazetteer codes, clusters and the
 /// document-level evidence filled in.
-pub fn prepare_document(doc: &[Vec<&str>], gazetteer: Option<&Gazetteer>, clusters: &Clusters) -> Vec<Vec<TokenInfo>> {
-    let mut out: Vec<Vec<TokenInfo>> = doc.iter().map(|s| s.iter().map(|w| TokenInfo::of(w)).collect()).collect();
+pub fn prepare_document(
+    doc: &[Vec<&str>],
+    gazetteer: Option<&Gazetteer>,
+    clusters: &Clusters,
+) -> Vec<Vec<TokenInfo>> {
+    let mut out: Vec<Vec<TokenInfo>> = doc
+        .iter()
+        .map(|s| s.iter().map(|w| TokenInfo::of(w)).collect())
+        .collect();
     // Document evidence keyed by lower-cased word hash.
     let mut evidence: HashMap<u64, u8> = HashMap::new();
     for sent in &out {
@@ -460,7 +526,9 @@ pub fn assign_priors(doc: &mut [Vec<TokenInfo>], first: &[Vec<TokenEntity>]) {
                             st.other = None;
                         }
                         st.top = Some(entry);
-                    } else if st.top.is_some_and(|t| t.3 != si) && st.other.is_none_or(|(l, ..)| len > l) {
+                    } else if st.top.is_some_and(|t| t.3 != si)
+                        && st.other.is_none_or(|(l, ..)| len > l)
+                    {
                         st.other = Some(entry);
                     }
                 }
@@ -474,8 +542,14 @@ pub fn assign_priors(doc: &mut [Vec<TokenInfo>], first: &[Vec<TokenEntity>]) {
             if tk.flags & flag::INIT_CAP == 0 {
                 continue;
             }
-            let Some(st) = stats.get(&tk.lower) else { continue };
-            let mine = own.get(si).and_then(|m| m.get(&tk.lower)).copied().unwrap_or([0; 4]);
+            let Some(st) = stats.get(&tk.lower) else {
+                continue;
+            };
+            let mine = own
+                .get(si)
+                .and_then(|m| m.get(&tk.lower))
+                .copied()
+                .unwrap_or([0; 4]);
             let mut votes = st.votes;
             for (v, m) in votes.iter_mut().zip(mine) {
                 *v = v.saturating_sub(m);
@@ -485,7 +559,12 @@ pub fn assign_priors(doc: &mut [Vec<TokenInfo>], first: &[Vec<TokenEntity>]) {
                 _ => st.other.filter(|o| o.3 != si),
             };
             let mut prior = 0u8;
-            if let Some((k, _)) = votes.iter().enumerate().filter(|(_, v)| **v > 0).max_by_key(|(k, v)| (**v, 4 - *k)) {
+            if let Some((k, _)) = votes
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| **v > 0)
+                .max_by_key(|(k, v)| (**v, 4 - *k))
+            {
                 prior |= k as u8 + 1;
             }
             if let Some((_, ty, first_tok, _)) = multi {
@@ -503,8 +582,14 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8], EntityError> {
-        let end = self.pos.checked_add(n).ok_or_else(|| EntityError::truncated("length"))?;
-        let s = self.bytes.get(self.pos..end).ok_or_else(|| EntityError::truncated("section"))?;
+        let end = self
+            .pos
+            .checked_add(n)
+            .ok_or_else(|| EntityError::truncated("length"))?;
+        let s = self
+            .bytes
+            .get(self.pos..end)
+            .ok_or_else(|| EntityError::truncated("section"))?;
         self.pos = end;
         Ok(s)
     }
@@ -574,8 +659,11 @@ mod tests {
                             }
                         }
                         let mut prior = 0u8;
-                        if let Some((k, _)) =
-                            votes.iter().enumerate().filter(|(_, v)| **v > 0).max_by_key(|(k, v)| (**v, 4 - *k))
+                        if let Some((k, _)) = votes
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, v)| **v > 0)
+                            .max_by_key(|(k, v)| (**v, 4 - *k))
                         {
                             prior |= k as u8 + 1;
                         }
@@ -605,13 +693,19 @@ mod tests {
             let mut first = Vec::new();
             for _ in 0..n_sent {
                 let len = 1 + next(6);
-                let toks: Vec<TokenInfo> = (0..len).map(|_| TokenInfo::of(words[next(words.len())])).collect();
+                let toks: Vec<TokenInfo> = (0..len)
+                    .map(|_| TokenInfo::of(words[next(words.len())]))
+                    .collect();
                 let mut ents = Vec::new();
                 let mut i = 0;
                 while i < len {
                     let l = 1 + next(3);
                     if next(2) == 0 && i + l <= len {
-                        ents.push(TokenEntity { start: i, end: i + l, ty: NerType::ALL[next(4)] });
+                        ents.push(TokenEntity {
+                            start: i,
+                            end: i + l,
+                            ty: NerType::ALL[next(4)],
+                        });
                     }
                     i += l;
                 }
@@ -620,7 +714,10 @@ mod tests {
             }
             let want = priors_brute_force(&doc, &first);
             assign_priors(&mut doc, &first);
-            let got: Vec<Vec<u8>> = doc.iter().map(|s| s.iter().map(|t| t.prior).collect()).collect();
+            let got: Vec<Vec<u8>> = doc
+                .iter()
+                .map(|s| s.iter().map(|t| t.prior).collect())
+                .collect();
             assert_eq!(got, want);
         }
     }
@@ -628,7 +725,17 @@ mod tests {
     #[test]
     fn embedded_model_tags_a_sentence() {
         let model = NerModel::embedded().unwrap_or_else(|e| panic!("{e}"));
-        let sent = vec!["German", "Chancellor", "Helmut", "Kohl", "visited", "Paris", "on", "Monday", "."];
+        let sent = vec![
+            "German",
+            "Chancellor",
+            "Helmut",
+            "Kohl",
+            "visited",
+            "Paris",
+            "on",
+            "Monday",
+            ".",
+        ];
         let got = model.tag_document(&[sent], Gazetteer::embedded().ok());
         let got: Vec<_> = got[0].iter().map(|e| (e.start, e.end, e.ty)).collect();
         assert!(got.contains(&(2, 4, NerType::Per)), "{got:?}");

@@ -46,15 +46,28 @@ pub(crate) fn simple_sentences(text: &str, start: usize, end: usize) -> Vec<Sent
     for (i, t) in tokens.iter().enumerate() {
         cur.push(*t);
         let w = t.slice(text);
-        let next_upper = tokens.get(i + 1).is_none_or(|n| n.slice(text).chars().next().is_some_and(|c| c.is_uppercase()));
-        let newline = tokens.get(i + 1).is_some_and(|n| text[t.end as usize..n.start as usize].contains('\n'));
+        let next_upper = tokens.get(i + 1).is_none_or(|n| {
+            n.slice(text)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase())
+        });
+        let newline = tokens
+            .get(i + 1)
+            .is_some_and(|n| text[t.end as usize..n.start as usize].contains('\n'));
         if (matches!(w, "." | "?" | "!") && next_upper) || newline {
             let span = cur[0].cover(*t);
-            out.push(SentenceTokens { span, tokens: std::mem::take(&mut cur) });
+            out.push(SentenceTokens {
+                span,
+                tokens: std::mem::take(&mut cur),
+            });
         }
     }
     if let (Some(f), Some(l)) = (cur.first(), cur.last()) {
-        out.push(SentenceTokens { span: f.cover(*l), tokens: cur.clone() });
+        out.push(SentenceTokens {
+            span: f.cover(*l),
+            tokens: cur.clone(),
+        });
     }
     out
 }
@@ -69,17 +82,32 @@ fn article_entities() -> Vec<Entity> {
     let outlet = text.find("Yicai").unwrap_or(0);
     let editors = trailer + "Editors: ".len();
     let meta = [
-        MetaField { kind: MetaFieldKind::Outlet, span: Span::new(outlet, outlet + 5) },
-        MetaField { kind: MetaFieldKind::Editor, span: Span::new(editors, text.trim_end().len()) },
+        MetaField {
+            kind: MetaFieldKind::Outlet,
+            span: Span::new(outlet, outlet + 5),
+        },
+        MetaField {
+            kind: MetaFieldKind::Editor,
+            span: Span::new(editors, text.trim_end().len()),
+        },
     ];
-    extract(&EntityInput { text, sentences: &sentences, metadata_fields: &meta })
+    extract(&EntityInput {
+        text,
+        sentences: &sentences,
+        metadata_fields: &meta,
+    })
 }
 
 fn find<'a>(ents: &'a [Entity], name: &str) -> &'a Entity {
-    ents.iter().find(|e| e.canonical == name).unwrap_or_else(|| {
-        let all: Vec<_> = ents.iter().map(|e| (e.canonical.as_str(), e.kind)).collect();
-        panic!("no entity {name:?} in {all:?}")
-    })
+    ents.iter()
+        .find(|e| e.canonical == name)
+        .unwrap_or_else(|| {
+            let all: Vec<_> = ents
+                .iter()
+                .map(|e| (e.canonical.as_str(), e.kind))
+                .collect();
+            panic!("no entity {name:?} in {all:?}")
+        })
 }
 
 #[test]
@@ -102,26 +130,48 @@ fn example_article_entities_and_types() {
         assert_eq!(find(&ents, name).kind, kind, "{name}");
     }
     assert_eq!(find(&ents, "Hubei").kind, EntityKind::Location);
-    assert!(find(&ents, "Hubei").mentions.iter().any(|m| m.text == "Hubei province"));
+    assert!(find(&ents, "Hubei")
+        .mentions
+        .iter()
+        .any(|m| m.text == "Hubei province"));
     // Song is clustered into Song Xiaojun.
     let song = find(&ents, "Song Xiaojun");
-    assert!(song.mentions.iter().filter(|m| m.kind == MentionKind::Surname).count() >= 3, "{:?}", song.mentions);
+    assert!(
+        song.mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Surname)
+            .count()
+            >= 3,
+        "{:?}",
+        song.mentions
+    );
     assert!(!ents.iter().any(|e| e.canonical == "Song"));
     // Amazon’s is a possessive mention of Amazon; three distinct Amazon organisations.
     let amazon = find(&ents, "Amazon");
-    assert!(amazon.mentions.iter().any(|m| m.kind == MentionKind::Possessive && m.text == "Amazon"));
+    assert!(amazon
+        .mentions
+        .iter()
+        .any(|m| m.kind == MentionKind::Possessive && m.text == "Amazon"));
     let china_org = find(&ents, "Amazon China");
     assert_eq!(china_org.related, vec![(amazon.id, Relation::PartOf)]);
     // Metadata entities.
     for name in ["Yicai", "Tang Shihua", "Futura Costaglione"] {
-        assert!(find(&ents, name).mentions.iter().any(|m| m.from_metadata), "{name}");
+        assert!(
+            find(&ents, name).mentions.iter().any(|m| m.from_metadata),
+            "{name}"
+        );
     }
 }
 
 #[test]
 fn example_article_places() {
     let ents = article_entities();
-    let place = |name: &str| find(&ents, name).place.clone().unwrap_or_else(|| panic!("{name} has no place"));
+    let place = |name: &str| {
+        find(&ents, name)
+            .place
+            .clone()
+            .unwrap_or_else(|| panic!("{name} has no place"))
+    };
     let cases = [
         ("Wuhan", PlaceKind::City, Some("Hubei")),
         ("Zhengzhou", PlaceKind::City, Some("Henan")),
@@ -158,20 +208,45 @@ fn example_article_invariants() {
     // Amazon and Amazon Global Selling are among the three most salient entities;
     // metadata-only entities come last.
     let top: Vec<&str> = ents.iter().take(3).map(|e| e.canonical.as_str()).collect();
-    assert!(top.contains(&"Amazon") && top.contains(&"Amazon Global Selling"), "{top:?}");
-    assert!(ents.iter().rev().take(2).all(|e| e.mentions.iter().all(|m| m.from_metadata)));
+    assert!(
+        top.contains(&"Amazon") && top.contains(&"Amazon Global Selling"),
+        "{top:?}"
+    );
+    assert!(ents
+        .iter()
+        .rev()
+        .take(2)
+        .all(|e| e.mentions.iter().all(|m| m.from_metadata)));
 }
 
 #[test]
 fn hostile_input_does_not_panic() {
-    let texts = ["", " ", "é’s ’s", "(((", "A", "Ä\u{301}B (C) ’s", "U.S. U.S. (US) The The"];
+    let texts = [
+        "",
+        " ",
+        "é’s ’s",
+        "(((",
+        "A",
+        "Ä\u{301}B (C) ’s",
+        "U.S. U.S. (US) The The",
+    ];
     for text in texts {
         let sentences = simple_sentences(text, 0, text.len());
         let mut bad = sentences.clone();
-        bad.push(SentenceTokens { span: Span::new(0, 999), tokens: vec![Span::new(5, 2), Span::new(0, 999), Span::new(1, 2)] });
-        let meta = [MetaField { kind: MetaFieldKind::Editor, span: Span::new(0, text.len() + 3) }];
+        bad.push(SentenceTokens {
+            span: Span::new(0, 999),
+            tokens: vec![Span::new(5, 2), Span::new(0, 999), Span::new(1, 2)],
+        });
+        let meta = [MetaField {
+            kind: MetaFieldKind::Editor,
+            span: Span::new(0, text.len() + 3),
+        }];
         for s in [&sentences, &bad] {
-            let ents = extract(&EntityInput { text, sentences: s, metadata_fields: &meta });
+            let ents = extract(&EntityInput {
+                text,
+                sentences: s,
+                metadata_fields: &meta,
+            });
             for e in ents {
                 for m in e.mentions {
                     assert_eq!(m.span.slice(text), m.text);
@@ -186,11 +261,24 @@ fn metadata_fields_are_trimmed_and_split() {
     let text = "(Reuters) body. Editors: Ann Lee, Bo Chen and Cy Dee";
     let editors = text.find("Editors").unwrap_or(0);
     let meta = [
-        MetaField { kind: MetaFieldKind::Outlet, span: Span::new(0, 9) },
-        MetaField { kind: MetaFieldKind::Editor, span: Span::new(editors, text.len()) },
+        MetaField {
+            kind: MetaFieldKind::Outlet,
+            span: Span::new(0, 9),
+        },
+        MetaField {
+            kind: MetaFieldKind::Editor,
+            span: Span::new(editors, text.len()),
+        },
     ];
-    let ents = extract(&EntityInput { text, sentences: &[], metadata_fields: &meta });
-    let mut got: Vec<(&str, EntityKind)> = ents.iter().map(|e| (e.canonical.as_str(), e.kind)).collect();
+    let ents = extract(&EntityInput {
+        text,
+        sentences: &[],
+        metadata_fields: &meta,
+    });
+    let mut got: Vec<(&str, EntityKind)> = ents
+        .iter()
+        .map(|e| (e.canonical.as_str(), e.kind))
+        .collect();
     got.sort();
     assert_eq!(
         got,
@@ -202,7 +290,10 @@ fn metadata_fields_are_trimmed_and_split() {
         ]
     );
     for e in &ents {
-        assert!(e.mentions.iter().all(|m| m.from_metadata && m.span.slice(text) == m.text));
+        assert!(e
+            .mentions
+            .iter()
+            .all(|m| m.from_metadata && m.span.slice(text) == m.text));
     }
 }
 
@@ -210,8 +301,14 @@ fn metadata_fields_are_trimmed_and_split() {
 fn tokenizer_helper_splits_possessives_and_punctuation() {
     let text = "Amazon’s U.S. office (Wuhan), China.";
     let s = simple_sentences(text, 0, text.len());
-    let toks: Vec<&str> = s.iter().flat_map(|s| s.tokens.iter().map(|t| t.slice(text))).collect();
-    assert_eq!(toks, vec!["Amazon", "’s", "U.S.", "office", "(", "Wuhan", ")", ",", "China", "."]);
+    let toks: Vec<&str> = s
+        .iter()
+        .flat_map(|s| s.tokens.iter().map(|t| t.slice(text)))
+        .collect();
+    assert_eq!(
+        toks,
+        vec!["Amazon", "’s", "U.S.", "office", "(", "Wuhan", ")", ",", "China", "."]
+    );
 }
 
 /// Whole-article snapshot: reviewed in diffs; re-record with `UPDATE_GOLDEN=1 cargo test`.
@@ -227,7 +324,9 @@ fn example_article_golden() {
                 p.iso_code.as_deref().unwrap_or("-"),
                 p.country_code.as_deref().unwrap_or("-"),
                 p.admin1.as_deref().unwrap_or("-"),
-                p.geonames_id.map(|g| g.to_string()).unwrap_or_else(|| "-".into())
+                p.geonames_id
+                    .map(|g| g.to_string())
+                    .unwrap_or_else(|| "-".into())
             )
         });
         out.push_str(&format!(
@@ -250,19 +349,28 @@ fn example_article_golden() {
             ));
         }
     }
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/entities/yicai-amazon-wuhan.golden");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/entities/yicai-amazon-wuhan.golden"
+    );
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(path, &out).unwrap_or_else(|e| panic!("cannot write {path}: {e}"));
     }
     let want = std::fs::read_to_string(path).unwrap_or_default();
-    assert_eq!(out, want, "golden differs; review and re-record with UPDATE_GOLDEN=1");
+    assert_eq!(
+        out, want,
+        "golden differs; review and re-record with UPDATE_GOLDEN=1"
+    );
 }
 
 /// Deterministic pseudo-random hostile input: random strings from a nasty alphabet,
 /// random (even broken) token spans. Nothing may panic and every span must slice.
 #[test]
 fn random_input_never_panics() {
-    let alphabet = ["A", "b", " ", "\n", "’s", "é", "(", ")", ",", ".", "U.S.", "Ä", "\u{301}", "-", "Wuhan", "the", "中"];
+    let alphabet = [
+        "A", "b", " ", "\n", "’s", "é", "(", ")", ",", ".", "U.S.", "Ä", "\u{301}", "-", "Wuhan",
+        "the", "中",
+    ];
     let mut rng = 0x1234_5678_u64;
     let mut next = |n: usize| {
         rng ^= rng << 13;
@@ -277,10 +385,20 @@ fn random_input_never_panics() {
         if next(3) == 0 {
             let a = next(text.len() + 3);
             let b = next(text.len() + 3);
-            sentences.push(SentenceTokens { span: Span::new(a, b), tokens: vec![Span::new(a, b), Span::new(b, a)] });
+            sentences.push(SentenceTokens {
+                span: Span::new(a, b),
+                tokens: vec![Span::new(a, b), Span::new(b, a)],
+            });
         }
-        let meta = [MetaField { kind: MetaFieldKind::Author, span: Span::new(next(text.len() + 1), text.len()) }];
-        for e in extract(&EntityInput { text: &text, sentences: &sentences, metadata_fields: &meta }) {
+        let meta = [MetaField {
+            kind: MetaFieldKind::Author,
+            span: Span::new(next(text.len() + 1), text.len()),
+        }];
+        for e in extract(&EntityInput {
+            text: &text,
+            sentences: &sentences,
+            metadata_fields: &meta,
+        }) {
             assert!((0.0..=1.0).contains(&e.salience));
             for m in e.mentions {
                 assert_eq!(m.span.slice(&text), m.text);
@@ -288,4 +406,3 @@ fn random_input_never_panics() {
         }
     }
 }
-

@@ -34,7 +34,14 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 12, seed: 0x5eed, use_gazetteer: true, clusters: None, prune_below: 25, ensemble: 3 }
+        TrainOptions {
+            epochs: 12,
+            seed: 0x5eed,
+            use_gazetteer: true,
+            clusters: None,
+            prune_below: 25,
+            ensemble: 3,
+        }
     }
 }
 
@@ -63,25 +70,43 @@ pub struct TrainReport {
 
 impl fmt::Display for TrainReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "train: {} sentences, {} tokens", self.train_sentences, self.train_tokens)?;
+        writeln!(
+            f,
+            "train: {} sentences, {} tokens",
+            self.train_sentences, self.train_tokens
+        )?;
         let half = self.dev_f1_per_epoch.len() / 2;
         for (k, f1) in self.dev_f1_per_epoch.iter().enumerate() {
-            let (pass, e) = if k < half { (1, k + 1) } else { (2, k + 1 - half) };
+            let (pass, e) = if k < half {
+                (1, k + 1)
+            } else {
+                (2, k + 1 - half)
+            };
             writeln!(f, "  pass {pass} epoch {e:2}: dev F1 {f1:.4}")?;
         }
         writeln!(f, "best first-pass epoch {}; best second-pass epoch {} (saved): dev P {:.4} R {:.4} F1 {:.4}", self.best_epoch1, self.best_epoch, self.dev.precision(), self.dev.recall(), self.dev.f1())?;
-        write!(f, "model: {} feature rows, {} cluster words, {} bytes", self.rows, self.cluster_words, self.model_bytes)
+        write!(
+            f,
+            "model: {} feature rows, {} cluster words, {} bytes",
+            self.rows, self.cluster_words, self.model_bytes
+        )
     }
 }
 
 /// Reads a CoNLL file.
 pub fn read_conll(path: &Path) -> Result<Vec<ConllDocument>, EntityError> {
     let text = std::fs::read_to_string(path).map_err(|e| {
-        EntityError::new(EntityErrorKind::Io, format!("cannot read CoNLL file {}: {e}", path.display()))
+        EntityError::new(
+            EntityErrorKind::Io,
+            format!("cannot read CoNLL file {}: {e}", path.display()),
+        )
     })?;
     let docs = conll::parse_conll(&text);
     if docs.is_empty() {
-        return Err(EntityError::new(EntityErrorKind::BadData, format!("no sentences in {}", path.display())));
+        return Err(EntityError::new(
+            EntityErrorKind::BadData,
+            format!("no sentences in {}", path.display()),
+        ));
     }
     Ok(docs)
 }
@@ -90,19 +115,32 @@ pub fn read_conll(path: &Path) -> Result<Vec<ConllDocument>, EntityError> {
 /// string, cap = capitalisation bucket 0..=4).
 pub fn read_clusters(path: &Path) -> Result<Clusters, EntityError> {
     let text = std::fs::read_to_string(path).map_err(|e| {
-        EntityError::new(EntityErrorKind::Io, format!("cannot read clusters file {}: {e}", path.display()))
+        EntityError::new(
+            EntityErrorKind::Io,
+            format!("cannot read clusters file {}: {e}", path.display()),
+        )
     })?;
     let mut entries = Vec::new();
     for line in text.lines() {
         let mut cols = line.split('\t');
-        let (Some(bits), Some(word)) = (cols.next(), cols.next()) else { continue };
+        let (Some(bits), Some(word)) = (cols.next(), cols.next()) else {
+            continue;
+        };
         let len = bits.len().min(32);
         let mut v = 0u32;
         for c in bits.bytes().take(32) {
             v = v << 1 | (c == b'1') as u32;
         }
-        let cap: u8 = cols.nth(1).and_then(|c| c.trim().parse().ok()).unwrap_or(0).min(4);
-        entries.push((features::hash_lower(word), v, (len as u8).min(31) | cap << 5));
+        let cap: u8 = cols
+            .nth(1)
+            .and_then(|c| c.trim().parse().ok())
+            .unwrap_or(0)
+            .min(4);
+        entries.push((
+            features::hash_lower(word),
+            v,
+            (len as u8).min(31) | cap << 5,
+        ));
     }
     Ok(Clusters::from_entries(entries))
 }
@@ -133,18 +171,31 @@ impl Sentence {
     }
 }
 
-fn prepare(docs: &[ConllDocument], gaz: Option<&Gazetteer>, clusters: &Clusters) -> Vec<Vec<Sentence>> {
+fn prepare(
+    docs: &[ConllDocument],
+    gaz: Option<&Gazetteer>,
+    clusters: &Clusters,
+) -> Vec<Vec<Sentence>> {
     let mut buf = Vec::new();
     docs.iter()
         .map(|d| {
-            let words: Vec<Vec<&str>> = d.sentences.iter().map(|s| s.words.iter().map(String::as_str).collect()).collect();
+            let words: Vec<Vec<&str>> = d
+                .sentences
+                .iter()
+                .map(|s| s.words.iter().map(String::as_str).collect())
+                .collect();
             let prepared = tagger::prepare_document(&words, gaz, clusters);
             prepared
                 .into_iter()
                 .zip(&d.sentences)
                 .map(|(tokens, s)| {
                     let gold = conll::entities_to_tags(tokens.len(), &s.entities);
-                    let mut sent = Sentence { tokens, gold, feats: Vec::new(), offsets: Vec::new() };
+                    let mut sent = Sentence {
+                        tokens,
+                        gold,
+                        feats: Vec::new(),
+                        offsets: Vec::new(),
+                    };
                     sent.compute_features(false, &mut buf);
                     sent
                 })
@@ -168,7 +219,8 @@ type Rows = Vec<(u64, [f32; TAG_COUNT])>;
 
 /// Mean of several models' rows (a key missing from a model counts as zeros); sorted by key.
 fn average_rows(members: &[Rows]) -> Rows {
-    let mut sum: std::collections::BTreeMap<u64, [f32; TAG_COUNT]> = std::collections::BTreeMap::new();
+    let mut sum: std::collections::BTreeMap<u64, [f32; TAG_COUNT]> =
+        std::collections::BTreeMap::new();
     for m in members {
         for (k, w) in m {
             let e = sum.entry(*k).or_insert([0.0; TAG_COUNT]);
@@ -178,10 +230,12 @@ fn average_rows(members: &[Rows]) -> Rows {
         }
     }
     let n = members.len().max(1) as f32;
-    sum.into_iter().map(|(k, mut w)| {
-        w.iter_mut().for_each(|x| *x /= n);
-        (k, w)
-    }).collect()
+    sum.into_iter()
+        .map(|(k, mut w)| {
+            w.iter_mut().for_each(|x| *x /= n);
+            (k, w)
+        })
+        .collect()
 }
 
 struct Perceptron {
@@ -194,7 +248,13 @@ struct Perceptron {
 
 impl Perceptron {
     fn new() -> Perceptron {
-        Perceptron { index: HashMap::new(), w: Vec::new(), total: Vec::new(), stamp: Vec::new(), clock: 1 }
+        Perceptron {
+            index: HashMap::new(),
+            w: Vec::new(),
+            total: Vec::new(),
+            stamp: Vec::new(),
+            clock: 1,
+        }
     }
 
     fn score(&self, feats: &[u64], scores: &mut [f32; TAG_COUNT]) {
@@ -219,7 +279,11 @@ impl Perceptron {
             self.stamp.extend_from_slice(&[0; TAG_COUNT]);
         }
         let k = r as usize * TAG_COUNT + tag;
-        if let (Some(w), Some(t), Some(s)) = (self.w.get(k).copied(), self.total.get_mut(k), self.stamp.get_mut(k)) {
+        if let (Some(w), Some(t), Some(s)) = (
+            self.w.get(k).copied(),
+            self.total.get_mut(k),
+            self.stamp.get_mut(k),
+        ) {
             *t += (self.clock - *s) as f64 * w as f64;
             *s = self.clock;
         }
@@ -307,7 +371,9 @@ fn run_epochs(
 
 fn first_pass(model: &NerModel, doc: &[Sentence]) -> Vec<Vec<TokenEntity>> {
     let mut buf = Vec::new();
-    doc.iter().map(|s| conll::tags_to_entities(&model.decode(&s.tokens, false, &mut buf))).collect()
+    doc.iter()
+        .map(|s| conll::tags_to_entities(&model.decode(&s.tokens, false, &mut buf)))
+        .collect()
 }
 
 fn evaluate(model: &NerModel, docs: &[Vec<Sentence>], second: bool) -> SpanScore {
@@ -316,7 +382,10 @@ fn evaluate(model: &NerModel, docs: &[Vec<Sentence>], second: bool) -> SpanScore
     for d in docs {
         for s in d {
             let tags = model.decode(&s.tokens, second, &mut buf);
-            score.add(&conll::tags_to_entities(&s.gold), &conll::tags_to_entities(&tags));
+            score.add(
+                &conll::tags_to_entities(&s.gold),
+                &conll::tags_to_entities(&tags),
+            );
         }
     }
     score
@@ -327,10 +396,19 @@ fn evaluate(model: &NerModel, docs: &[Vec<Sentence>], second: bool) -> SpanScore
 /// Two passes: a first-pass tagger; then, from first-pass output of 4-fold jackknifed
 /// models on the training data (the full first-pass model on dev), document priors for
 /// every word, and a second-pass tagger with prior features. Both live in one table.
-pub fn train_ner(train: &Path, dev: &Path, out: &Path, opts: &TrainOptions) -> Result<TrainReport, EntityError> {
+pub fn train_ner(
+    train: &Path,
+    dev: &Path,
+    out: &Path,
+    opts: &TrainOptions,
+) -> Result<TrainReport, EntityError> {
     let train_docs = read_conll(train)?;
     let dev_docs = read_conll(dev)?;
-    let gaz = if opts.use_gazetteer { Some(Gazetteer::embedded()?) } else { None };
+    let gaz = if opts.use_gazetteer {
+        Some(Gazetteer::embedded()?)
+    } else {
+        None
+    };
     let clusters = match &opts.clusters {
         Some(p) => read_clusters(p)?,
         None => Clusters::default(),
@@ -345,31 +423,54 @@ pub fn train_ner(train: &Path, dev: &Path, out: &Path, opts: &TrainOptions) -> R
     let mut per_epoch = Vec::new();
     let mut best1: Option<(f64, usize, Rows)> = None;
     let mut p1 = Perceptron::new();
-    run_epochs(&mut p1, &train_set, |_| true, epochs, opts.seed, false, |epoch, p| {
-        let rows = p.averaged();
-        let model = NerModel::from_float_rows(rows.clone(), clusters.clone());
-        let f1 = evaluate(&model, &dev_set, false).f1();
-        eprintln!("pass 1 epoch {epoch}: dev F1 {f1:.4}");
-        per_epoch.push(f1);
-        if best1.as_ref().is_none_or(|b| f1 > b.0) {
-            best1 = Some((f1, epoch, rows));
-        }
-    });
+    run_epochs(
+        &mut p1,
+        &train_set,
+        |_| true,
+        epochs,
+        opts.seed,
+        false,
+        |epoch, p| {
+            let rows = p.averaged();
+            let model = NerModel::from_float_rows(rows.clone(), clusters.clone());
+            let f1 = evaluate(&model, &dev_set, false).f1();
+            eprintln!("pass 1 epoch {epoch}: dev F1 {f1:.4}");
+            per_epoch.push(f1);
+            if best1.as_ref().is_none_or(|b| f1 > b.0) {
+                best1 = Some((f1, epoch, rows));
+            }
+        },
+    );
     let Some((_, best_epoch1, rows1)) = best1 else {
-        return Err(EntityError::new(EntityErrorKind::BadData, "no epoch was trained"));
+        return Err(EntityError::new(
+            EntityErrorKind::BadData,
+            "no epoch was trained",
+        ));
     };
     // Ensemble: more first-pass models with other shuffles, averaged with the first.
     let mut members = vec![rows1];
     for k in 1..opts.ensemble.max(1) {
         let mut pk = Perceptron::new();
-        run_epochs(&mut pk, &train_set, |_| true, best_epoch1, opts.seed.wrapping_add(k as u64 * 0x9E37), false, |_, _| {});
+        run_epochs(
+            &mut pk,
+            &train_set,
+            |_| true,
+            best_epoch1,
+            opts.seed.wrapping_add(k as u64 * 0x9E37),
+            false,
+            |_, _| {},
+        );
         members.push(pk.averaged());
     }
     let rows1 = average_rows(&members);
     drop(members);
     if opts.ensemble > 1 {
         let model = NerModel::from_float_rows(rows1.clone(), clusters.clone());
-        eprintln!("pass 1 ensemble of {}: dev F1 {:.4}", opts.ensemble, evaluate(&model, &dev_set, false).f1());
+        eprintln!(
+            "pass 1 ensemble of {}: dev F1 {:.4}",
+            opts.ensemble,
+            evaluate(&model, &dev_set, false).f1()
+        );
     }
     let model1 = NerModel::from_float_rows(rows1.clone(), clusters.clone());
 
@@ -379,9 +480,21 @@ pub fn train_ner(train: &Path, dev: &Path, out: &Path, opts: &TrainOptions) -> R
     let mut train_first: Vec<Vec<Vec<TokenEntity>>> = vec![Vec::new(); train_set.len()];
     for fold in 0..FOLDS {
         let mut pf = Perceptron::new();
-        run_epochs(&mut pf, &train_set, |d| d % FOLDS != fold, best_epoch1, opts.seed ^ fold as u64, false, |_, _| {});
+        run_epochs(
+            &mut pf,
+            &train_set,
+            |d| d % FOLDS != fold,
+            best_epoch1,
+            opts.seed ^ fold as u64,
+            false,
+            |_, _| {},
+        );
         let mf = NerModel::from_float_rows(pf.averaged(), clusters.clone());
-        for (d, doc) in train_set.iter().enumerate().filter(|(d, _)| d % FOLDS == fold) {
+        for (d, doc) in train_set
+            .iter()
+            .enumerate()
+            .filter(|(d, _)| d % FOLDS == fold)
+        {
             train_first[d] = first_pass(&mf, doc);
         }
         eprintln!("fold {} of {FOLDS} done", fold + 1);
@@ -398,54 +511,98 @@ pub fn train_ner(train: &Path, dev: &Path, out: &Path, opts: &TrainOptions) -> R
     let mut best: Option<(f64, usize, NerModel, SpanScore)> = None;
     let mut best_rows2: Rows = Vec::new();
     let mut p2 = Perceptron::new();
-    run_epochs(&mut p2, &train_set, |_| true, epochs, opts.seed ^ 0x22, true, |epoch, p| {
-        let mut rows = rows1.clone();
-        let own = p.averaged();
-        rows.extend(own.iter().cloned());
-        let model = NerModel::from_float_rows(rows, clusters.clone());
-        let score = evaluate(&model, &dev_set, true);
-        let f1 = score.f1();
-        eprintln!("pass 2 epoch {epoch}: dev F1 {f1:.4} ({} rows)", model.row_count());
-        per_epoch.push(f1);
-        if best.as_ref().is_none_or(|b| f1 > b.0) {
-            best = Some((f1, epoch, model, score));
-            best_rows2 = own;
-        }
-    });
+    run_epochs(
+        &mut p2,
+        &train_set,
+        |_| true,
+        epochs,
+        opts.seed ^ 0x22,
+        true,
+        |epoch, p| {
+            let mut rows = rows1.clone();
+            let own = p.averaged();
+            rows.extend(own.iter().cloned());
+            let model = NerModel::from_float_rows(rows, clusters.clone());
+            let score = evaluate(&model, &dev_set, true);
+            let f1 = score.f1();
+            eprintln!(
+                "pass 2 epoch {epoch}: dev F1 {f1:.4} ({} rows)",
+                model.row_count()
+            );
+            per_epoch.push(f1);
+            if best.as_ref().is_none_or(|b| f1 > b.0) {
+                best = Some((f1, epoch, model, score));
+                best_rows2 = own;
+            }
+        },
+    );
     let Some((_, best_epoch, mut model, mut dev_score)) = best else {
-        return Err(EntityError::new(EntityErrorKind::BadData, "no epoch was trained"));
+        return Err(EntityError::new(
+            EntityErrorKind::BadData,
+            "no epoch was trained",
+        ));
     };
     if opts.ensemble > 1 {
         let mut members = vec![best_rows2];
         for k in 1..opts.ensemble {
             let mut pk = Perceptron::new();
-            run_epochs(&mut pk, &train_set, |_| true, best_epoch, (opts.seed ^ 0x22).wrapping_add(k as u64 * 0x9E37), true, |_, _| {});
+            run_epochs(
+                &mut pk,
+                &train_set,
+                |_| true,
+                best_epoch,
+                (opts.seed ^ 0x22).wrapping_add(k as u64 * 0x9E37),
+                true,
+                |_, _| {},
+            );
             members.push(pk.averaged());
         }
         let mut rows = rows1.clone();
         rows.extend(average_rows(&members));
         model = NerModel::from_float_rows(rows, clusters.clone());
         dev_score = evaluate(&model, &dev_set, true);
-        eprintln!("pass 2 ensemble of {}: dev F1 {:.4}", opts.ensemble, dev_score.f1());
+        eprintln!(
+            "pass 2 ensemble of {}: dev F1 {:.4}",
+            opts.ensemble,
+            dev_score.f1()
+        );
     }
     // Optional pruning of near-zero rows (smaller, faster model).
     if opts.prune_below > 0 {
-        for t in [opts.prune_below / 4, opts.prune_below / 2, opts.prune_below * 2, opts.prune_below * 4] {
+        for t in [
+            opts.prune_below / 4,
+            opts.prune_below / 2,
+            opts.prune_below * 2,
+            opts.prune_below * 4,
+        ] {
             let m = model.pruned(t);
-            eprintln!("(pruning below {t} would keep {} rows, dev F1 {:.4})", m.row_count(), evaluate(&m, &dev_set, true).f1());
+            eprintln!(
+                "(pruning below {t} would keep {} rows, dev F1 {:.4})",
+                m.row_count(),
+                evaluate(&m, &dev_set, true).f1()
+            );
         }
     }
     let (model, dev_score) = if opts.prune_below > 0 {
         let pruned = model.pruned(opts.prune_below);
         let score = evaluate(&pruned, &dev_set, true);
-        eprintln!("pruned below {}: {} rows, dev F1 {:.4}", opts.prune_below, pruned.row_count(), score.f1());
+        eprintln!(
+            "pruned below {}: {} rows, dev F1 {:.4}",
+            opts.prune_below,
+            pruned.row_count(),
+            score.f1()
+        );
         (pruned, score)
     } else {
         (model, dev_score)
     };
     let bytes = model.to_bytes();
-    std::fs::write(out, &bytes)
-        .map_err(|e| EntityError::new(EntityErrorKind::Io, format!("cannot write model {}: {e}", out.display())))?;
+    std::fs::write(out, &bytes).map_err(|e| {
+        EntityError::new(
+            EntityErrorKind::Io,
+            format!("cannot write model {}: {e}", out.display()),
+        )
+    })?;
     Ok(TrainReport {
         train_sentences,
         train_tokens,

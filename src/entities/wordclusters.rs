@@ -70,7 +70,9 @@ fn strip_tags(xml: &str) -> String {
 }
 
 fn sparse_dot(v: &[(u32, f32)], c: &[f32]) -> f32 {
-    v.iter().map(|&(i, x)| x * c.get(i as usize).copied().unwrap_or(0.0)).sum()
+    v.iter()
+        .map(|&(i, x)| x * c.get(i as usize).copied().unwrap_or(0.0))
+        .sum()
 }
 
 /// Spherical k-means over `members` (indices into `vecs`); returns the cluster of each member.
@@ -127,7 +129,9 @@ pub fn build_word_clusters(
     conll: &Path,
     out: &Path,
 ) -> Result<ClusterReport, EntityError> {
-    let io = |p: &Path, e: std::io::Error| EntityError::new(EntityErrorKind::Io, format!("{}: {e}", p.display()));
+    let io = |p: &Path, e: std::io::Error| {
+        EntityError::new(EntityErrorKind::Io, format!("{}: {e}", p.display()))
+    };
     let mut files = Vec::new();
     for dir in text_dirs {
         let mut v: Vec<_> = std::fs::read_dir(dir)
@@ -150,15 +154,23 @@ pub fn build_word_clusters(
     }
     let conll_text = std::fs::read_to_string(conll).map_err(|e| io(conll, e))?;
     for d in super::conll::parse_conll(&conll_text) {
-        docs.push(d.sentences.iter().flat_map(|s| s.words.iter().cloned()).collect());
+        docs.push(
+            d.sentences
+                .iter()
+                .flat_map(|s| s.words.iter().cloned())
+                .collect(),
+        );
     }
     // Capitalisation evidence away from sentence starts: (capitalised, total) per word.
     let mut case_counts: HashMap<String, (u32, u32)> = HashMap::new();
     for d in &docs {
         for (i, w) in d.iter().enumerate() {
             let prev = i.checked_sub(1).and_then(|j| d.get(j)).map(String::as_str);
-            let sentence_start = prev.is_none_or(|p| matches!(p, "." | "!" | "?" | "\"" | "“" | ":" | "-" | "--"));
-            let Some(first) = w.chars().next() else { continue };
+            let sentence_start =
+                prev.is_none_or(|p| matches!(p, "." | "!" | "?" | "\"" | "“" | ":" | "-" | "--"));
+            let Some(first) = w.chars().next() else {
+                continue;
+            };
             if sentence_start || !first.is_alphabetic() {
                 continue;
             }
@@ -172,7 +184,10 @@ pub fn build_word_clusters(
             e.1 += 1;
         }
     }
-    let docs: Vec<Vec<String>> = docs.into_iter().map(|d| d.into_iter().map(|w| w.to_lowercase()).collect()).collect();
+    let docs: Vec<Vec<String>> = docs
+        .into_iter()
+        .map(|d| d.into_iter().map(|w| w.to_lowercase()).collect())
+        .collect();
     let tokens: usize = docs.iter().map(Vec::len).sum();
     let mut counts: HashMap<&str, u32> = HashMap::new();
     for d in &docs {
@@ -180,10 +195,18 @@ pub fn build_word_clusters(
             *counts.entry(w.as_str()).or_insert(0) += 1;
         }
     }
-    let mut vocab: Vec<(&str, u32)> = counts.iter().map(|(w, c)| (*w, *c)).filter(|(_, c)| *c >= MIN_COUNT).collect();
+    let mut vocab: Vec<(&str, u32)> = counts
+        .iter()
+        .map(|(w, c)| (*w, *c))
+        .filter(|(_, c)| *c >= MIN_COUNT)
+        .collect();
     vocab.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     vocab.truncate(MAX_VOCAB);
-    let index: HashMap<&str, usize> = vocab.iter().enumerate().map(|(i, (w, _))| (*w, i)).collect();
+    let index: HashMap<&str, usize> = vocab
+        .iter()
+        .enumerate()
+        .map(|(i, (w, _))| (*w, i))
+        .collect();
     let dims = 4 * (CONTEXT_WORDS + 1);
     let mut raw: Vec<HashMap<u32, f32>> = vec![HashMap::new(); vocab.len()];
     let ctx = |w: Option<&String>| -> u32 {
@@ -194,13 +217,18 @@ pub fn build_word_clusters(
     };
     for d in &docs {
         for (i, w) in d.iter().enumerate() {
-            let Some(&wi) = index.get(w.as_str()) else { continue };
+            let Some(&wi) = index.get(w.as_str()) else {
+                continue;
+            };
             // Four context slots: two words left, two words right (nearer ones weigh more).
             let width = CONTEXT_WORDS as u32 + 1;
             let slots = [
                 (ctx(i.checked_sub(1).and_then(|j| d.get(j))), 1.0),
                 (ctx(d.get(i + 1)) + width, 1.0),
-                (ctx(i.checked_sub(2).and_then(|j| d.get(j))) + 2 * width, CONTEXT2_WEIGHT),
+                (
+                    ctx(i.checked_sub(2).and_then(|j| d.get(j))) + 2 * width,
+                    CONTEXT2_WEIGHT,
+                ),
                 (ctx(d.get(i + 2)) + 3 * width, CONTEXT2_WEIGHT),
             ];
             for (slot, weight) in slots {
@@ -243,7 +271,10 @@ pub fn build_word_clusters(
         .iter()
         .zip(&paths)
         .map(|((w, c), (p, l))| {
-            let bits: String = (0..*l).rev().map(|b| if p >> b & 1 == 1 { '1' } else { '0' }).collect();
+            let bits: String = (0..*l)
+                .rev()
+                .map(|b| if p >> b & 1 == 1 { '1' } else { '0' })
+                .collect();
             let cap = match case_counts.get(*w) {
                 Some(&(up, n)) if n >= 2 => {
                     let r = up as f32 / n as f32;
@@ -264,7 +295,10 @@ pub fn build_word_clusters(
         .collect();
     lines.sort_by(|a, b| a.split('\t').nth(1).cmp(&b.split('\t').nth(1)));
     std::fs::write(out, lines.join("\n") + "\n").map_err(|e| io(out, e))?;
-    Ok(ClusterReport { tokens, words: vocab.len() })
+    Ok(ClusterReport {
+        tokens,
+        words: vocab.len(),
+    })
 }
 
 #[cfg(test)]
@@ -280,12 +314,20 @@ mod tests {
     fn rough_tokenizer() {
         let mut out = Vec::new();
         rough_tokens("U.S. officials, O'Neil's (AP) said", &mut out);
-        assert_eq!(out, vec!["U.S.", "officials", ",", "O'Neil's", "(", "AP", ")", "said"]);
+        assert_eq!(
+            out,
+            vec!["U.S.", "officials", ",", "O'Neil's", "(", "AP", ")", "said"]
+        );
     }
 
     #[test]
     fn kmeans_separates_obvious_groups() {
-        let vecs = vec![vec![(0, 1.0)], vec![(1, 1.0)], vec![(0, 0.9), (2, 0.1)], vec![(1, 0.9), (2, 0.1)]];
+        let vecs = vec![
+            vec![(0, 1.0)],
+            vec![(1, 1.0)],
+            vec![(0, 0.9), (2, 0.1)],
+            vec![(1, 0.9), (2, 0.1)],
+        ];
         let a = kmeans(&vecs, &[0, 1, 2, 3], 2, 3);
         assert_eq!(a[0], a[2]);
         assert_eq!(a[1], a[3]);

@@ -70,16 +70,31 @@ pub struct CueMatch {
 }
 
 const fn e(lemma: &'static str, class: CueClass) -> CueEntry {
-    CueEntry { lemma, class, speculative: false, bare_clause: false }
+    CueEntry {
+        lemma,
+        class,
+        speculative: false,
+        bare_clause: false,
+    }
 }
 
 /// A verb that also takes a clause without "that".
 const fn bare(lemma: &'static str, class: CueClass) -> CueEntry {
-    CueEntry { lemma, class, speculative: false, bare_clause: true }
+    CueEntry {
+        lemma,
+        class,
+        speculative: false,
+        bare_clause: true,
+    }
 }
 
 const fn spec(lemma: &'static str, class: CueClass) -> CueEntry {
-    CueEntry { lemma, class, speculative: true, bare_clause: false }
+    CueEntry {
+        lemma,
+        class,
+        speculative: true,
+        bare_clause: false,
+    }
 }
 
 use CueClass::{AccordingTo, Cognition, Say, SayAfterContent, Tell};
@@ -212,12 +227,21 @@ fn index() -> &'static BTreeMap<String, Vec<Candidate>> {
                 inflections(head)
             };
             for (form_text, form) in forms {
-                map.entry(form_text).or_default().push(Candidate { rest: rest.clone(), entry, form });
+                map.entry(form_text).or_default().push(Candidate {
+                    rest: rest.clone(),
+                    entry,
+                    form,
+                });
             }
         }
         // Longest phrase first so lookup can take the first that fits.
         for list in map.values_mut() {
-            list.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()).then(a.entry.lemma.cmp(b.entry.lemma)));
+            list.sort_by(|a, b| {
+                b.rest
+                    .len()
+                    .cmp(&a.rest.len())
+                    .then(a.entry.lemma.cmp(b.entry.lemma))
+            });
         }
         map
     })
@@ -251,7 +275,10 @@ fn consonant_y(lemma: &str) -> bool {
 fn third_person(lemma: &str) -> String {
     if consonant_y(lemma) {
         format!("{}ies", &lemma[..lemma.len() - 1])
-    } else if ["s", "sh", "ch", "x", "z", "o"].iter().any(|end| lemma.ends_with(end)) {
+    } else if ["s", "sh", "ch", "x", "z", "o"]
+        .iter()
+        .any(|end| lemma.ends_with(end))
+    {
         format!("{lemma}es")
     } else {
         format!("{lemma}s")
@@ -281,9 +308,17 @@ pub fn lookup(words: &[&str]) -> Option<CueMatch> {
     let first = words.first()?;
     let candidates = index().get(*first)?;
     for cand in candidates {
-        let fits = cand.rest.iter().enumerate().all(|(k, w)| words.get(k + 1) == Some(w));
+        let fits = cand
+            .rest
+            .iter()
+            .enumerate()
+            .all(|(k, w)| words.get(k + 1) == Some(w));
         if fits {
-            return Some(CueMatch { entry: cand.entry, form: cand.form, token_count: 1 + cand.rest.len() });
+            return Some(CueMatch {
+                entry: cand.entry,
+                form: cand.form,
+                token_count: 1 + cand.rest.len(),
+            });
         }
     }
     None
@@ -298,13 +333,20 @@ mod tests {
         let cases: &[(&str, [&str; 4])] = &[
             ("say", ["say", "says", "said", "saying"]),
             ("note", ["note", "notes", "noted", "noting"]),
-            ("testify", ["testify", "testifies", "testified", "testifying"]),
+            (
+                "testify",
+                ["testify", "testifies", "testified", "testifying"],
+            ),
             ("stress", ["stress", "stresses", "stressed", "stressing"]),
             ("point", ["point", "points", "pointed", "pointing"]),
             ("admit", ["admit", "admits", "admitted", "admitting"]),
         ];
         for (lemma, want) in cases {
-            let got: Vec<String> = inflections(lemma).into_iter().take(4).map(|(f, _)| f).collect();
+            let got: Vec<String> = inflections(lemma)
+                .into_iter()
+                .take(4)
+                .map(|(f, _)| f)
+                .collect();
             assert_eq!(got, want.to_vec(), "inflections of {lemma}");
         }
     }

@@ -10,7 +10,9 @@ use crate::values::{PercentUnit, Value, ValueData};
 /// The display text of an argument target.
 pub fn argument(text: &str, entities: &[Entity], values: &[Value], target: ArgTarget) -> String {
     match target {
-        ArgTarget::Entity(e) => super::entity(entities, e).map(|x| x.canonical.clone()).unwrap_or_default(),
+        ArgTarget::Entity(e) => super::entity(entities, e)
+            .map(|x| x.canonical.clone())
+            .unwrap_or_default(),
         ArgTarget::Value(i) => values.get(i as usize).map(value).unwrap_or_default(),
         ArgTarget::Text(s) => s.slice(text).to_string(),
     }
@@ -28,7 +30,11 @@ pub fn value(v: &Value) -> String {
             Some(r) => format!("{} ({}..{})", t.value, r.min, r.max),
             None => t.value.clone(),
         },
-        ValueData::Money(x) => bounded(&x.amount, &x.upper, &format!(" {}", x.currency.as_deref().unwrap_or("XXX"))),
+        ValueData::Money(x) => bounded(
+            &x.amount,
+            &x.upper,
+            &format!(" {}", x.currency.as_deref().unwrap_or("XXX")),
+        ),
         ValueData::Percent(p) => {
             let unit = match p.unit {
                 PercentUnit::Percent => " %",
@@ -39,8 +45,16 @@ pub fn value(v: &Value) -> String {
         }
         ValueData::Number(n) => n.value.clone(),
         ValueData::Quantity(q) => {
-            let what = q.unit.map(str::to_string).or_else(|| q.counted.as_ref().map(|c| c.text.clone())).unwrap_or_default();
-            let unit = if what.is_empty() { String::new() } else { format!(" {what}") };
+            let what = q
+                .unit
+                .map(str::to_string)
+                .or_else(|| q.counted.as_ref().map(|c| c.text.clone()))
+                .unwrap_or_default();
+            let unit = if what.is_empty() {
+                String::new()
+            } else {
+                format!(" {what}")
+            };
             bounded(&q.value, &q.upper, &unit)
         }
     }
@@ -58,6 +72,17 @@ fn modality(m: Modality) -> &'static str {
 
 /// One line per fact: `kind [modality] role=display; ... | "evidence" | rule`.
 pub fn summary(text: &str, entities: &[Entity], values: &[Value], f: &Fact) -> String {
-    let args: Vec<String> = f.args.iter().map(|a| format!("{}={}", a.role, argument(text, entities, values, a.target))).collect();
-    format!("{} [{}] {} | {:?} | {}", f.kind.as_str(), modality(f.modality), args.join("; "), f.evidence.slice(text), f.rule)
+    let args: Vec<String> = f
+        .args
+        .iter()
+        .map(|a| format!("{}={}", a.role, argument(text, entities, values, a.target)))
+        .collect();
+    format!(
+        "{} [{}] {} | {:?} | {}",
+        f.kind.as_str(),
+        modality(f.modality),
+        args.join("; "),
+        f.evidence.slice(text),
+        f.rule
+    )
 }

@@ -19,29 +19,139 @@ use crate::values::ValueData;
 /// Nouns that can be opened as premises. "officer" is here because the example article
 /// writes "opened another regional officer" for an office.
 const PREMISES: &[&str] = &[
-    "office", "offices", "officer", "plant", "plants", "factory", "factories", "store", "stores", "shop", "shops", "site",
-    "sites", "branch", "branches", "headquarters", "center", "centre", "centers", "centres", "hub", "hubs", "facility",
-    "facilities", "warehouse", "warehouses", "restaurant", "restaurants", "outlet", "outlets", "campus", "lab",
-    "laboratory", "mall", "hotel", "hotels", "showroom", "studio", "base", "subsidiary",
+    "office",
+    "offices",
+    "officer",
+    "plant",
+    "plants",
+    "factory",
+    "factories",
+    "store",
+    "stores",
+    "shop",
+    "shops",
+    "site",
+    "sites",
+    "branch",
+    "branches",
+    "headquarters",
+    "center",
+    "centre",
+    "centers",
+    "centres",
+    "hub",
+    "hubs",
+    "facility",
+    "facilities",
+    "warehouse",
+    "warehouses",
+    "restaurant",
+    "restaurants",
+    "outlet",
+    "outlets",
+    "campus",
+    "lab",
+    "laboratory",
+    "mall",
+    "hotel",
+    "hotels",
+    "showroom",
+    "studio",
+    "base",
+    "subsidiary",
 ];
 
 /// Words that may stand between the agent and the trigger ("Amazon has recently opened").
 const AUXILIARIES: &[&str] = &[
-    "has", "have", "had", "will", "would", "is", "was", "also", "recently", "officially", "formally", "just", "already",
-    "finally", "has", "then", "now", "agreed", "to", "plans", "said", "it", "announced", "that", "'s", "could", "may",
-    "might", "be", "expected", "set", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "yesterday", "today",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "is",
+    "was",
+    "also",
+    "recently",
+    "officially",
+    "formally",
+    "just",
+    "already",
+    "finally",
+    "has",
+    "then",
+    "now",
+    "agreed",
+    "to",
+    "plans",
+    "said",
+    "it",
+    "announced",
+    "that",
+    "'s",
+    "could",
+    "may",
+    "might",
+    "be",
+    "expected",
+    "set",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
 ];
 
 /// Objects of "launched" that are not products.
 const NOT_PRODUCTS: &[&str] = &[
-    "attack", "attacks", "offensive", "investigation", "probe", "strike", "strikes", "campaign", "inquiry", "operation",
-    "raid", "raids", "appeal", "bid", "protest", "crackdown", "review", "assault", "missile", "missiles", "rocket",
-    "rockets", "war", "lawsuit", "challenge", "effort", "search", "hunt", "manhunt", "inquest",
+    "attack",
+    "attacks",
+    "offensive",
+    "investigation",
+    "probe",
+    "strike",
+    "strikes",
+    "campaign",
+    "inquiry",
+    "operation",
+    "raid",
+    "raids",
+    "appeal",
+    "bid",
+    "protest",
+    "crackdown",
+    "review",
+    "assault",
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "war",
+    "lawsuit",
+    "challenge",
+    "effort",
+    "search",
+    "hunt",
+    "manhunt",
+    "inquest",
 ];
 
 /// Counted nouns of a layoff.
-const JOBS: &[&str] = &["jobs", "workers", "employees", "staff", "positions", "people", "roles", "staffers", "posts"];
+const JOBS: &[&str] = &[
+    "jobs",
+    "workers",
+    "employees",
+    "staff",
+    "positions",
+    "people",
+    "roles",
+    "staffers",
+    "posts",
+];
 
 fn is_org(m: &TokMention) -> bool {
     m.kind == MentionKind::Org
@@ -79,13 +189,25 @@ fn agent(v: &SentenceView<'_>, i: usize) -> Option<TokMention> {
 /// "Airbus, Europe's biggest aircraft manufacturer, has announced": the organisation before
 /// an apposition that ends with the comma at `comma` (at most eight tokens, no other name
 /// of an organisation or person inside, no verb-like "said").
-fn appositive_subject(v: &SentenceView<'_>, comma: usize, clause_first: usize) -> Option<TokMention> {
-    let open = (comma.saturating_sub(9).max(clause_first)..comma).rev().find(|k| v.w(*k) == ",")?;
+fn appositive_subject(
+    v: &SentenceView<'_>,
+    comma: usize,
+    clause_first: usize,
+) -> Option<TokMention> {
+    let open = (comma.saturating_sub(9).max(clause_first)..comma)
+        .rev()
+        .find(|k| v.w(*k) == ",")?;
     let inside = open + 1..comma;
-    if inside.is_empty() || inside.clone().any(|k| matches!(v.w(k), "said" | "says" | "and" | "who" | "which" | "that")) {
+    if inside.is_empty()
+        || inside
+            .clone()
+            .any(|k| matches!(v.w(k), "said" | "says" | "and" | "who" | "which" | "that"))
+    {
         return None;
     }
-    if v.mentions.iter().any(|m| m.first > open && m.last < comma && matches!(m.kind, MentionKind::Org | MentionKind::Person)) {
+    if v.mentions.iter().any(|m| {
+        m.first > open && m.last < comma && matches!(m.kind, MentionKind::Org | MentionKind::Person)
+    }) {
         return None;
     }
     let m = v.mention_ending(open.checked_sub(1)?)?;
@@ -118,7 +240,10 @@ fn place_after(v: &SentenceView<'_>, from: usize) -> Option<TokMention> {
 /// noun's last word is in `heads`.
 fn counted_object(v: &SentenceView<'_>, i: usize, heads: &[&str]) -> Option<TokValue> {
     let mut k = i;
-    if matches!(v.w(k), "about" | "another" | "its" | "their" | "some" | "a" | "an" | "the" | "up" | "to") {
+    if matches!(
+        v.w(k),
+        "about" | "another" | "its" | "their" | "some" | "a" | "an" | "the" | "up" | "to"
+    ) {
         k += 1;
     }
     let val = v.value_at(k).or_else(|| v.value_at(k + 1))?;
@@ -135,7 +260,10 @@ fn counted_object(v: &SentenceView<'_>, i: usize, heads: &[&str]) -> Option<TokV
 /// its determiner: `(first, last)`.
 fn headed_object(v: &SentenceView<'_>, i: usize, heads: &[&str]) -> Option<(usize, usize)> {
     let mut first = i;
-    if matches!(v.w(first), "its" | "their" | "a" | "an" | "the" | "another" | "his" | "her" | "new" | "first") {
+    if matches!(
+        v.w(first),
+        "its" | "their" | "a" | "an" | "the" | "another" | "his" | "her" | "new" | "first"
+    ) {
         first += 1;
     }
     for k in first..(first + 5).min(v.toks.len()) {
@@ -150,20 +278,38 @@ fn headed_object(v: &SentenceView<'_>, i: usize, heads: &[&str]) -> Option<(usiz
 }
 
 fn ent(role: &'static str, m: &TokMention) -> FactArg {
-    FactArg { role, target: ArgTarget::Entity(m.entity_id) }
+    FactArg {
+        role,
+        target: ArgTarget::Entity(m.entity_id),
+    }
 }
 
 fn text(v: &SentenceView<'_>, role: &'static str, first: usize, last: usize) -> FactArg {
-    FactArg { role, target: ArgTarget::Text(v.range_span(first, last)) }
+    FactArg {
+        role,
+        target: ArgTarget::Text(v.range_span(first, last)),
+    }
 }
 
 fn val(role: &'static str, t: TokValue) -> FactArg {
-    FactArg { role, target: ArgTarget::Value(t.index) }
+    FactArg {
+        role,
+        target: ArgTarget::Value(t.index),
+    }
 }
 
 /// Builds an event fact from its parts, adding the clause's time.
 #[allow(clippy::too_many_arguments)]
-fn event(v: &SentenceView<'_>, kind: FactKind, trigger: usize, agent: Option<TokMention>, mut args: Vec<FactArg>, evidence: (usize, usize), rule: &'static str, confidence: f32) -> Fact {
+fn event(
+    v: &SentenceView<'_>,
+    kind: FactKind,
+    trigger: usize,
+    agent: Option<TokMention>,
+    mut args: Vec<FactArg>,
+    evidence: (usize, usize),
+    rule: &'static str,
+    confidence: f32,
+) -> Fact {
     let mut all = Vec::new();
     if let Some(a) = agent {
         all.push(ent("agent", &a));
@@ -179,7 +325,14 @@ fn event(v: &SentenceView<'_>, kind: FactKind, trigger: usize, agent: Option<Tok
     if let Some(a) = agent {
         first = first.min(a.first);
     }
-    Fact { kind, args: all, evidence: v.range_span(first, last), confidence, rule, modality: v.modality(trigger) }
+    Fact {
+        kind,
+        args: all,
+        evidence: v.range_span(first, last),
+        confidence,
+        rule,
+        modality: v.modality(trigger),
+    }
 }
 
 /// Business events stated in one sentence.
@@ -188,7 +341,10 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
     for i in 0..v.toks.len() {
         let w = v.w(i);
         let prev = v.at(i, -1);
-        let infinitive = matches!(prev, "will" | "to" | "'ll" | "would" | "could" | "may" | "might");
+        let infinitive = matches!(
+            prev,
+            "will" | "to" | "'ll" | "would" | "could" | "may" | "might"
+        );
         let open_verb = matches!(w, "opened" | "opens") || (w == "open" && infinitive);
         if open_verb {
             opening(v, i, &mut out);
@@ -196,7 +352,16 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
         let expand_verb = matches!(w, "expanded" | "expands") || (w == "expand" && infinitive);
         if expand_verb && matches!(v.w(i + 1), "into" | "to") {
             if let (Some(a), Some(p)) = (agent(v, i), place_after(v, i + 1)) {
-                out.push(event(v, FactKind::Expansion, i, Some(a), vec![ent("place", &p)], (i, p.last), "<org> expanded into <place>", 0.85));
+                out.push(event(
+                    v,
+                    FactKind::Expansion,
+                    i,
+                    Some(a),
+                    vec![ent("place", &p)],
+                    (i, p.last),
+                    "<org> expanded into <place>",
+                    0.85,
+                ));
             }
         }
         if matches!(w, "entered" | "enters") || (w == "enter" && infinitive) {
@@ -207,92 +372,216 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
             if let Some(p) = v.mention_starting(t).filter(|m| m.kind == MentionKind::Loc) {
                 if v.w(p.last + 1) == "market" {
                     if let Some(a) = agent(v, i) {
-                        out.push(event(v, FactKind::Expansion, i, Some(a), vec![ent("place", &p)], (i, p.last + 1), "<org> entered the <place> market", 0.85));
+                        out.push(event(
+                            v,
+                            FactKind::Expansion,
+                            i,
+                            Some(a),
+                            vec![ent("place", &p)],
+                            (i, p.last + 1),
+                            "<org> entered the <place> market",
+                            0.85,
+                        ));
                     }
                 }
             }
         }
-        let launch_verb = matches!(w, "launched" | "launches" | "unveiled" | "unveils" | "debuted" | "introduced" | "introduces")
-            || (matches!(w, "launch" | "unveil" | "introduce") && infinitive)
+        let launch_verb = matches!(
+            w,
+            "launched"
+                | "launches"
+                | "unveiled"
+                | "unveils"
+                | "debuted"
+                | "introduced"
+                | "introduces"
+        ) || (matches!(w, "launch" | "unveil" | "introduce") && infinitive)
             || (matches!(w, "rolled" | "rolls") && v.w(i + 1) == "out");
         if launch_verb {
             launch(v, i, &mut out);
         }
-        let buy_verb = matches!(w, "acquired" | "acquires" | "bought" | "buys") || (matches!(w, "acquire" | "buy") && infinitive);
+        let buy_verb = matches!(w, "acquired" | "acquires" | "bought" | "buys")
+            || (matches!(w, "acquire" | "buy") && infinitive);
         if buy_verb {
             if let Some(a) = agent(v, i) {
                 let mut t = i + 1;
-                if matches!(v.w(t), "rival" | "startup" | "start-up" | "firm" | "company" | "the") {
+                if matches!(
+                    v.w(t),
+                    "rival" | "startup" | "start-up" | "firm" | "company" | "the"
+                ) {
                     t += 1;
                 }
                 if let Some(o) = v.mention_starting(t).filter(is_org) {
                     let mut args = vec![ent("object", &o)];
                     let mut last = o.last;
                     if v.w(o.last + 1) == "for" {
-                        if let Some(m) = v.value_starting(o.last + 2).filter(|m| v.dim(*m) == Some(crate::values::Dimension::Money)) {
+                        if let Some(m) = v
+                            .value_starting(o.last + 2)
+                            .filter(|m| v.dim(*m) == Some(crate::values::Dimension::Money))
+                        {
                             args.push(val("amount", m));
                             last = m.last;
                         }
                     }
-                    out.push(event(v, FactKind::Acquisition, i, Some(a), args, (i, last), "<org> acquired <org> for <money>", 0.85));
+                    out.push(event(
+                        v,
+                        FactKind::Acquisition,
+                        i,
+                        Some(a),
+                        args,
+                        (i, last),
+                        "<org> acquired <org> for <money>",
+                        0.85,
+                    ));
                 }
             }
         }
-        if (matches!(w, "merged" | "merges") || (w == "merge" && infinitive)) && v.w(i + 1) == "with" {
+        if (matches!(w, "merged" | "merges") || (w == "merge" && infinitive))
+            && v.w(i + 1) == "with"
+        {
             if let (Some(a), Some(o)) = (agent(v, i), v.mention_starting(i + 2).filter(is_org)) {
-                out.push(event(v, FactKind::Acquisition, i, Some(a), vec![ent("partner", &o)], (i, o.last), "<org> merged with <org>", 0.85));
+                out.push(event(
+                    v,
+                    FactKind::Acquisition,
+                    i,
+                    Some(a),
+                    vec![ent("partner", &o)],
+                    (i, o.last),
+                    "<org> merged with <org>",
+                    0.85,
+                ));
             }
         }
         let invest_verb = matches!(w, "invested" | "invests") || (w == "invest" && infinitive);
         if invest_verb {
-            if let (Some(a), Some(m)) = (agent(v, i), v.value_starting(i + 1).filter(|m| v.dim(*m) == Some(crate::values::Dimension::Money))) {
+            if let (Some(a), Some(m)) = (
+                agent(v, i),
+                v.value_starting(i + 1)
+                    .filter(|m| v.dim(*m) == Some(crate::values::Dimension::Money)),
+            ) {
                 let mut args = vec![val("amount", m)];
                 let mut last = m.last;
                 if v.w(m.last + 1) == "in" {
                     if let Some(o) = v.mention_starting(m.last + 2) {
-                        args.push(ent(if o.kind == MentionKind::Loc { "place" } else { "object" }, &o));
+                        args.push(ent(
+                            if o.kind == MentionKind::Loc {
+                                "place"
+                            } else {
+                                "object"
+                            },
+                            &o,
+                        ));
                         last = o.last;
                     }
                 }
-                out.push(event(v, FactKind::Investment, i, Some(a), args, (i, last), "<org> invested <money> in <target>", 0.85));
+                out.push(event(
+                    v,
+                    FactKind::Investment,
+                    i,
+                    Some(a),
+                    args,
+                    (i, last),
+                    "<org> invested <money> in <target>",
+                    0.85,
+                ));
             }
         }
         if matches!(w, "raised" | "raises" | "secured" | "secures") {
-            if let (Some(a), Some(m)) = (agent(v, i), v.value_starting(i + 1).filter(|m| v.dim(*m) == Some(crate::values::Dimension::Money))) {
-                let round = (m.last + 1..m.last + 5).find(|k| matches!(v.w(*k), "funding" | "financing" | "round" | "venture"));
+            if let (Some(a), Some(m)) = (
+                agent(v, i),
+                v.value_starting(i + 1)
+                    .filter(|m| v.dim(*m) == Some(crate::values::Dimension::Money)),
+            ) {
+                let round = (m.last + 1..m.last + 5)
+                    .find(|k| matches!(v.w(*k), "funding" | "financing" | "round" | "venture"));
                 if let Some(end) = round {
-                    out.push(event(v, FactKind::Investment, i, Some(a), vec![val("amount", m)], (i, end), "<org> raised <money> in funding", 0.85));
+                    out.push(event(
+                        v,
+                        FactKind::Investment,
+                        i,
+                        Some(a),
+                        vec![val("amount", m)],
+                        (i, end),
+                        "<org> raised <money> in funding",
+                        0.85,
+                    ));
                 }
             }
         }
-        let partner_verb = (matches!(w, "partnered" | "partners") || (w == "partner" && infinitive)) && v.w(i + 1) == "with";
+        let partner_verb = (matches!(w, "partnered" | "partners")
+            || (w == "partner" && infinitive))
+            && v.w(i + 1) == "with";
         let teamed = matches!(w, "teamed" | "teams") && v.w(i + 1) == "up" && v.w(i + 2) == "with";
         if partner_verb || teamed {
             let p_at = if teamed { i + 3 } else { i + 2 };
             if let (Some(a), Some(p)) = (agent(v, i), v.mention_starting(p_at).filter(is_org)) {
-                out.push(event(v, FactKind::Partnership, i, Some(a), vec![ent("partner", &p)], (i, p.last), "<org> partnered with <org>", 0.85));
+                out.push(event(
+                    v,
+                    FactKind::Partnership,
+                    i,
+                    Some(a),
+                    vec![ent("partner", &p)],
+                    (i, p.last),
+                    "<org> partnered with <org>",
+                    0.85,
+                ));
             }
         }
-        if matches!(w, "signed" | "signs" | "formed" | "forms") || (matches!(w, "sign" | "form") && infinitive) {
-            let deal = (i + 1..i + 5).find(|k| matches!(v.w(*k), "partnership" | "agreement" | "alliance" | "venture" | "memorandum"));
+        if matches!(w, "signed" | "signs" | "formed" | "forms")
+            || (matches!(w, "sign" | "form") && infinitive)
+        {
+            let deal = (i + 1..i + 5).find(|k| {
+                matches!(
+                    v.w(*k),
+                    "partnership" | "agreement" | "alliance" | "venture" | "memorandum"
+                )
+            });
             if let Some(d) = deal {
                 if let Some(with) = (d + 1..d + 4).find(|k| v.w(*k) == "with") {
-                    if let (Some(a), Some(p)) = (agent(v, i), v.mention_starting(with + 1).filter(is_org)) {
-                        out.push(event(v, FactKind::Partnership, i, Some(a), vec![ent("partner", &p), text(v, "object", i + 1, d)], (i, p.last), "<org> signed a partnership with <org>", 0.8));
+                    if let (Some(a), Some(p)) =
+                        (agent(v, i), v.mention_starting(with + 1).filter(is_org))
+                    {
+                        out.push(event(
+                            v,
+                            FactKind::Partnership,
+                            i,
+                            Some(a),
+                            vec![ent("partner", &p), text(v, "object", i + 1, d)],
+                            (i, p.last),
+                            "<org> signed a partnership with <org>",
+                            0.8,
+                        ));
                     }
                 }
             }
         }
-        let cut_verb = matches!(w, "cut" | "cuts" | "slashed" | "slashes" | "shed" | "sheds" | "eliminated" | "eliminates")
-            || (matches!(w, "laid" | "lays" | "lay") && v.w(i + 1) == "off");
+        let cut_verb = matches!(
+            w,
+            "cut" | "cuts" | "slashed" | "slashes" | "shed" | "sheds" | "eliminated" | "eliminates"
+        ) || (matches!(w, "laid" | "lays" | "lay") && v.w(i + 1) == "off");
         if cut_verb {
             let from = if v.w(i + 1) == "off" { i + 2 } else { i + 1 };
             if let (Some(a), Some(q)) = (agent(v, i), counted_object(v, from, JOBS)) {
-                out.push(event(v, FactKind::Layoff, i, Some(a), vec![val("amount", q)], (i, v.value_extent(q)), "<org> cut <number> jobs", 0.85));
+                out.push(event(
+                    v,
+                    FactKind::Layoff,
+                    i,
+                    Some(a),
+                    vec![val("amount", q)],
+                    (i, v.value_extent(q)),
+                    "<org> cut <number> jobs",
+                    0.85,
+                ));
             }
         }
-        if matches!(w, "announced" | "announces" | "announce" | "unveiled" | "confirmed") {
-            if let (Some(a), Some(q)) = (agent(v, i), counted_object(v, i + 1, &["cuts", "layoffs", "redundancies"])) {
+        if matches!(
+            w,
+            "announced" | "announces" | "announce" | "unveiled" | "confirmed"
+        ) {
+            if let (Some(a), Some(q)) = (
+                agent(v, i),
+                counted_object(v, i + 1, &["cuts", "layoffs", "redundancies"]),
+            ) {
                 let mut args = vec![val("amount", q)];
                 let mut last = v.value_extent(q);
                 if matches!(v.w(last + 1), "over" | "within" | "in") {
@@ -301,29 +590,77 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
                         last = d.last;
                     }
                 }
-                out.push(event(v, FactKind::Layoff, i, Some(a), args, (i, last), "<org> announced <number> job cuts", 0.85));
+                out.push(event(
+                    v,
+                    FactKind::Layoff,
+                    i,
+                    Some(a),
+                    args,
+                    (i, last),
+                    "<org> announced <number> job cuts",
+                    0.85,
+                ));
             }
         }
         if matches!(w, "went" | "goes" | "go" | "going") && v.w(i + 1) == "public" {
             if let Some(a) = agent(v, i) {
-                out.push(event(v, FactKind::Listing, i, Some(a), Vec::new(), (i, i + 1), "<org> went public", 0.85));
+                out.push(event(
+                    v,
+                    FactKind::Listing,
+                    i,
+                    Some(a),
+                    Vec::new(),
+                    (i, i + 1),
+                    "<org> went public",
+                    0.85,
+                ));
             }
         }
         if matches!(w, "listed" | "lists") && v.w(i + 1) == "on" {
             if let (Some(a), Some(x)) = (agent(v, i), v.mention_starting(i + 2).filter(is_org)) {
-                out.push(event(v, FactKind::Listing, i, Some(a), vec![ent("exchange", &x)], (i, x.last), "<org> listed on <exchange>", 0.8));
+                out.push(event(
+                    v,
+                    FactKind::Listing,
+                    i,
+                    Some(a),
+                    vec![ent("exchange", &x)],
+                    (i, x.last),
+                    "<org> listed on <exchange>",
+                    0.8,
+                ));
             }
         }
         if matches!(w, "filed" | "files") && v.w(i + 1) == "for" {
             let what = v.w(i + 2);
-            let ipo = what == "an" && (v.w(i + 3) == "ipo" || (v.w(i + 3) == "initial" && v.w(i + 4) == "public"));
-            if matches!(what, "bankruptcy" | "insolvency") || (what == "chapter" && v.w(i + 3) == "11") {
+            let ipo = what == "an"
+                && (v.w(i + 3) == "ipo" || (v.w(i + 3) == "initial" && v.w(i + 4) == "public"));
+            if matches!(what, "bankruptcy" | "insolvency")
+                || (what == "chapter" && v.w(i + 3) == "11")
+            {
                 if let Some(a) = agent(v, i) {
-                    out.push(event(v, FactKind::Bankruptcy, i, Some(a), Vec::new(), (i, i + 2), "<org> filed for bankruptcy", 0.9));
+                    out.push(event(
+                        v,
+                        FactKind::Bankruptcy,
+                        i,
+                        Some(a),
+                        Vec::new(),
+                        (i, i + 2),
+                        "<org> filed for bankruptcy",
+                        0.9,
+                    ));
                 }
             } else if ipo {
                 if let Some(a) = agent(v, i) {
-                    let mut f = event(v, FactKind::Listing, i, Some(a), Vec::new(), (i, i + 3), "<org> filed for an IPO", 0.8);
+                    let mut f = event(
+                        v,
+                        FactKind::Listing,
+                        i,
+                        Some(a),
+                        Vec::new(),
+                        (i, i + 3),
+                        "<org> filed for an IPO",
+                        0.8,
+                    );
                     if f.modality == super::Modality::Asserted {
                         f.modality = super::Modality::Planned;
                     }
@@ -333,7 +670,16 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
         }
         if matches!(w, "went" | "goes" | "go") && v.w(i + 1) == "bankrupt" {
             if let Some(a) = agent(v, i) {
-                out.push(event(v, FactKind::Bankruptcy, i, Some(a), Vec::new(), (i, i + 1), "<org> went bankrupt", 0.9));
+                out.push(event(
+                    v,
+                    FactKind::Bankruptcy,
+                    i,
+                    Some(a),
+                    Vec::new(),
+                    (i, i + 1),
+                    "<org> went bankrupt",
+                    0.9,
+                ));
             }
         }
     }
@@ -351,7 +697,16 @@ fn opening(v: &SentenceView<'_>, i: usize, out: &mut Vec<Fact>) {
                 args.push(ent("place", &p));
             }
             let last = place.map_or(v.value_extent(q), |p| p.last);
-            out.push(event(v, FactKind::Opening, i, Some(a), args, (i, last), "<org> opened <number> <premises>", 0.85));
+            out.push(event(
+                v,
+                FactKind::Opening,
+                i,
+                Some(a),
+                args,
+                (i, last),
+                "<org> opened <number> <premises>",
+                0.85,
+            ));
             return;
         }
         if let Some((first, last)) = headed_object(v, i + 1, PREMISES) {
@@ -361,7 +716,16 @@ fn opening(v: &SentenceView<'_>, i: usize, out: &mut Vec<Fact>) {
                 args.push(ent("place", &p));
             }
             let end = place.map_or(last, |p| p.last);
-            out.push(event(v, FactKind::Opening, i, Some(a), args, (i, end), "<org> opened <premises> in <place>", 0.85));
+            out.push(event(
+                v,
+                FactKind::Opening,
+                i,
+                Some(a),
+                args,
+                (i, end),
+                "<org> opened <premises> in <place>",
+                0.85,
+            ));
         }
         return;
     }
@@ -375,7 +739,10 @@ fn opening(v: &SentenceView<'_>, i: usize, out: &mut Vec<Fact>) {
         return;
     }
     let mut first = head;
-    while first > 0 && !matches!(v.w(first - 1), "the" | "a" | "its" | "their" | ",") && head - first < 4 {
+    while first > 0
+        && !matches!(v.w(first - 1), "the" | "a" | "its" | "their" | ",")
+        && head - first < 4
+    {
         first -= 1;
     }
     if !matches!(v.at(first, -1), "the" | "a" | "its" | "their" | "new") {
@@ -383,14 +750,28 @@ fn opening(v: &SentenceView<'_>, i: usize, out: &mut Vec<Fact>) {
     }
     let det = first - 1;
     let mut args = Vec::new();
-    let inside = |want: MentionKind| (first..head).find_map(|k| v.mention_starting(k).filter(|m| m.last < head && m.kind == want));
+    let inside = |want: MentionKind| {
+        (first..head).find_map(|k| {
+            v.mention_starting(k)
+                .filter(|m| m.last < head && m.kind == want)
+        })
+    };
     let owner = inside(MentionKind::Org);
     let place = inside(MentionKind::Loc);
     args.push(text(v, "object", head, head));
     if let Some(p) = place {
         args.push(ent("place", &p));
     }
-    let f = event(v, FactKind::Opening, i, owner, args, (det, i), "the <place> <premises> that opened <time>", 0.75);
+    let f = event(
+        v,
+        FactKind::Opening,
+        i,
+        owner,
+        args,
+        (det, i),
+        "the <place> <premises> that opened <time>",
+        0.75,
+    );
     // Without an agent the fact is only worth keeping when it says where or when.
     if owner.is_some() || f.arg("time").is_some() {
         out.push(f);
@@ -401,8 +782,20 @@ fn opening(v: &SentenceView<'_>, i: usize, out: &mut Vec<Fact>) {
 fn launch(v: &SentenceView<'_>, i: usize, out: &mut Vec<Fact>) {
     let Some(a) = agent(v, i) else { return };
     let from = if v.w(i + 1) == "out" { i + 2 } else { i + 1 };
-    if let Some(p) = v.mention_starting(from).filter(|m| matches!(m.kind, MentionKind::Misc | MentionKind::Org)) {
-        out.push(event(v, FactKind::Launch, i, Some(a), vec![ent("object", &p)], (i, p.last), "<org> launched <product>", 0.8));
+    if let Some(p) = v
+        .mention_starting(from)
+        .filter(|m| matches!(m.kind, MentionKind::Misc | MentionKind::Org))
+    {
+        out.push(event(
+            v,
+            FactKind::Launch,
+            i,
+            Some(a),
+            vec![ent("object", &p)],
+            (i, p.last),
+            "<org> launched <product>",
+            0.8,
+        ));
         return;
     }
     let mut first = from;
@@ -410,39 +803,105 @@ fn launch(v: &SentenceView<'_>, i: usize, out: &mut Vec<Fact>) {
         first += 1;
     }
     let mut last = first;
-    while last < v.toks.len() && last < first + 8 && v.w(last).chars().all(|c| c.is_alphanumeric() || c == '-') && !matches!(v.w(last), "in" | "on" | "at" | "to" | "for" | "with" | "and" | "that" | "which" | "as" | "last" | "this") {
+    while last < v.toks.len()
+        && last < first + 8
+        && v.w(last).chars().all(|c| c.is_alphanumeric() || c == '-')
+        && !matches!(
+            v.w(last),
+            "in" | "on"
+                | "at"
+                | "to"
+                | "for"
+                | "with"
+                | "and"
+                | "that"
+                | "which"
+                | "as"
+                | "last"
+                | "this"
+        )
+    {
         last += 1;
     }
     // "a new version of its" cut by the length limit: end before the dangling "of its".
-    while last > first + 1 && matches!(v.w(last - 1), "of" | "its" | "their" | "the" | "a" | "an" | "his" | "her") {
+    while last > first + 1
+        && matches!(
+            v.w(last - 1),
+            "of" | "its" | "their" | "the" | "a" | "an" | "his" | "her"
+        )
+    {
         last -= 1;
     }
     if last == first || v.values.iter().any(|t| t.first < last && t.last >= first) {
         return;
     }
     let head = last - 1;
-    if NOT_PRODUCTS.contains(&v.w(head)) || matches!(v.w(head), "first" | "second" | "last" | "next" | "new" | "latest" | "its" | "their" | "it" | "them") {
+    if NOT_PRODUCTS.contains(&v.w(head))
+        || matches!(
+            v.w(head),
+            "first"
+                | "second"
+                | "last"
+                | "next"
+                | "new"
+                | "latest"
+                | "its"
+                | "their"
+                | "it"
+                | "them"
+        )
+    {
         return;
     }
-    out.push(event(v, FactKind::Launch, i, Some(a), vec![text(v, "object", first, head)], (i, head), "<org> launched <product>", 0.75));
+    out.push(event(
+        v,
+        FactKind::Launch,
+        i,
+        Some(a),
+        vec![text(v, "object", first, head)],
+        (i, head),
+        "<org> launched <product>",
+        0.75,
+    ));
 }
 
 /// True when `later` reports the same event as `earlier`: same kind of event, the same
 /// place, and no argument role that both fill with different targets (the object's wording
 /// may differ).
 pub fn mergeable(earlier: &Fact, later: &Fact) -> bool {
-    let event_kind = matches!(earlier.kind, FactKind::Opening | FactKind::Expansion | FactKind::Launch | FactKind::Acquisition | FactKind::Investment | FactKind::Partnership | FactKind::Layoff | FactKind::Listing | FactKind::Bankruptcy);
+    let event_kind = matches!(
+        earlier.kind,
+        FactKind::Opening
+            | FactKind::Expansion
+            | FactKind::Launch
+            | FactKind::Acquisition
+            | FactKind::Investment
+            | FactKind::Partnership
+            | FactKind::Layoff
+            | FactKind::Listing
+            | FactKind::Bankruptcy
+    );
     // A report of an asserted event (or the other way round) is still the same event;
     // a planned, negated or hedged one is not.
-    let factual = |m: super::Modality| matches!(m, super::Modality::Asserted | super::Modality::Reported);
-    if !event_kind || earlier.kind != later.kind || !(earlier.modality == later.modality || factual(earlier.modality) && factual(later.modality)) {
+    let factual =
+        |m: super::Modality| matches!(m, super::Modality::Asserted | super::Modality::Reported);
+    if !event_kind
+        || earlier.kind != later.kind
+        || !(earlier.modality == later.modality
+            || factual(earlier.modality) && factual(later.modality))
+    {
         return false;
     }
-    let Some(place) = earlier.arg("place") else { return false };
+    let Some(place) = earlier.arg("place") else {
+        return false;
+    };
     if later.arg("place") != Some(place) {
         return false;
     }
-    let compatible = later.args.iter().all(|a| a.role == "object" || earlier.arg(a.role).is_none_or(|t| t == a.target));
+    let compatible = later
+        .args
+        .iter()
+        .all(|a| a.role == "object" || earlier.arg(a.role).is_none_or(|t| t == a.target));
     let adds = later.args.iter().any(|a| earlier.arg(a.role).is_none());
     compatible && adds
 }

@@ -17,14 +17,25 @@ fn fact_lines(text: &str) -> Vec<String> {
         kind: ContentKind::Plain,
         title: None,
         outlet: None,
-        published: Some(Published { unix_seconds: PUBLISHED, nanos: 0, tz: chrono_tz::UTC }),
+        published: Some(Published {
+            unix_seconds: PUBLISHED,
+            nanos: 0,
+            tz: chrono_tz::UTC,
+        }),
     });
     let clean = doc.text.clean.as_str();
-    doc.facts.iter().map(|f| display::summary(clean, &doc.entities, &doc.values, f)).collect()
+    doc.facts
+        .iter()
+        .map(|f| display::summary(clean, &doc.entities, &doc.values, f))
+        .collect()
 }
 
 /// (text, lines that must be there as [kind-and-modality prefix, parts...], kinds that must not).
-type Case = (&'static str, &'static [&'static [&'static str]], &'static [&'static str]);
+type Case = (
+    &'static str,
+    &'static [&'static [&'static str]],
+    &'static [&'static str],
+);
 
 const CASES: &[Case] = &[
     // roles
@@ -97,8 +108,13 @@ fn every_case_gives_its_facts_and_no_forbidden_kind() {
     for (text, expected, forbidden) in CASES {
         let lines = fact_lines(text);
         for parts in *expected {
-            let Some((head, rest)) = parts.split_first() else { continue };
-            if !lines.iter().any(|l| l.starts_with(head) && rest.iter().all(|p| l.contains(p))) {
+            let Some((head, rest)) = parts.split_first() else {
+                continue;
+            };
+            if !lines
+                .iter()
+                .any(|l| l.starts_with(head) && rest.iter().all(|p| l.contains(p)))
+            {
                 failures.push(format!("{text:?}: missing {parts:?}; got {lines:#?}"));
             }
         }
@@ -113,11 +129,28 @@ fn every_case_gives_its_facts_and_no_forbidden_kind() {
 
 #[test]
 fn hostile_inputs_do_not_panic() {
-    for text in ["", ",", "’s", "opened", "will", "rose to", "X, the capital of", "A, B’s neighboring", "\u{0}\u{feff}“", "Amazon opened 5"] {
+    for text in [
+        "",
+        ",",
+        "’s",
+        "opened",
+        "will",
+        "rose to",
+        "X, the capital of",
+        "A, B’s neighboring",
+        "\u{0}\u{feff}“",
+        "Amazon opened 5",
+    ] {
         let _ = fact_lines(text);
     }
     // Long repetitive sentences: every rule looks at a bounded window, so these stay linear.
-    for piece in ["opened ", "will ", "rose 5 percent ", "Wuhan, China’s Hubei province ", "Song Xiaojun, vice president of "] {
+    for piece in [
+        "opened ",
+        "will ",
+        "rose 5 percent ",
+        "Wuhan, China’s Hubei province ",
+        "Song Xiaojun, vice president of ",
+    ] {
         let lines = fact_lines(&piece.repeat(1500));
         assert!(lines.len() <= 1500, "{} facts from {piece:?}", lines.len());
     }

@@ -15,19 +15,64 @@
 use super::sentence_view::{SentenceView, TokMention, TokValue, WINDOW};
 use super::{ArgTarget, Fact, FactArg, FactKind, MentionKind};
 
-const UP: &[&str] = &["rose", "rises", "increased", "increases", "grew", "grows", "jumped", "jumps", "climbed", "climbs", "surged", "surges", "soared", "soars", "gained", "gains", "rebounded", "expanded"];
-const DOWN: &[&str] = &["fell", "falls", "decreased", "decreases", "declined", "declines", "dropped", "drops", "slipped", "slips", "plunged", "plunges", "tumbled", "tumbles", "slumped", "slumps", "sank", "sinks", "shrank", "shrinks", "contracted"];
+const UP: &[&str] = &[
+    "rose",
+    "rises",
+    "increased",
+    "increases",
+    "grew",
+    "grows",
+    "jumped",
+    "jumps",
+    "climbed",
+    "climbs",
+    "surged",
+    "surges",
+    "soared",
+    "soars",
+    "gained",
+    "gains",
+    "rebounded",
+    "expanded",
+];
+const DOWN: &[&str] = &[
+    "fell",
+    "falls",
+    "decreased",
+    "decreases",
+    "declined",
+    "declines",
+    "dropped",
+    "drops",
+    "slipped",
+    "slips",
+    "plunged",
+    "plunges",
+    "tumbled",
+    "tumbles",
+    "slumped",
+    "slumps",
+    "sank",
+    "sinks",
+    "shrank",
+    "shrinks",
+    "contracted",
+];
 
 /// Words that cannot be (part of) a metric name.
 const NOT_METRIC: &[&str] = &[
-    "he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "this", "these", "those", "there", "and", "or",
-    "but", "also", "has", "have", "had", "was", "were", "is", "are", "be", "been", "the", "a", "an", "its", "their",
-    "his", "her", "our", "of", "in", "at", "on", "for", "to", "by", "with", "from", "as", "if", "when", "while", "where",
-    "than", "then", "so", "not", "already", "still", "just", "now", "further", "even", "again", "since", "only",
+    "he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "this", "these", "those",
+    "there", "and", "or", "but", "also", "has", "have", "had", "was", "were", "is", "are", "be",
+    "been", "the", "a", "an", "its", "their", "his", "her", "our", "of", "in", "at", "on", "for",
+    "to", "by", "with", "from", "as", "if", "when", "while", "where", "than", "then", "so", "not",
+    "already", "still", "just", "now", "further", "even", "again", "since", "only",
 ];
 
 fn val(role: &'static str, t: TokValue) -> FactArg {
-    FactArg { role, target: ArgTarget::Value(t.index) }
+    FactArg {
+        role,
+        target: ArgTarget::Value(t.index),
+    }
 }
 
 /// True when token `k` is a plain lowercase word that may belong to a metric name.
@@ -63,7 +108,10 @@ fn metric_at(v: &SentenceView<'_>, verb: usize) -> Option<Fact> {
     // The metric name and its owner, read backwards from the verb.
     let mut subject: Option<TokMention> = None;
     let mut name_last = verb.checked_sub(1)?;
-    if let Some(m) = v.mention_ending(name_last).filter(|m| matches!(m.kind, MentionKind::Org | MentionKind::Loc)) {
+    if let Some(m) = v
+        .mention_ending(name_last)
+        .filter(|m| matches!(m.kind, MentionKind::Org | MentionKind::Loc))
+    {
         // "sales at Amazon rose"
         if matches!(v.at(m.first, -1), "at" | "of" | "for") {
             subject = Some(m);
@@ -73,7 +121,10 @@ fn metric_at(v: &SentenceView<'_>, verb: usize) -> Option<Fact> {
         }
     }
     let mut name_first = name_last + 1;
-    while name_first > clause_first && metric_word(v, name_first - 1) && name_last + 1 - (name_first - 1) <= 6 {
+    while name_first > clause_first
+        && metric_word(v, name_first - 1)
+        && name_last + 1 - (name_first - 1) <= 6
+    {
         name_first -= 1;
     }
     if name_first > name_last {
@@ -85,7 +136,12 @@ fn metric_at(v: &SentenceView<'_>, verb: usize) -> Option<Fact> {
             Some("'s") => before.and_then(|b| b.checked_sub(1)),
             _ => before,
         };
-        subject = owner_last.and_then(|o| v.mention_ending(o)).filter(|m| matches!(m.kind, MentionKind::Org | MentionKind::Loc | MentionKind::Misc));
+        subject = owner_last.and_then(|o| v.mention_ending(o)).filter(|m| {
+            matches!(
+                m.kind,
+                MentionKind::Org | MentionKind::Loc | MentionKind::Misc
+            )
+        });
     }
     // "the shares of the American computer company increased": the words before the verb
     // are a prepositional object, not the metric.
@@ -98,17 +154,29 @@ fn metric_at(v: &SentenceView<'_>, verb: usize) -> Option<Fact> {
     if v.at(phrase_first, -1) == "the" {
         phrase_first -= 1;
     }
-    if matches!(v.at(phrase_first, -1), "of" | "at" | "for" | "in" | "on" | "by" | "with" | "to") {
+    if matches!(
+        v.at(phrase_first, -1),
+        "of" | "at" | "for" | "in" | "on" | "by" | "with" | "to"
+    ) {
         return None;
     }
     // The amounts after the verb.
     let mut k = verb + 1;
     let mut args = Vec::new();
     if let Some(s) = subject {
-        args.push(FactArg { role: "subject", target: ArgTarget::Entity(s.entity_id) });
+        args.push(FactArg {
+            role: "subject",
+            target: ArgTarget::Entity(s.entity_id),
+        });
     }
-    args.push(FactArg { role: "metric", target: ArgTarget::Text(v.range_span(name_first, name_last)) });
-    args.push(FactArg { role: "direction", target: ArgTarget::Text(v.tspan(verb)) });
+    args.push(FactArg {
+        role: "metric",
+        target: ArgTarget::Text(v.range_span(name_first, name_last)),
+    });
+    args.push(FactArg {
+        role: "direction",
+        target: ArgTarget::Text(v.tspan(verb)),
+    });
     let mut last = verb;
     let mut amounts = 0;
     let mut period = None;
@@ -116,7 +184,13 @@ fn metric_at(v: &SentenceView<'_>, verb: usize) -> Option<Fact> {
     let stop = clause_last.min(verb + WINDOW);
     while k <= stop {
         let w = v.w(k);
-        let next = v.value_starting(k + 1).or_else(|| if v.w(k + 1) == "the" { v.value_starting(k + 2) } else { None });
+        let next = v.value_starting(k + 1).or_else(|| {
+            if v.w(k + 1) == "the" {
+                v.value_starting(k + 2)
+            } else {
+                None
+            }
+        });
         match (w, next) {
             ("by", Some(t)) if v.is_amount(t) => {
                 args.push(val("change", t));
@@ -146,7 +220,10 @@ fn metric_at(v: &SentenceView<'_>, verb: usize) -> Option<Fact> {
                 continue;
             }
             ("year-on-year" | "year-over-year" | "yoy", _) if basis.is_none() => {
-                basis = Some(FactArg { role: "basis", target: ArgTarget::Text(v.tspan(k)) });
+                basis = Some(FactArg {
+                    role: "basis",
+                    target: ArgTarget::Text(v.tspan(k)),
+                });
                 last = k;
             }
             _ => {}
@@ -159,7 +236,10 @@ fn metric_at(v: &SentenceView<'_>, verb: usize) -> Option<Fact> {
                 continue;
             }
         }
-        if matches!(w, "," | "with" | "while" | "and" | "as" | "after" | "but" | "according") {
+        if matches!(
+            w,
+            "," | "with" | "while" | "and" | "as" | "after" | "but" | "according"
+        ) {
             break;
         }
         k += 1;
@@ -170,8 +250,15 @@ fn metric_at(v: &SentenceView<'_>, verb: usize) -> Option<Fact> {
     // "In the first quarter, Apple's revenue rose ...": a period opening the clause.
     let mut first_token = phrase_first;
     if period.is_none() {
-        let opener = v.values_within(clause_first, phrase_first.saturating_sub(1)).first().copied();
-        if let Some(t) = opener.filter(|t| v.is_date(*t) && matches!(v.at(t.first, -1), "in" | "during" | "for") && v.w(t.last + 1) == ",") {
+        let opener = v
+            .values_within(clause_first, phrase_first.saturating_sub(1))
+            .first()
+            .copied();
+        if let Some(t) = opener.filter(|t| {
+            v.is_date(*t)
+                && matches!(v.at(t.first, -1), "in" | "during" | "for")
+                && v.w(t.last + 1) == ","
+        }) {
             period = Some(t);
             first_token = t.first.saturating_sub(1);
         }
@@ -181,10 +268,14 @@ fn metric_at(v: &SentenceView<'_>, verb: usize) -> Option<Fact> {
     }
     args.extend(basis);
     // "according to <source>" anywhere later in the sentence.
-    if let Some(acc) = (verb + 1..v.toks.len().min(verb + 2 * WINDOW)).find(|k| v.w(*k) == "according" && v.w(k + 1) == "to") {
+    if let Some(acc) = (verb + 1..v.toks.len().min(verb + 2 * WINDOW))
+        .find(|k| v.w(*k) == "according" && v.w(k + 1) == "to")
+    {
         let first = acc + 2;
         let mut end = first;
-        while end < v.toks.len().min(first + WINDOW) && !matches!(v.w(end), "," | "." | ";" | "”" | "\"") {
+        while end < v.toks.len().min(first + WINDOW)
+            && !matches!(v.w(end), "," | "." | ";" | "”" | "\"")
+        {
             end += 1;
         }
         if end > first {
@@ -193,11 +284,16 @@ fn metric_at(v: &SentenceView<'_>, verb: usize) -> Option<Fact> {
                 Some(m) => ArgTarget::Entity(m.entity_id),
                 None => ArgTarget::Text(v.range_span(first, src_last)),
             };
-            args.push(FactArg { role: "source", target });
+            args.push(FactArg {
+                role: "source",
+                target,
+            });
             last = src_last;
         }
     }
-    let first = subject.map_or(name_first, |s| s.first.min(name_first)).min(first_token);
+    let first = subject
+        .map_or(name_first, |s| s.first.min(name_first))
+        .min(first_token);
     Some(Fact {
         kind: FactKind::Metric,
         args,

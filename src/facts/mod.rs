@@ -22,10 +22,10 @@ pub mod places;
 pub mod plans;
 pub mod polnear_eval;
 pub mod quotes;
-pub mod roles;
-pub mod sentence_view;
 #[cfg(test)]
 mod quotes_corpus;
+pub mod roles;
+pub mod sentence_view;
 pub mod testing_text;
 
 pub use quotes::{extract_quotes, Quote, QuoteInput};
@@ -76,7 +76,12 @@ pub struct Arg {
 impl Arg {
     /// An argument whose head is the whole span and which names no known entity.
     pub fn plain(span: Span) -> Arg {
-        Arg { span, head: span, entity_id: None, antecedent: None }
+        Arg {
+            span,
+            head: span,
+            entity_id: None,
+            antecedent: None,
+        }
     }
 }
 
@@ -225,7 +230,9 @@ pub fn extract_facts(input: &FactInput<'_>) -> Vec<Fact> {
         facts.extend(plans::extract(v));
     }
     facts.retain(|f| !f.args.is_empty() && !f.evidence.is_empty());
-    facts.sort_by(|a, b| (a.evidence, a.kind, &a.args, a.rule).cmp(&(b.evidence, b.kind, &b.args, b.rule)));
+    facts.sort_by(|a, b| {
+        (a.evidence, a.kind, &a.args, a.rule).cmp(&(b.evidence, b.kind, &b.args, b.rule))
+    });
     // Text arguments count as the same when their words are ("Apple CEO Steve Jobs" twice).
     type Key = (FactKind, Vec<(&'static str, Result<ArgTarget, String>)>);
     let key = |f: &Fact| -> Key {
@@ -233,7 +240,10 @@ pub fn extract_facts(input: &FactInput<'_>) -> Vec<Fact> {
             .args
             .iter()
             .map(|a| match a.target {
-                ArgTarget::Text(s) => (a.role, Err(s.slice(input.text).to_lowercase().replace('’', "'"))),
+                ArgTarget::Text(s) => (
+                    a.role,
+                    Err(s.slice(input.text).to_lowercase().replace('’', "'")),
+                ),
                 t => (a.role, Ok(t)),
             })
             .collect();
@@ -242,7 +252,8 @@ pub fn extract_facts(input: &FactInput<'_>) -> Vec<Fact> {
     // Lookups by key and by (kind, place) keep this linear in the number of facts.
     let mut out: Vec<Fact> = Vec::new();
     let mut by_key: std::collections::BTreeMap<Key, usize> = std::collections::BTreeMap::new();
-    let mut by_place: std::collections::BTreeMap<(FactKind, ArgTarget), Vec<usize>> = std::collections::BTreeMap::new();
+    let mut by_place: std::collections::BTreeMap<(FactKind, ArgTarget), Vec<usize>> =
+        std::collections::BTreeMap::new();
     for f in facts {
         let k = key(&f);
         if let Some(same) = by_key.get(&k).and_then(|&i| out.get_mut(i)) {
@@ -252,8 +263,14 @@ pub fn extract_facts(input: &FactInput<'_>) -> Vec<Fact> {
             continue;
         }
         let place = f.arg("place").map(|p| (f.kind, p));
-        let candidates = place.as_ref().and_then(|p| by_place.get(p)).map_or(&[][..], |v| v.as_slice());
-        if let Some(&i) = candidates.iter().find(|&&i| out.get(i).is_some_and(|o| events::mergeable(o, &f))) {
+        let candidates = place
+            .as_ref()
+            .and_then(|p| by_place.get(p))
+            .map_or(&[][..], |v| v.as_slice());
+        if let Some(&i) = candidates
+            .iter()
+            .find(|&&i| out.get(i).is_some_and(|o| events::mergeable(o, &f)))
+        {
             if let Some(earlier) = out.get_mut(i) {
                 events::merge_into(earlier, &f);
             }
@@ -265,6 +282,8 @@ pub fn extract_facts(input: &FactInput<'_>) -> Vec<Fact> {
         }
         out.push(f);
     }
-    out.sort_by(|a, b| (a.evidence, a.kind, &a.args, a.rule).cmp(&(b.evidence, b.kind, &b.args, b.rule)));
+    out.sort_by(|a, b| {
+        (a.evidence, a.kind, &a.args, a.rule).cmp(&(b.evidence, b.kind, &b.args, b.rule))
+    });
     out
 }

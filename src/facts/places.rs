@@ -21,13 +21,44 @@ use super::{ArgTarget, Fact, FactArg, FactKind, MentionKind};
 use crate::entities::{Place, PlaceKind};
 
 /// Words naming a first-level region after its name ("Hubei province").
-const REGION_WORDS: &[&str] = &["province", "state", "region", "prefecture", "county", "territory", "district", "oblast"];
+const REGION_WORDS: &[&str] = &[
+    "province",
+    "state",
+    "region",
+    "prefecture",
+    "county",
+    "territory",
+    "district",
+    "oblast",
+];
 
 /// Adjectives that may come between a possessive and a place ("China’s central Hubei").
 fn is_modifier(w: &str) -> bool {
     matches!(
         w,
-        "central" | "northern" | "southern" | "eastern" | "western" | "northeastern" | "northwestern" | "southeastern" | "southwestern" | "north" | "south" | "east" | "west" | "coastal" | "inland" | "remote" | "restive" | "southwest" | "northwest" | "southeast" | "northeast" | "neighboring" | "neighbouring"
+        "central"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "northeastern"
+            | "northwestern"
+            | "southeastern"
+            | "southwestern"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+            | "coastal"
+            | "inland"
+            | "remote"
+            | "restive"
+            | "southwest"
+            | "northwest"
+            | "southeast"
+            | "northeast"
+            | "neighboring"
+            | "neighbouring"
     )
 }
 
@@ -44,7 +75,9 @@ pub fn gazetteer_contains(inner: Option<&Place>, outer: Option<&Place>) -> Optio
         _ => None,
     };
     match o.kind {
-        PlaceKind::Country => same(&i.country_code, &o.country_code).or_else(|| same(&i.country_code, &o.iso_code)),
+        PlaceKind::Country => {
+            same(&i.country_code, &o.country_code).or_else(|| same(&i.country_code, &o.iso_code))
+        }
         PlaceKind::Region => {
             if same(&i.country_code, &o.country_code) == Some(false) {
                 return Some(false);
@@ -66,11 +99,21 @@ fn place_of<'a>(v: &SentenceView<'a>, m: &TokMention) -> Option<&'a Place> {
 }
 
 fn arg(role: &'static str, m: &TokMention) -> FactArg {
-    FactArg { role, target: ArgTarget::Entity(m.entity_id) }
+    FactArg {
+        role,
+        target: ArgTarget::Entity(m.entity_id),
+    }
 }
 
 /// A LOCATED_IN fact, or `None` when the gazetteer contradicts it or both are one entity.
-fn located_in(v: &SentenceView<'_>, inner: &TokMention, outer: &TokMention, evidence: (usize, usize), rule: &'static str, stated_confidence: f32) -> Option<Fact> {
+fn located_in(
+    v: &SentenceView<'_>,
+    inner: &TokMention,
+    outer: &TokMention,
+    evidence: (usize, usize),
+    rule: &'static str,
+    stated_confidence: f32,
+) -> Option<Fact> {
     if inner.entity_id == outer.entity_id {
         return None;
     }
@@ -139,7 +182,13 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
             if let Some(b) = v.mention_starting(k).filter(is_loc) {
                 if neighbouring {
                     let confidence = match (place_of(v, a), place_of(v, &b)) {
-                        (Some(p), Some(q)) if p.country_code.is_some() && p.country_code != q.country_code && p.kind == PlaceKind::Region => 0.5,
+                        (Some(p), Some(q))
+                            if p.country_code.is_some()
+                                && p.country_code != q.country_code
+                                && p.kind == PlaceKind::Region =>
+                        {
+                            0.5
+                        }
                         _ => 0.85,
                     };
                     if a.entity_id != b.entity_id {
@@ -153,7 +202,14 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
                         });
                     }
                 } else if REGION_WORDS.contains(&v.w(b.last + 1)) {
-                    out.extend(located_in(v, &b, a, (a.first, b.last + 1), "<country>'s <region> province", 0.85));
+                    out.extend(located_in(
+                        v,
+                        &b,
+                        a,
+                        (a.first, b.last + 1),
+                        "<country>'s <region> province",
+                        0.85,
+                    ));
                 }
             }
         }
@@ -163,13 +219,24 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
             if let Some((b, end)) = head_place(v, k) {
                 let possessive_region = b.first > k;
                 let stated: f32 = if possessive_region { 0.85 } else { 0.0 };
-                let list_goes_on = matches!(v.w(b.last + 1), "and" | "or") || (v.w(b.last + 1) == "," && v.mention_starting(b.last + 2).is_some_and(|m| is_loc(&m)));
-                let outer_is_area = place_of(v, &b).is_some_and(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Region)) || REGION_WORDS.contains(&v.w(end));
+                let list_goes_on = matches!(v.w(b.last + 1), "and" | "or")
+                    || (v.w(b.last + 1) == ","
+                        && v.mention_starting(b.last + 2).is_some_and(|m| is_loc(&m)));
+                let outer_is_area = place_of(v, &b)
+                    .is_some_and(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Region))
+                    || REGION_WORDS.contains(&v.w(end));
                 if (possessive_region || outer_is_area) && !list_goes_on {
-                    let rule = if possessive_region { "<place>, <country>'s <region> province" } else { "<place>, <place>" };
+                    let rule = if possessive_region {
+                        "<place>, <country>'s <region> province"
+                    } else {
+                        "<place>, <place>"
+                    };
                     if let Some(f) = located_in(v, a, &b, (a.first, end), rule, stated.max(0.6)) {
                         // Without a region word or possessive, only a gazetteer-confirmed pair is kept.
-                        if possessive_region || f.confidence > 0.9 || REGION_WORDS.contains(&v.w(end)) {
+                        if possessive_region
+                            || f.confidence > 0.9
+                            || REGION_WORDS.contains(&v.w(end))
+                        {
                             out.push(f);
                         }
                     }
@@ -184,8 +251,17 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
             }
         }
         // "<A> is the capital of <B>"
-        if matches!(v.w(a.last + 1), "is" | "was") && v.w(a.last + 2) == "the" && v.w(a.last + 3) == "capital" {
-            capital(v, a, a.last + 3, &mut out, "<place> is the capital of <place>");
+        if matches!(v.w(a.last + 1), "is" | "was")
+            && v.w(a.last + 2) == "the"
+            && v.w(a.last + 3) == "capital"
+        {
+            capital(
+                v,
+                a,
+                a.last + 3,
+                &mut out,
+                "<place> is the capital of <place>",
+            );
         }
         // "<A>'s capital[,] <B>"
         if v.w(a.last + 1) == "'s" && v.w(a.last + 2) == "capital" {
@@ -194,7 +270,13 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
                 k += 1;
             }
             if let Some(c) = v.mention_starting(k).filter(is_loc) {
-                out.extend(capital_fact(v, &c, a, (a.first, c.last), "<place>'s capital <place>"));
+                out.extend(capital_fact(
+                    v,
+                    &c,
+                    a,
+                    (a.first, c.last),
+                    "<place>'s capital <place>",
+                ));
             }
         }
         // "<A> borders <B>"
@@ -217,7 +299,13 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
 }
 
 /// "capital [city] of <phrase>" at token `c` ("capital"), for the capital `a`.
-fn capital(v: &SentenceView<'_>, a: &TokMention, c: usize, out: &mut Vec<Fact>, rule: &'static str) {
+fn capital(
+    v: &SentenceView<'_>,
+    a: &TokMention,
+    c: usize,
+    out: &mut Vec<Fact>,
+    rule: &'static str,
+) {
     let mut k = c + 1;
     if v.w(k) == "city" {
         k += 1;
@@ -230,7 +318,13 @@ fn capital(v: &SentenceView<'_>, a: &TokMention, c: usize, out: &mut Vec<Fact>, 
     }
 }
 
-fn capital_fact(v: &SentenceView<'_>, capital: &TokMention, of: &TokMention, evidence: (usize, usize), rule: &'static str) -> Option<Fact> {
+fn capital_fact(
+    v: &SentenceView<'_>,
+    capital: &TokMention,
+    of: &TokMention,
+    evidence: (usize, usize),
+    rule: &'static str,
+) -> Option<Fact> {
     if capital.entity_id == of.entity_id {
         return None;
     }
@@ -288,7 +382,13 @@ mod tests {
             (&no_admin, &hubei, None),
         ];
         for (inner, outer, want) in table {
-            assert_eq!(gazetteer_contains(Some(inner), Some(outer)), *want, "{} in {}", inner.name, outer.name);
+            assert_eq!(
+                gazetteer_contains(Some(inner), Some(outer)),
+                *want,
+                "{} in {}",
+                inner.name,
+                outer.name
+            );
         }
         assert_eq!(gazetteer_contains(None, Some(&china)), None);
     }

@@ -18,13 +18,47 @@ use super::{ArgTarget, Fact, FactArg, FactKind, MentionKind, Modality};
 
 /// Verbs that introduce a plan with "to".
 const PLAN_VERBS: &[&str] = &[
-    "plan", "plans", "planned", "planning", "aim", "aims", "aimed", "aiming", "intend", "intends", "intended", "strive",
-    "strives", "striving", "vow", "vows", "vowed", "pledge", "pledges", "pledged", "promise", "promises", "promised",
-    "seek", "seeks", "target", "targets", "targeting", "commit", "committed", "expects", "expect", "hopes", "hope",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "aim",
+    "aims",
+    "aimed",
+    "aiming",
+    "intend",
+    "intends",
+    "intended",
+    "strive",
+    "strives",
+    "striving",
+    "vow",
+    "vows",
+    "vowed",
+    "pledge",
+    "pledges",
+    "pledged",
+    "promise",
+    "promises",
+    "promised",
+    "seek",
+    "seeks",
+    "target",
+    "targets",
+    "targeting",
+    "commit",
+    "committed",
+    "expects",
+    "expect",
+    "hopes",
+    "hope",
 ];
 
 /// Verbs after "will" that describe what happens, not what an agent does.
-const NOT_ACTIONS: &[&str] = &["occur", "happen", "see", "become", "remain", "take", "last", "come", "be", "have", "need", "cost", "face", "suffer", "get"];
+const NOT_ACTIONS: &[&str] = &[
+    "occur", "happen", "see", "become", "remain", "take", "last", "come", "be", "have", "need",
+    "cost", "face", "suffer", "get",
+];
 
 /// Where a marker is and where its action starts.
 #[derive(Clone, Copy)]
@@ -41,16 +75,29 @@ fn markers(v: &SentenceView<'_>) -> Vec<Marker> {
         let w = v.w(i);
         if matches!(w, "will" | "'ll") {
             let mut a = i + 1;
-            while matches!(v.w(a), "also" | "not" | "further" | "then" | "soon" | "still") {
+            while matches!(
+                v.w(a),
+                "also" | "not" | "further" | "then" | "soon" | "still"
+            ) {
                 a += 1;
             }
             if v.w(a).chars().all(|c| c.is_alphabetic()) && !v.w(a).is_empty() && v.w(a) != "be" {
                 out.push(Marker { at: i, action: a });
             }
-        } else if PLAN_VERBS.contains(&w) && v.w(i + 1) == "to" && v.w(i + 2).chars().all(|c| c.is_alphabetic()) && !v.w(i + 2).is_empty() {
-            out.push(Marker { at: i, action: i + 2 });
+        } else if PLAN_VERBS.contains(&w)
+            && v.w(i + 1) == "to"
+            && v.w(i + 2).chars().all(|c| c.is_alphabetic())
+            && !v.w(i + 2).is_empty()
+        {
+            out.push(Marker {
+                at: i,
+                action: i + 2,
+            });
         } else if w == "set" && matches!(v.at(i, -1), "is" | "are" | "was") && v.w(i + 1) == "to" {
-            out.push(Marker { at: i - 1, action: i + 2 });
+            out.push(Marker {
+                at: i - 1,
+                action: i + 2,
+            });
         }
     }
     out
@@ -64,7 +111,10 @@ fn agent_before(v: &SentenceView<'_>, at: usize) -> Option<u32> {
         if let Some(m) = v.mention_ending(prev) {
             return matches!(m.kind, MentionKind::Org | MentionKind::Person).then_some(m.entity_id);
         }
-        if !matches!(v.w(prev), "also" | "is" | "are" | "has" | "have" | "had" | "was" | "now" | "further") {
+        if !matches!(
+            v.w(prev),
+            "also" | "is" | "are" | "has" | "have" | "had" | "was" | "now" | "further"
+        ) {
             return None;
         }
         k = prev;
@@ -79,7 +129,9 @@ fn subject_phrase(v: &SentenceView<'_>, at: usize) -> Option<(usize, usize)> {
     if !matches!(v.w(first), "the" | "this" | "its" | "our") {
         return None;
     }
-    let end = (first + 1..at.min(first + 6)).find(|k| matches!(v.w(*k), "that" | "which" | "who" | "," | "will")).unwrap_or(at);
+    let end = (first + 1..at.min(first + 6))
+        .find(|k| matches!(v.w(*k), "that" | "which" | "who" | "," | "will"))
+        .unwrap_or(at);
     (end > first + 1 && end - first <= 5).then(|| (first, end - 1))
 }
 
@@ -90,29 +142,52 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
     let mut agents: Vec<Option<FactArg>> = Vec::new();
     for (n, m) in ms.iter().enumerate() {
         let (_, clause_last) = v.clause(m.at);
-        let scope_end = ms.get(n + 1).map_or(clause_last, |next| next.at.saturating_sub(1).min(clause_last));
-        let mut agent = agent_before(v, m.at).map(|id| FactArg { role: "agent", target: ArgTarget::Entity(id) });
+        let scope_end = ms.get(n + 1).map_or(clause_last, |next| {
+            next.at.saturating_sub(1).min(clause_last)
+        });
+        let mut agent = agent_before(v, m.at).map(|id| FactArg {
+            role: "agent",
+            target: ArgTarget::Entity(id),
+        });
         if agent.is_none() && v.at(m.at, -1) == "and" {
-            agent = n.checked_sub(1).and_then(|p| agents.get(p).copied().flatten());
+            agent = n
+                .checked_sub(1)
+                .and_then(|p| agents.get(p).copied().flatten());
         }
         if agent.is_none() {
-            agent = subject_phrase(v, m.at).map(|(a, b)| FactArg { role: "agent", target: ArgTarget::Text(v.range_span(a, b)) });
+            agent = subject_phrase(v, m.at).map(|(a, b)| FactArg {
+                role: "agent",
+                target: ArgTarget::Text(v.range_span(a, b)),
+            });
         }
         agents.push(agent);
         let scoped = v.values_within(m.action, scope_end);
         let frame = scoped.iter().copied().find_map(|t| {
             let before = t.first.checked_sub(1)?;
             let lead = v.w(before);
-            let ok = (v.is_duration(t) && matches!(lead, "within" | "in" | "over")) || (v.is_date(t) && matches!(lead, "by" | "before"));
+            let ok = (v.is_duration(t) && matches!(lead, "within" | "in" | "over"))
+                || (v.is_date(t) && matches!(lead, "by" | "before"));
             ok.then_some((t, before))
         });
         let action_end = frame.map_or(scope_end, |(_, lead)| lead.saturating_sub(1));
-        let target = scoped.iter().copied().find(|t| t.last <= action_end && v.is_amount(*t));
-        let named_agent = matches!(agent, Some(FactArg { target: ArgTarget::Entity(_), .. }));
+        let target = scoped
+            .iter()
+            .copied()
+            .find(|t| t.last <= action_end && v.is_amount(*t));
+        let named_agent = matches!(
+            agent,
+            Some(FactArg {
+                target: ArgTarget::Entity(_),
+                ..
+            })
+        );
         // A bare "will" with an amount is a forecast as often as a plan ("will use 20 percent
         // less fuel"): without a time frame only an explicit plan verb counts.
         let explicit = v.w(m.at) != "will" && v.w(m.at) != "'ll";
-        if agent.is_none() || NOT_ACTIONS.contains(&v.w(m.action)) || (frame.is_none() && !(target.is_some() && named_agent && explicit)) {
+        if agent.is_none()
+            || NOT_ACTIONS.contains(&v.w(m.action))
+            || (frame.is_none() && !(target.is_some() && named_agent && explicit))
+        {
             continue;
         }
         let mut last = action_end;
@@ -124,21 +199,42 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
         }
         let mut args = Vec::new();
         args.extend(agent);
-        args.push(FactArg { role: "action", target: ArgTarget::Text(v.range_span(m.action, last)) });
+        args.push(FactArg {
+            role: "action",
+            target: ArgTarget::Text(v.range_span(m.action, last)),
+        });
         if let Some(t) = target {
-            args.push(FactArg { role: "target", target: ArgTarget::Value(t.index) });
+            args.push(FactArg {
+                role: "target",
+                target: ArgTarget::Value(t.index),
+            });
         }
         let mut evidence_last = last;
         if let Some((t, _)) = frame {
-            args.push(FactArg { role: "time_frame", target: ArgTarget::Value(t.index) });
+            args.push(FactArg {
+                role: "time_frame",
+                target: ArgTarget::Value(t.index),
+            });
             evidence_last = t.last;
         }
         let evidence_first = match agent.map(|a| a.target) {
-            Some(ArgTarget::Text(s)) => v.toks.iter().position(|t| t.span.start == s.start).unwrap_or(m.at),
-            _ => (m.at.saturating_sub(3)..m.at).filter_map(|k| v.mention_ending(k)).map(|x| x.first).min().unwrap_or(m.at),
+            Some(ArgTarget::Text(s)) => v
+                .toks
+                .iter()
+                .position(|t| t.span.start == s.start)
+                .unwrap_or(m.at),
+            _ => (m.at.saturating_sub(3)..m.at)
+                .filter_map(|k| v.mention_ending(k))
+                .map(|x| x.first)
+                .min()
+                .unwrap_or(m.at),
         };
         let negated = (m.at..m.action).any(|k| v.w(k) == "not") || v.at(m.at, -1) == "not";
-        let modality = if negated || v.modality(m.at) == Modality::Negated { Modality::Negated } else { Modality::Planned };
+        let modality = if negated || v.modality(m.at) == Modality::Negated {
+            Modality::Negated
+        } else {
+            Modality::Planned
+        };
         let rule = match (v.w(m.at), frame.map(|(_, lead)| v.w(lead))) {
             ("will" | "'ll", Some("within")) => "<agent> will <action> <target> within <duration>",
             ("will" | "'ll", Some("by" | "before")) => "<agent> will <action> <target> by <date>",

@@ -55,7 +55,13 @@ pub enum EvalErrorKind {
 
 impl fmt::Display for EvalError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?} error at {}: {}", self.kind, self.path.display(), self.message)
+        write!(
+            f,
+            "{:?} error at {}: {}",
+            self.kind,
+            self.path.display(),
+            self.message
+        )
     }
 }
 
@@ -120,9 +126,21 @@ pub struct Report {
 }
 
 fn prf(correct: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
-    let p = if predicted == 0 { 0.0 } else { correct as f64 / predicted as f64 };
-    let r = if gold == 0 { 0.0 } else { correct as f64 / gold as f64 };
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let p = if predicted == 0 {
+        0.0
+    } else {
+        correct as f64 / predicted as f64
+    };
+    let r = if gold == 0 {
+        0.0
+    } else {
+        correct as f64 / gold as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     (p * 100.0, r * 100.0, f * 100.0)
 }
 
@@ -135,12 +153,28 @@ fn top(map: &BTreeMap<String, usize>, n: usize) -> Vec<(&String, &usize)> {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "PolNeAR attribution evaluation: {} ({} articles)", self.data_dir.display(), self.articles)?;
+        writeln!(
+            f,
+            "PolNeAR attribution evaluation: {} ({} articles)",
+            self.data_dir.display(),
+            self.articles
+        )?;
         writeln!(f, "standard: one-to-one pairing by character Jaccard; EXACT = same non-space characters after")?;
         writeln!(f, "  trimming edge , . ; : and a leading \"that\"; JACCARD = char Jaccard >= 0.5; OVERLAP = any")?;
-        writeln!(f, "  shared non-space character. Nested quotes left out (PolNeAR is univocal).")?;
-        writeln!(f, "{:<9} {:>6} {:>6} | {:^20} | {:^20} | {:^20}", "element", "pred", "gold", "EXACT P/R/F1", "JACCARD P/R/F1", "OVERLAP P/R/F1")?;
-        for (name, c) in [("source", &self.source), ("cue", &self.cue), ("content", &self.content)] {
+        writeln!(
+            f,
+            "  shared non-space character. Nested quotes left out (PolNeAR is univocal)."
+        )?;
+        writeln!(
+            f,
+            "{:<9} {:>6} {:>6} | {:^20} | {:^20} | {:^20}",
+            "element", "pred", "gold", "EXACT P/R/F1", "JACCARD P/R/F1", "OVERLAP P/R/F1"
+        )?;
+        for (name, c) in [
+            ("source", &self.source),
+            ("cue", &self.cue),
+            ("content", &self.content),
+        ] {
             let cells: Vec<String> = [c.exact, c.jaccard, c.overlap]
                 .iter()
                 .map(|&k| {
@@ -148,22 +182,42 @@ impl fmt::Display for Report {
                     format!("{p:5.1} {r:5.1} {f1:5.1}")
                 })
                 .collect();
-            writeln!(f, "{:<9} {:>6} {:>6} | {:^20} | {:^20} | {:^20}", name, c.predicted, c.gold, cells[0], cells[1], cells[2])?;
+            writeln!(
+                f,
+                "{:<9} {:>6} {:>6} | {:^20} | {:^20} | {:^20}",
+                name, c.predicted, c.gold, cells[0], cells[1], cells[2]
+            )?;
         }
         let (pred, gold, ok) = self.attribution;
         let (p, r, f1) = prf(ok, pred, gold);
         writeln!(f, "attribution (cue, content and source all overlap): pred {pred} gold {gold} correct {ok}: P {p:.1} R {r:.1} F1 {f1:.1}")?;
         let (lex_gold, lex_ok) = self.lexicon_recall;
         writeln!(f, "recall on gold attributions whose cue is in the cue lexicon: {lex_ok}/{lex_gold} = {:.1}%", prf(lex_ok, 1, lex_gold).1)?;
-        writeln!(f, "per rule (predictions, cue precision, attribution precision):")?;
+        writeln!(
+            f,
+            "per rule (predictions, cue precision, attribution precision):"
+        )?;
         for (rule, &(n, cue_ok, all_ok)) in &self.per_rule {
-            writeln!(f, "  {:>5}  {:5.1}%  {:5.1}%  {}", n, prf(cue_ok, n, 1).0, prf(all_ok, n, 1).0, rule)?;
+            writeln!(
+                f,
+                "  {:>5}  {:5.1}%  {:5.1}%  {}",
+                n,
+                prf(cue_ok, n, 1).0,
+                prf(all_ok, n, 1).0,
+                rule
+            )?;
         }
         writeln!(f, "most frequent missed gold cues:")?;
-        let missed: Vec<String> = top(&self.missed_cues, 25).iter().map(|(w, n)| format!("{w} {n}")).collect();
+        let missed: Vec<String> = top(&self.missed_cues, 25)
+            .iter()
+            .map(|(w, n)| format!("{w} {n}"))
+            .collect();
         writeln!(f, "  {}", missed.join(", "))?;
         writeln!(f, "most frequent false-positive cues:")?;
-        let fp: Vec<String> = top(&self.false_cues, 25).iter().map(|(w, n)| format!("{w} {n}")).collect();
+        let fp: Vec<String> = top(&self.false_cues, 25)
+            .iter()
+            .map(|(w, n)| format!("{w} {n}"))
+            .collect();
         writeln!(f, "  {}", fp.join(", "))?;
         for ex in &self.false_examples {
             writeln!(f, "  FP: {ex}")?;
@@ -193,17 +247,32 @@ pub fn run_eval(data_dir: &Path, examples: usize) -> Result<Report, EvalError> {
     let text_dir = data_dir.join("text");
     let ann_dir = data_dir.join("attributions");
     if !text_dir.is_dir() || !ann_dir.is_dir() {
-        return Err(EvalError { kind: EvalErrorKind::Layout, path: data_dir.to_path_buf(), message: "expected the sub-folders text/ and attributions/ of a PolNeAR split".into() });
+        return Err(EvalError {
+            kind: EvalErrorKind::Layout,
+            path: data_dir.to_path_buf(),
+            message: "expected the sub-folders text/ and attributions/ of a PolNeAR split".into(),
+        });
     }
     let mut texts = list_files(&text_dir, "txt")?;
     texts.sort();
     let mut anns = list_files(&ann_dir, "ann")?;
     anns.sort();
-    let mut report = Report { data_dir: data_dir.to_path_buf(), ..Report::default() };
+    let mut report = Report {
+        data_dir: data_dir.to_path_buf(),
+        ..Report::default()
+    };
     for text_path in texts {
-        let Some(stem) = text_path.file_stem().and_then(|s| s.to_str()) else { continue };
+        let Some(stem) = text_path.file_stem().and_then(|s| s.to_str()) else {
+            continue;
+        };
         let prefix = format!("{stem}_");
-        let Some(ann_path) = anns.iter().find(|a| a.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(&prefix))) else { continue };
+        let Some(ann_path) = anns.iter().find(|a| {
+            a.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&prefix))
+        }) else {
+            continue;
+        };
         let text = read(&text_path)?;
         let ann = read(ann_path)?;
         let gold = parse_brat(&text, &ann);
@@ -215,14 +284,26 @@ pub fn run_eval(data_dir: &Path, examples: usize) -> Result<Report, EvalError> {
 }
 
 fn read(path: &Path) -> Result<String, EvalError> {
-    std::fs::read_to_string(path).map_err(|e| EvalError { kind: EvalErrorKind::Io, path: path.to_path_buf(), message: e.to_string() })
+    std::fs::read_to_string(path).map_err(|e| EvalError {
+        kind: EvalErrorKind::Io,
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })
 }
 
 fn list_files(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, EvalError> {
-    let entries = std::fs::read_dir(dir).map_err(|e| EvalError { kind: EvalErrorKind::Io, path: dir.to_path_buf(), message: e.to_string() })?;
+    let entries = std::fs::read_dir(dir).map_err(|e| EvalError {
+        kind: EvalErrorKind::Io,
+        path: dir.to_path_buf(),
+        message: e.to_string(),
+    })?;
     let mut out = Vec::new();
     for entry in entries {
-        let entry = entry.map_err(|e| EvalError { kind: EvalErrorKind::Io, path: dir.to_path_buf(), message: e.to_string() })?;
+        let entry = entry.map_err(|e| EvalError {
+            kind: EvalErrorKind::Io,
+            path: dir.to_path_buf(),
+            message: e.to_string(),
+        })?;
         let path = entry.path();
         if path.extension().and_then(|x| x.to_str()) == Some(ext) {
             out.push(path);
@@ -241,7 +322,10 @@ fn predict(text: &str) -> Vec<Attribution> {
         outlet: None,
         published: None,
     });
-    let orig = |s: Span| -> Span { let r = doc.text.clean.to_original(s); Span::new(r.start, r.end) };
+    let orig = |s: Span| -> Span {
+        let r = doc.text.clean.to_original(s);
+        Span::new(r.start, r.end)
+    };
     doc.quotes
         .iter()
         .filter(|q| q.within.is_none())
@@ -272,24 +356,32 @@ fn parse_brat(text: &str, ann: &str) -> Vec<Attribution> {
     let mut textbound: BTreeMap<&str, Vec<Span>> = BTreeMap::new();
     for line in ann.lines() {
         let mut cols = line.split('\t');
-        let (Some(id), Some(body)) = (cols.next(), cols.next()) else { continue };
+        let (Some(id), Some(body)) = (cols.next(), cols.next()) else {
+            continue;
+        };
         if !id.starts_with('T') {
             continue;
         }
-        let Some((_, ranges)) = body.split_once(' ') else { continue };
+        let Some((_, ranges)) = body.split_once(' ') else {
+            continue;
+        };
         let spans: Vec<Span> = ranges.split(';').filter_map(&to_span).collect();
         textbound.insert(id, spans);
     }
     let mut out = Vec::new();
     for line in ann.lines() {
         let mut cols = line.split('\t');
-        let (Some(id), Some(body)) = (cols.next(), cols.next()) else { continue };
+        let (Some(id), Some(body)) = (cols.next(), cols.next()) else {
+            continue;
+        };
         if !id.starts_with('E') || !body.starts_with("Attribution") {
             continue;
         }
         let mut attr = Attribution::default();
         for arg in body.split_whitespace().skip(1) {
-            let Some((role, tid)) = arg.split_once(':') else { continue };
+            let Some((role, tid)) = arg.split_once(':') else {
+                continue;
+            };
             let spans = textbound.get(tid).cloned().unwrap_or_default();
             match role.trim_end_matches(char::is_numeric) {
                 "Source" => attr.source.extend(spans),
@@ -309,7 +401,9 @@ fn parse_brat(text: &str, ann: &str) -> Vec<Attribution> {
 fn positions(text: &str, spans: &[Span]) -> Vec<usize> {
     let mut out = Vec::new();
     for s in spans {
-        let Some(slice) = text.get(s.range()) else { continue };
+        let Some(slice) = text.get(s.range()) else {
+            continue;
+        };
         for (b, c) in slice.char_indices() {
             if !c.is_whitespace() {
                 out.push(s.start as usize + b);
@@ -342,14 +436,20 @@ fn intersection(a: &[usize], b: &[usize]) -> usize {
 /// split into sentence fragments still equals one predicted span over the same characters).
 fn exact_key(text: &str, spans: &[Span]) -> Vec<usize> {
     let pos = positions(text, spans);
-    let char_at = |p: usize| text.get(p..).and_then(|rest| rest.chars().next()).unwrap_or(' ');
+    let char_at = |p: usize| {
+        text.get(p..)
+            .and_then(|rest| rest.chars().next())
+            .unwrap_or(' ')
+    };
     let is_trim = |p: &usize| matches!(char_at(*p), ',' | '.' | ';' | ':');
     let mut first = pos.iter().take_while(|p| is_trim(p)).count();
     // A leading "that" followed by a space.
     let starts_that = pos.get(first..first + 4).is_some_and(|w| {
         let word: String = w.iter().map(|&p| char_at(p)).collect();
         let contiguous = w.windows(2).all(|pair| pair[1] == pair[0] + 1);
-        word.eq_ignore_ascii_case("that") && contiguous && w.last().is_some_and(|&l| char_at(l + 1).is_whitespace())
+        word.eq_ignore_ascii_case("that")
+            && contiguous
+            && w.last().is_some_and(|&l| char_at(l + 1).is_whitespace())
     });
     if starts_that && pos.len() > first + 4 {
         first += 4;
@@ -377,7 +477,12 @@ fn pair(text: &str, pred: &[Vec<Span>], gold: &[Vec<Span>]) -> Pairing {
             }
         }
     }
-    candidates.sort_by(|x, y| y.2.partial_cmp(&x.2).unwrap_or(std::cmp::Ordering::Equal).then(x.0.cmp(&y.0)).then(x.1.cmp(&y.1)));
+    candidates.sort_by(|x, y| {
+        y.2.partial_cmp(&x.2)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(x.0.cmp(&y.0))
+            .then(x.1.cmp(&y.1))
+    });
     let mut used_p = vec![false; pred.len()];
     let mut used_g = vec![false; gold.len()];
     let mut pairs = Vec::new();
@@ -408,14 +513,24 @@ fn add_counts(c: &mut Counts, pred: usize, gold: usize, p: &Pairing) {
 }
 
 fn words_of(text: &str, spans: &[Span]) -> String {
-    spans.iter().map(|s| s.slice(text).trim().to_lowercase()).collect::<Vec<_>>().join(" ")
+    spans
+        .iter()
+        .map(|s| s.slice(text).trim().to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn overlaps(text: &str, a: &[Span], b: &[Span]) -> bool {
     intersection(&positions(text, a), &positions(text, b)) > 0
 }
 
-fn score_document(text: &str, gold: &[Attribution], pred: &[Attribution], report: &mut Report, examples: usize) {
+fn score_document(
+    text: &str,
+    gold: &[Attribution],
+    pred: &[Attribution],
+    report: &mut Report,
+    examples: usize,
+) {
     for element in [Element::Source, Element::Cue, Element::Content] {
         let pick = |a: &Attribution| -> Vec<Span> {
             match element {
@@ -430,8 +545,18 @@ fn score_document(text: &str, gold: &[Attribution], pred: &[Attribution], report
         if element == Element::Content {
             for &(i, j, _, exact) in &pairing.pairs {
                 if !exact && report.content_examples.len() < examples {
-                    let show = |spans: &[Span]| spans.iter().map(|s| s.slice(text).replace('\n', " ")).collect::<Vec<_>>().join(" | ");
-                    report.content_examples.push(format!("\n    pred: {}\n    gold: {}", show(&p[i]), show(&g[j])));
+                    let show = |spans: &[Span]| {
+                        spans
+                            .iter()
+                            .map(|s| s.slice(text).replace('\n', " "))
+                            .collect::<Vec<_>>()
+                            .join(" | ")
+                    };
+                    report.content_examples.push(format!(
+                        "\n    pred: {}\n    gold: {}",
+                        show(&p[i]),
+                        show(&g[j])
+                    ));
                 }
             }
         }
@@ -455,8 +580,11 @@ fn score_document(text: &str, gold: &[Attribution], pred: &[Attribution], report
     for &(i, j, _, _) in &pairing.pairs {
         pred_matched[i] = true;
         gold_matched[j] = true;
-        let (Some(p), Some(g)) = (pred.get(i), gold.get(j)) else { continue };
-        let source_ok = (p.source.is_empty() && g.source.is_empty()) || overlaps(text, &p.source, &g.source);
+        let (Some(p), Some(g)) = (pred.get(i), gold.get(j)) else {
+            continue;
+        };
+        let source_ok =
+            (p.source.is_empty() && g.source.is_empty()) || overlaps(text, &p.source, &g.source);
         if source_ok && overlaps(text, &p.content, &g.content) {
             report.attribution.2 += 1;
             pred_correct[i] = true;
@@ -480,19 +608,44 @@ fn score_document(text: &str, gold: &[Attribution], pred: &[Attribution], report
             entry.2 += 1;
         }
         if pred_matched[i] && !pred_correct[i] && report.false_examples.len() < examples {
-            let show = |spans: &[Span]| spans.iter().map(|s| s.slice(text).replace('\n', " ")).collect::<Vec<_>>().join(" | ");
-            report.false_examples.push(format!("[{}] PARTIAL src={:?} content={:?}", p.rule, show(&p.source), show(&p.content)));
+            let show = |spans: &[Span]| {
+                spans
+                    .iter()
+                    .map(|s| s.slice(text).replace('\n', " "))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            };
+            report.false_examples.push(format!(
+                "[{}] PARTIAL src={:?} content={:?}",
+                p.rule,
+                show(&p.source),
+                show(&p.content)
+            ));
         }
         if pred_matched[i] {
             entry.1 += 1;
         } else {
             *report.false_cues.entry(words_of(text, &p.cue)).or_insert(0) += 1;
             if report.false_examples.len() < examples {
-                let all: Vec<Span> = p.source.iter().chain(p.cue.iter()).chain(p.content.iter()).copied().collect();
+                let all: Vec<Span> = p
+                    .source
+                    .iter()
+                    .chain(p.cue.iter())
+                    .chain(p.content.iter())
+                    .copied()
+                    .collect();
                 let lo = all.iter().map(|s| s.start).min().unwrap_or(0);
                 let hi = all.iter().map(|s| s.end).max().unwrap_or(0);
-                let ctx = Span::new(lo as usize, hi as usize).slice(text).replace('\n', " ");
-                report.false_examples.push(format!("[{}] cue={:?} src={:?} :: {}", p.rule, words_of(text, &p.cue), words_of(text, &p.source), ctx));
+                let ctx = Span::new(lo as usize, hi as usize)
+                    .slice(text)
+                    .replace('\n', " ");
+                report.false_examples.push(format!(
+                    "[{}] cue={:?} src={:?} :: {}",
+                    p.rule,
+                    words_of(text, &p.cue),
+                    words_of(text, &p.source),
+                    ctx
+                ));
             }
         }
     }
@@ -500,11 +653,24 @@ fn score_document(text: &str, gold: &[Attribution], pred: &[Attribution], report
         if !gold_matched[j] {
             let cue_words = words_of(text, &g.cue);
             if report.missed_examples.len() < examples {
-                let all: Vec<Span> = g.source.iter().chain(g.cue.iter()).chain(g.content.iter()).copied().collect();
+                let all: Vec<Span> = g
+                    .source
+                    .iter()
+                    .chain(g.cue.iter())
+                    .chain(g.content.iter())
+                    .copied()
+                    .collect();
                 let lo = all.iter().map(|s| s.start).min().unwrap_or(0);
                 let hi = all.iter().map(|s| s.end).max().unwrap_or(0);
-                let ctx = Span::new(lo as usize, hi as usize).slice(text).replace('\n', " ");
-                report.missed_examples.push(format!("cue={:?} src={:?} :: {}", cue_words, words_of(text, &g.source), ctx));
+                let ctx = Span::new(lo as usize, hi as usize)
+                    .slice(text)
+                    .replace('\n', " ");
+                report.missed_examples.push(format!(
+                    "cue={:?} src={:?} :: {}",
+                    cue_words,
+                    words_of(text, &g.source),
+                    ctx
+                ));
             }
             *report.missed_cues.entry(cue_words).or_insert(0) += 1;
         }
@@ -534,7 +700,10 @@ mod tests {
         assert_eq!(a, b);
         assert_ne!(a, exact_key(text, &[Span::new(17, 27)]));
         // "that" is only trimmed as a whole word.
-        assert_ne!(exact_key("thatch roof", &[Span::new(0, 11)]), exact_key("thatch roof", &[Span::new(5, 11)]));
+        assert_ne!(
+            exact_key("thatch roof", &[Span::new(0, 11)]),
+            exact_key("thatch roof", &[Span::new(5, 11)])
+        );
     }
 
     #[test]

@@ -103,7 +103,10 @@ const RULE_CONFIDENCE: &[(&str, f32)] = &[
 
 /// The calibrated confidence of `rule`, or `fallback` for a rule not in the table.
 fn rule_confidence(rule: &str, fallback: f32) -> f32 {
-    RULE_CONFIDENCE.iter().find(|(r, _)| *r == rule).map_or(fallback, |&(_, c)| c)
+    RULE_CONFIDENCE
+        .iter()
+        .find(|(r, _)| *r == rule)
+        .map_or(fallback, |&(_, c)| c)
 }
 
 /// Longest content a reported-speech rule may take, in tokens (keeps every rule bounded).
@@ -116,7 +119,13 @@ const MAX_INVERTED_SOURCE_TOKENS: usize = 40;
 /// Finds every quote and attribution in the input, sorted by cue position.
 pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
     let doc = Doc::build(input);
-    let mut ex = Extractor { doc: &doc, role: vec![Role::None; doc.toks.len()], region_used: vec![false; doc.regions.len()], out: Vec::new(), by_cue: Vec::new() };
+    let mut ex = Extractor {
+        doc: &doc,
+        role: vec![Role::None; doc.toks.len()],
+        region_used: vec![false; doc.regions.len()],
+        out: Vec::new(),
+        by_cue: Vec::new(),
+    };
     ex.direct_quotes();
     ex.colon_attributions();
     ex.reported_after_content();
@@ -185,13 +194,25 @@ impl<'t> Doc<'t> {
             for &span in &sentence.tokens {
                 let (s, e) = (span.start as usize, span.end as usize);
                 // Skip tokens that are empty, out of bounds, off char boundaries or out of order.
-                let Some(surface) = text.get(s..e) else { continue };
+                let Some(surface) = text.get(s..e) else {
+                    continue;
+                };
                 if surface.trim().is_empty() || s < last_end {
                     continue;
                 }
-                let para_start = toks.is_empty() || text.get(last_end..s).is_some_and(|gap| gap.contains('\n'));
+                let para_start =
+                    toks.is_empty() || text.get(last_end..s).is_some_and(|gap| gap.contains('\n'));
                 last_end = e;
-                toks.push(Tok { span, text: surface, low: surface.to_lowercase().replace('’', "'").replace('―', "—"), sent_start: first, sent_end: first, para_start, region: None, headline: false });
+                toks.push(Tok {
+                    span,
+                    text: surface,
+                    low: surface.to_lowercase().replace('’', "'").replace('―', "—"),
+                    sent_start: first,
+                    sent_end: first,
+                    para_start,
+                    region: None,
+                    headline: false,
+                });
             }
             let end = toks.len();
             let headline = is_headline(toks.get(first..end).unwrap_or(&[]));
@@ -230,7 +251,11 @@ impl<'t> Doc<'t> {
                 }
             }
         }
-        Doc { text, toks, regions }
+        Doc {
+            text,
+            toks,
+            regions,
+        }
     }
 
     fn low(&self, i: usize) -> &str {
@@ -242,7 +267,10 @@ impl<'t> Doc<'t> {
     }
 
     fn span_of(&self, first: usize, end: usize) -> Span {
-        match (self.toks.get(first), end.checked_sub(1).and_then(|l| self.toks.get(l))) {
+        match (
+            self.toks.get(first),
+            end.checked_sub(1).and_then(|l| self.toks.get(l)),
+        ) {
             (Some(a), Some(b)) if end > first => a.span.cover(b.span),
             _ => Span::default(),
         }
@@ -273,7 +301,12 @@ impl<'t> Doc<'t> {
     /// True when token `i` starts a cue in an inflected form ("said", "says", "saying"): a
     /// base form may be a noun ("secretary of state").
     fn is_inflected_cue(&self, i: usize) -> bool {
-        self.cue_at(i).is_some_and(|m| matches!(m.form, CueForm::Past | CueForm::ThirdPerson | CueForm::Progressive))
+        self.cue_at(i).is_some_and(|m| {
+            matches!(
+                m.form,
+                CueForm::Past | CueForm::ThirdPerson | CueForm::Progressive
+            )
+        })
     }
 
     /// When token `i` ends a closing quotation mark preceded by a comma (`,”` or `,''`):
@@ -282,7 +315,9 @@ impl<'t> Doc<'t> {
         if !self.is_close_mark(i) {
             return false;
         }
-        let Some(mut k) = i.checked_sub(1) else { return false };
+        let Some(mut k) = i.checked_sub(1) else {
+            return false;
+        };
         // A doubled apostrophe is two tokens.
         if self.low(i) == "'" && self.low(k) == "'" {
             k = match k.checked_sub(1) {
@@ -296,19 +331,34 @@ impl<'t> Doc<'t> {
     /// True when token `i` holds the opening mark of its quotation (alone, or glued to the
     /// first word when a tokenizer leaves it attached).
     fn is_open_mark(&self, i: usize) -> bool {
-        let Some(t) = self.toks.get(i) else { return false };
-        t.region.and_then(|r| self.regions.get(r)).is_some_and(|reg| reg.first == i && t.span.start == reg.span.start)
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        t.region
+            .and_then(|r| self.regions.get(r))
+            .is_some_and(|reg| reg.first == i && t.span.start == reg.span.start)
     }
 
     /// True when token `i` holds the closing mark of its quotation.
     fn is_close_mark(&self, i: usize) -> bool {
-        let Some(t) = self.toks.get(i) else { return false };
-        t.region.and_then(|r| self.regions.get(r)).is_some_and(|reg| reg.closed && reg.end == i + 1 && t.span.end == reg.span.end && (reg.first != i || is_quote_char(t.text)))
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        t.region
+            .and_then(|r| self.regions.get(r))
+            .is_some_and(|reg| {
+                reg.closed
+                    && reg.end == i + 1
+                    && t.span.end == reg.span.end
+                    && (reg.first != i || is_quote_char(t.text))
+            })
     }
 
     /// End of the sentence of token `i` without its final `.`, `!`, `?` (closing marks kept).
     fn clause_end(&self, i: usize) -> usize {
-        let Some(tok) = self.toks.get(i) else { return i };
+        let Some(tok) = self.toks.get(i) else {
+            return i;
+        };
         let mut end = tok.sent_end;
         while end > i && matches!(self.low(end - 1), "." | "!" | "?" | ";" | ",") {
             end -= 1;
@@ -319,13 +369,32 @@ impl<'t> Doc<'t> {
 
 /// True for a sentence in headline case: most of its longer words capitalised.
 fn is_headline(toks: &[Tok]) -> bool {
-    let long: Vec<&str> = toks.iter().map(|t| t.text).filter(|w| w.chars().count() > 3 && is_word(w)).collect();
+    let long: Vec<&str> = toks
+        .iter()
+        .map(|t| t.text)
+        .filter(|w| w.chars().count() > 3 && is_word(w))
+        .collect();
     let caps = long.iter().filter(|w| is_cap(w)).count();
     long.len() >= 3 && caps * 10 >= long.len() * 9
 }
 
 fn is_quote_char(s: &str) -> bool {
-    matches!(s, "“" | "”" | "\"" | "‘" | "’" | "«" | "»" | "「" | "」" | "『" | "』" | "„" | "'" | "''")
+    matches!(
+        s,
+        "“" | "”"
+            | "\""
+            | "‘"
+            | "’"
+            | "«"
+            | "»"
+            | "「"
+            | "」"
+            | "『"
+            | "』"
+            | "„"
+            | "'"
+            | "''"
+    )
 }
 
 /// Finds quotation regions on the characters: each is [opening mark, closing mark]. A quote
@@ -339,7 +408,14 @@ fn find_quote_regions(text: &str) -> Vec<Region> {
     let mut open: Option<(usize, char, bool)> = None;
     let mut at_para_start = true;
     let mut prev: Option<char> = None;
-    let push = |out: &mut Vec<Region>, s: usize, e: usize, closed: bool| out.push(Region { span: Span::new(s, e), closed, first: 0, end: 0 });
+    let push = |out: &mut Vec<Region>, s: usize, e: usize, closed: bool| {
+        out.push(Region {
+            span: Span::new(s, e),
+            closed,
+            first: 0,
+            end: 0,
+        })
+    };
     let mut k = 0;
     while let Some(&(b, raw)) = chars.get(k) {
         // A doubled apostrophe is one mark two bytes long.
@@ -411,12 +487,41 @@ fn find_quote_regions(text: &str) -> Vec<Region> {
 // Word classes used by the rules.
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
-const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "me", "us", "you", "reporters", "journalists"];
+const OBJECT_PRONOUNS: &[&str] = &[
+    "him",
+    "her",
+    "them",
+    "me",
+    "us",
+    "you",
+    "reporters",
+    "journalists",
+];
 /// Lowercase nouns that name an audience right after "told" ("told supporters that").
 const AUDIENCE_NOUNS: &[&str] = &[
-    "supporters", "backers", "voters", "crowd", "audience", "donors", "students", "members",
-    "attendees", "listeners", "viewers", "readers", "delegates", "lawmakers", "investors",
-    "analysts", "employees", "workers", "residents", "guests", "parents", "followers", "fans",
+    "supporters",
+    "backers",
+    "voters",
+    "crowd",
+    "audience",
+    "donors",
+    "students",
+    "members",
+    "attendees",
+    "listeners",
+    "viewers",
+    "readers",
+    "delegates",
+    "lawmakers",
+    "investors",
+    "analysts",
+    "employees",
+    "workers",
+    "residents",
+    "guests",
+    "parents",
+    "followers",
+    "fans",
 ];
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your",
@@ -425,47 +530,304 @@ const DETERMINERS: &[&str] = &[
 ];
 /// Nouns that can head a source without being capitalised.
 const SOURCE_NOUNS: &[&str] = &[
-    "official", "officials", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "source",
-    "sources", "aide", "aides", "adviser", "advisers", "advisor", "advisors", "analyst", "analysts",
-    "expert", "experts", "economist", "economists", "researcher", "researchers", "executive",
-    "executives", "director", "manager", "chairman", "chairwoman", "chair", "president", "secretary",
-    "minister", "officer", "leader", "leaders", "lawyer", "lawyers", "attorney", "attorneys",
-    "campaign", "company", "companies", "firm", "government", "ministry", "department", "agency",
-    "police", "report", "study", "survey", "poll", "polls", "statement", "people", "residents",
-    "voters", "supporters", "critics", "observers", "insiders", "authorities", "commission",
-    "committee", "governor", "senator", "candidate", "nominee", "member", "members", "group",
-    "organization", "organisation", "union", "bank", "court", "judge", "prosecutors", "prosecutor",
-    "investigators", "witnesses", "witness", "representative", "representatives", "democrats",
-    "republicans", "operative", "strategist", "strategists", "staff", "staffer", "staffers",
-    "administration", "spokesmen", "founder", "ceo", "head", "chief", "partner", "professor",
-    "scientist", "scientists", "doctor", "doctors", "others", "observer", "employee", "employees",
-    "worker", "workers", "customers", "investors", "lawmakers", "lawmaker", "regulators", "media",
-    "newspaper", "website", "network", "documents", "data", "figures", "memo", "letter", "filing",
-    "article", "paper", "post", "pollster", "pollsters", "team", "office", "white", "house",
-    "industry", "association", "council", "board", "institute", "ambassador", "mayor", "general",
-    "colonel", "delegates", "activists", "advocates", "sponsor", "coach", "manufacturer", "maker",
-    "retailer", "giant", "carrier", "operator", "owner", "owners", "vendor", "vendors", "sellers",
-    "half", "percent", "majority", "minority", "third", "thirds", "quarter", "quarters", "most",
-    "many", "some", "few", "respondents", "americans", "participants", "fans", "citizens",
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "source",
+    "sources",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "economist",
+    "economists",
+    "researcher",
+    "researchers",
+    "executive",
+    "executives",
+    "director",
+    "manager",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "president",
+    "secretary",
+    "minister",
+    "officer",
+    "leader",
+    "leaders",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+    "campaign",
+    "company",
+    "companies",
+    "firm",
+    "government",
+    "ministry",
+    "department",
+    "agency",
+    "police",
+    "report",
+    "study",
+    "survey",
+    "poll",
+    "polls",
+    "statement",
+    "people",
+    "residents",
+    "voters",
+    "supporters",
+    "critics",
+    "observers",
+    "insiders",
+    "authorities",
+    "commission",
+    "committee",
+    "governor",
+    "senator",
+    "candidate",
+    "nominee",
+    "member",
+    "members",
+    "group",
+    "organization",
+    "organisation",
+    "union",
+    "bank",
+    "court",
+    "judge",
+    "prosecutors",
+    "prosecutor",
+    "investigators",
+    "witnesses",
+    "witness",
+    "representative",
+    "representatives",
+    "democrats",
+    "republicans",
+    "operative",
+    "strategist",
+    "strategists",
+    "staff",
+    "staffer",
+    "staffers",
+    "administration",
+    "spokesmen",
+    "founder",
+    "ceo",
+    "head",
+    "chief",
+    "partner",
+    "professor",
+    "scientist",
+    "scientists",
+    "doctor",
+    "doctors",
+    "others",
+    "observer",
+    "employee",
+    "employees",
+    "worker",
+    "workers",
+    "customers",
+    "investors",
+    "lawmakers",
+    "lawmaker",
+    "regulators",
+    "media",
+    "newspaper",
+    "website",
+    "network",
+    "documents",
+    "data",
+    "figures",
+    "memo",
+    "letter",
+    "filing",
+    "article",
+    "paper",
+    "post",
+    "pollster",
+    "pollsters",
+    "team",
+    "office",
+    "white",
+    "house",
+    "industry",
+    "association",
+    "council",
+    "board",
+    "institute",
+    "ambassador",
+    "mayor",
+    "general",
+    "colonel",
+    "delegates",
+    "activists",
+    "advocates",
+    "sponsor",
+    "coach",
+    "manufacturer",
+    "maker",
+    "retailer",
+    "giant",
+    "carrier",
+    "operator",
+    "owner",
+    "owners",
+    "vendor",
+    "vendors",
+    "sellers",
+    "half",
+    "percent",
+    "majority",
+    "minority",
+    "third",
+    "thirds",
+    "quarter",
+    "quarters",
+    "most",
+    "many",
+    "some",
+    "few",
+    "respondents",
+    "americans",
+    "participants",
+    "fans",
+    "citizens",
 ];
 /// Lowercase words that may stand inside a source phrase before its head.
 const SOURCE_MODIFIERS: &[&str] = &[
-    "senior", "former", "top", "chief", "deputy", "vice", "campaign", "state", "federal", "local",
-    "national", "foreign", "political", "democratic", "republican", "presidential", "press",
-    "communications", "policy", "company", "government", "independent", "longtime", "veteran",
-    "new", "public", "military", "intelligence", "security", "health", "economic", "legal",
-    "general", "executive", "managing", "white", "house", "senate", "congressional", "party",
-    "research", "polling", "regional", "international", "global", "china", "u.s.", "american",
-    "unnamed", "anonymous", "other", "same", "latest", "recent", "internal", "official", "two",
+    "senior",
+    "former",
+    "top",
+    "chief",
+    "deputy",
+    "vice",
+    "campaign",
+    "state",
+    "federal",
+    "local",
+    "national",
+    "foreign",
+    "political",
+    "democratic",
+    "republican",
+    "presidential",
+    "press",
+    "communications",
+    "policy",
+    "company",
+    "government",
+    "independent",
+    "longtime",
+    "veteran",
+    "new",
+    "public",
+    "military",
+    "intelligence",
+    "security",
+    "health",
+    "economic",
+    "legal",
+    "general",
+    "executive",
+    "managing",
+    "white",
+    "house",
+    "senate",
+    "congressional",
+    "party",
+    "research",
+    "polling",
+    "regional",
+    "international",
+    "global",
+    "china",
+    "u.s.",
+    "american",
+    "unnamed",
+    "anonymous",
+    "other",
+    "same",
+    "latest",
+    "recent",
+    "internal",
+    "official",
+    "two",
 ];
 /// Capitalised words that never head a source.
 const CAP_NOT_SOURCE: &[&str] = &[
-    "the", "this", "that", "these", "those", "there", "here", "however", "but", "and", "so", "then",
-    "also", "in", "on", "at", "as", "when", "while", "if", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
-    "june", "july", "august", "september", "october", "november", "december", "what", "who",
-    "which", "why", "how", "where", "today", "yesterday", "it", "therefore", "thus", "meanwhile",
-    "a", "an", "his", "her", "their", "its", "our", "my",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "however",
+    "but",
+    "and",
+    "so",
+    "then",
+    "also",
+    "in",
+    "on",
+    "at",
+    "as",
+    "when",
+    "while",
+    "if",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "what",
+    "who",
+    "which",
+    "why",
+    "how",
+    "where",
+    "today",
+    "yesterday",
+    "it",
+    "therefore",
+    "thus",
+    "meanwhile",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
 ];
 /// Cue lemmas whose base and 3rd-person forms are also common nouns ("states", "reports").
 const NOUN_LIKE_CUES: &[&str] = &[
@@ -475,77 +837,471 @@ const NOUN_LIKE_CUES: &[&str] = &[
 ];
 /// Words that end a source noun phrase (scanning leftwards) and never stand inside one.
 const NP_STOP: &[&str] = &[
-    "in", "on", "at", "to", "from", "with", "by", "about", "for", "into", "over", "after",
-    "before", "during", "under", "without", "than", "as", "like", "and", "or", "but", "so",
-    "because", "while", "when", "if", "although", "though", "since", "whether", "that", "which",
-    "who", "whom", "whose", "where", "what", "how", "why", "is", "was", "were", "are", "be",
-    "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could",
-    "should", "may", "might", "must", "also", "not", "n't", "never", "he", "she", "it", "they",
-    "we", "i", "you", "him", "them", "me", "us", "there", "here", "then", "now", "however",
-    "meanwhile", "yet", "still", "just", "even", "only", "too", "very", "said", "says", "say",
-    "told", "against", "among", "between", "through", "until", "upon", "per", "via", "despite",
-    "instead", "later", "earlier", "yesterday", "today", "tonight", "ago", "again", "already",
-    "once", "twice", "thus", "therefore", "this", "these", "those", "it's", "s",
+    "in",
+    "on",
+    "at",
+    "to",
+    "from",
+    "with",
+    "by",
+    "about",
+    "for",
+    "into",
+    "over",
+    "after",
+    "before",
+    "during",
+    "under",
+    "without",
+    "than",
+    "as",
+    "like",
+    "and",
+    "or",
+    "but",
+    "so",
+    "because",
+    "while",
+    "when",
+    "if",
+    "although",
+    "though",
+    "since",
+    "whether",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "where",
+    "what",
+    "how",
+    "why",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "also",
+    "not",
+    "n't",
+    "never",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "him",
+    "them",
+    "me",
+    "us",
+    "there",
+    "here",
+    "then",
+    "now",
+    "however",
+    "meanwhile",
+    "yet",
+    "still",
+    "just",
+    "even",
+    "only",
+    "too",
+    "very",
+    "said",
+    "says",
+    "say",
+    "told",
+    "against",
+    "among",
+    "between",
+    "through",
+    "until",
+    "upon",
+    "per",
+    "via",
+    "despite",
+    "instead",
+    "later",
+    "earlier",
+    "yesterday",
+    "today",
+    "tonight",
+    "ago",
+    "again",
+    "already",
+    "once",
+    "twice",
+    "thus",
+    "therefore",
+    "this",
+    "these",
+    "those",
+    "it's",
+    "s",
 ];
 /// Auxiliaries and adverbs that may stand between a source and its cue.
 const VERB_GROUP: &[&str] = &[
-    "has", "have", "had", "also", "previously", "later", "then", "once", "repeatedly", "publicly",
-    "recently", "reportedly", "earlier", "further", "again", "would", "will", "could", "might",
-    "may", "did", "does", "do", "not", "n't", "never", "often", "always", "just", "only", "first",
-    "initially", "still", "even", "frequently", "privately", "already", "flatly", "firmly",
-    "openly", "told", "long", "has", "separately", "similarly", "explicitly", "simply", "quickly",
-    "correctly", "falsely", "wrongly", "clearly", "now", "specifically", "subsequently", "too",
-    "however", "immediately", "angrily", "forcefully", "loudly", "quietly", "bluntly",
+    "has",
+    "have",
+    "had",
+    "also",
+    "previously",
+    "later",
+    "then",
+    "once",
+    "repeatedly",
+    "publicly",
+    "recently",
+    "reportedly",
+    "earlier",
+    "further",
+    "again",
+    "would",
+    "will",
+    "could",
+    "might",
+    "may",
+    "did",
+    "does",
+    "do",
+    "not",
+    "n't",
+    "never",
+    "often",
+    "always",
+    "just",
+    "only",
+    "first",
+    "initially",
+    "still",
+    "even",
+    "frequently",
+    "privately",
+    "already",
+    "flatly",
+    "firmly",
+    "openly",
+    "told",
+    "long",
+    "has",
+    "separately",
+    "similarly",
+    "explicitly",
+    "simply",
+    "quickly",
+    "correctly",
+    "falsely",
+    "wrongly",
+    "clearly",
+    "now",
+    "specifically",
+    "subsequently",
+    "too",
+    "however",
+    "immediately",
+    "angrily",
+    "forcefully",
+    "loudly",
+    "quietly",
+    "bluntly",
 ];
 const PASSIVE_AUX: &[&str] = &["is", "was", "were", "are", "been", "being", "be", "'s"];
 const NEGATORS: &[&str] = &["not", "n't", "never"];
 const HEDGES: &[&str] = &["reportedly", "may", "might", "could", "would", "allegedly"];
 /// Words after which a source phrase may begin a clause.
 const CLAUSE_OPENERS: &[&str] = &[
-    ",", "and", "but", "so", "because", "while", "as", "although", "though", "when", "since",
-    "if", ";", ":", "—", "–", "-", "(", "whereas", "yet", "or", "after", "before",
+    ",", "and", "but", "so", "because", "while", "as", "although", "though", "when", "since", "if",
+    ";", ":", "—", "–", "-", "(", "whereas", "yet", "or", "after", "before",
 ];
 /// Words after a cue that show it has an object, not a clause ("said nothing", "told him to").
 const NOT_CLAUSE_START: &[&str] = &[
-    "to", "for", "nothing", "something", "anything", "so", "goodbye", "hello", "yes", "little",
-    "much", "more", "less", "of", "about", "and", "or", "but", "that's", "than", "otherwise",
-    "good", "hi", "thanks", "sorry", "is", "was", "were", "are", "has", "have", "had", "be",
-    "been", "will", "would", "can", "could", "should", "may", "might", "must", "not", "n't", "do",
-    "did", "does", "which", "who", "whom", "s", "'s", "up", "out", "down", "off", "back", "away",
-    "over", "enough", "instead", "later", "earlier", "one", "publicly", "privately",
+    "to",
+    "for",
+    "nothing",
+    "something",
+    "anything",
+    "so",
+    "goodbye",
+    "hello",
+    "yes",
+    "little",
+    "much",
+    "more",
+    "less",
+    "of",
+    "about",
+    "and",
+    "or",
+    "but",
+    "that's",
+    "than",
+    "otherwise",
+    "good",
+    "hi",
+    "thanks",
+    "sorry",
+    "is",
+    "was",
+    "were",
+    "are",
+    "has",
+    "have",
+    "had",
+    "be",
+    "been",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "not",
+    "n't",
+    "do",
+    "did",
+    "does",
+    "which",
+    "who",
+    "whom",
+    "s",
+    "'s",
+    "up",
+    "out",
+    "down",
+    "off",
+    "back",
+    "away",
+    "over",
+    "enough",
+    "instead",
+    "later",
+    "earlier",
+    "one",
+    "publicly",
+    "privately",
 ];
 /// Words that may follow a cue placed after its content ("..., he said on Tuesday").
 const POST_TAIL_STARTERS: &[&str] = &[
-    "in", "on", "at", "during", "when", "while", "after", "before", "via", "last", "this",
-    "yesterday", "today", "tonight", "earlier", "later", "recently", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "following", "shortly", "afterward",
-    "afterwards", "then", "since", "as", "(", "—", "–", "-", "and", "of", "with", "about", "from",
-    "over", "through", "under", "outside", "inside", "near", "amid", "among", "ahead", "days",
-    "weeks", "months", "years", "told",
+    "in",
+    "on",
+    "at",
+    "during",
+    "when",
+    "while",
+    "after",
+    "before",
+    "via",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "following",
+    "shortly",
+    "afterward",
+    "afterwards",
+    "then",
+    "since",
+    "as",
+    "(",
+    "—",
+    "–",
+    "-",
+    "and",
+    "of",
+    "with",
+    "about",
+    "from",
+    "over",
+    "through",
+    "under",
+    "outside",
+    "inside",
+    "near",
+    "amid",
+    "among",
+    "ahead",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "told",
 ];
 /// First words of an introductory phrase (not a clause that could be attributed).
 const INTRO_OPENERS: &[&str] = &[
-    "in", "on", "at", "during", "for", "with", "after", "before", "from", "by", "among", "amid",
-    "under", "over", "following", "like", "unlike", "despite", "throughout", "within", "without",
-    "since", "until", "when", "while", "as", "if", "because", "although", "though", "once",
-    "later", "earlier", "meanwhile", "still", "yet", "instead", "again", "then", "now", "today",
-    "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "most", "speaking", "asked", "appearing", "addressing", "responding", "writing", "according",
+    "in",
+    "on",
+    "at",
+    "during",
+    "for",
+    "with",
+    "after",
+    "before",
+    "from",
+    "by",
+    "among",
+    "amid",
+    "under",
+    "over",
+    "following",
+    "like",
+    "unlike",
+    "despite",
+    "throughout",
+    "within",
+    "without",
+    "since",
+    "until",
+    "when",
+    "while",
+    "as",
+    "if",
+    "because",
+    "although",
+    "though",
+    "once",
+    "later",
+    "earlier",
+    "meanwhile",
+    "still",
+    "yet",
+    "instead",
+    "again",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "most",
+    "speaking",
+    "asked",
+    "appearing",
+    "addressing",
+    "responding",
+    "writing",
+    "according",
 ];
 /// Words that start an adjunct after a cue rather than its content.
 const ADJUNCT_STARTERS: &[&str] = &[
-    "in", "on", "at", "during", "when", "while", "after", "before", "as", "to", "via", "last",
-    "this", "yesterday", "today", "tonight", "earlier", "later", "recently", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "from", "through", "over", "with",
-    "following", "shortly", "late", "early", "again", "also", "repeatedly", "afterward",
-    "afterwards", "then", "by", "under", "before", "since", "privately", "publicly", "recently",
-    "emphatically", "firmly", "flatly", "bluntly", "simply", "of", "about", "around", "too",
+    "in",
+    "on",
+    "at",
+    "during",
+    "when",
+    "while",
+    "after",
+    "before",
+    "as",
+    "to",
+    "via",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "from",
+    "through",
+    "over",
+    "with",
+    "following",
+    "shortly",
+    "late",
+    "early",
+    "again",
+    "also",
+    "repeatedly",
+    "afterward",
+    "afterwards",
+    "then",
+    "by",
+    "under",
+    "before",
+    "since",
+    "privately",
+    "publicly",
+    "recently",
+    "emphatically",
+    "firmly",
+    "flatly",
+    "bluntly",
+    "simply",
+    "of",
+    "about",
+    "around",
+    "too",
 ];
 /// Time words that end an addressee or head ("told CNN Tuesday").
 const TIME_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
-    "today", "tonight", "last", "earlier", "this", "on", "in", "at", "during", "after", "before",
-    "recently", "later", "when", "while",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "last",
+    "earlier",
+    "this",
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "recently",
+    "later",
+    "when",
+    "while",
 ];
 
 fn is_word(s: &str) -> bool {
@@ -557,7 +1313,9 @@ fn is_cap(s: &str) -> bool {
     let mut chars = s.chars();
     match chars.next() {
         Some(c) if c.is_uppercase() => true,
-        Some(c) if c.is_lowercase() => s.split_once('-').is_some_and(|(particle, rest)| particle.len() <= 3 && rest.starts_with(char::is_uppercase)),
+        Some(c) if c.is_lowercase() => s.split_once('-').is_some_and(|(particle, rest)| {
+            particle.len() <= 3 && rest.starts_with(char::is_uppercase)
+        }),
         _ => false,
     }
 }
@@ -568,12 +1326,20 @@ fn among(list: &[&str], w: &str) -> bool {
 
 /// A number written in digits or as a small number word.
 fn is_number(w: &str) -> bool {
-    w.starts_with(|c: char| c.is_ascii_digit()) || among(&["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], w)
+    w.starts_with(|c: char| c.is_ascii_digit())
+        || among(
+            &[
+                "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            ],
+            w,
+        )
 }
 
 /// A noun that can head a source, in the singular or the plural ("group", "groups").
 fn is_source_noun(w: &str) -> bool {
-    SOURCE_NOUNS.contains(&w) || w.strip_suffix('s').is_some_and(|stem| SOURCE_NOUNS.contains(&stem))
+    SOURCE_NOUNS.contains(&w)
+        || w.strip_suffix('s')
+            .is_some_and(|stem| SOURCE_NOUNS.contains(&stem))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -616,7 +1382,9 @@ impl<'d, 't> Extractor<'d, 't> {
     }
 
     fn is_free(&self, first: usize, end: usize) -> bool {
-        self.role.get(first..end).is_some_and(|rs| rs.iter().all(|r| *r == Role::None))
+        self.role
+            .get(first..end)
+            .is_some_and(|rs| rs.iter().all(|r| *r == Role::None))
     }
 
     /// The index of the token starting (or ending, for `pos` = end - 1) at byte `pos`.
@@ -629,11 +1397,18 @@ impl<'d, 't> Extractor<'d, 't> {
     /// True when the tokens are free or only inside another attribution's reported content
     /// (a nested attribution may stand there).
     fn is_free_or_content(&self, first: usize, end: usize) -> bool {
-        self.role.get(first..end).is_some_and(|rs| rs.iter().all(|r| matches!(r, Role::None | Role::Content)))
+        self.role
+            .get(first..end)
+            .is_some_and(|rs| rs.iter().all(|r| matches!(r, Role::None | Role::Content)))
     }
 
     fn arg(&self, src: &FoundSource) -> Arg {
-        Arg { span: self.doc.span_of(src.first, src.end), head: self.doc.span_of(src.head_first, src.head_end), entity_id: None, antecedent: None }
+        Arg {
+            span: self.doc.span_of(src.first, src.end),
+            head: self.doc.span_of(src.head_first, src.head_end),
+            entity_id: None,
+            antecedent: None,
+        }
     }
 
     /// Skips the verb group backwards from the cue at `cue`: returns it and the index one past
@@ -641,7 +1416,10 @@ impl<'d, 't> Extractor<'d, 't> {
     fn verb_group_before(&self, cue: usize, form: CueForm) -> VerbGroup {
         let doc = self.doc;
         let mut k = cue;
-        let mut group = VerbGroup { first: cue, ..VerbGroup::default() };
+        let mut group = VerbGroup {
+            first: cue,
+            ..VerbGroup::default()
+        };
         let mut steps = 0;
         while k > 0 && steps < 4 {
             let w = doc.low(k - 1);
@@ -686,9 +1464,16 @@ impl<'d, 't> Extractor<'d, 't> {
         let doc = self.doc;
         let last = end.checked_sub(1)?;
         if doc.low(last) == ")" {
-            let open = (last.saturating_sub(8).max(floor)..last).rev().find(|&k| doc.low(k) == "(")?;
+            let open = (last.saturating_sub(8).max(floor)..last)
+                .rev()
+                .find(|&k| doc.low(k) == "(")?;
             let name = self.noun_phrase_before(open, floor)?;
-            return Some(FoundSource { first: name.first, end, head_first: name.first, head_end: name.end });
+            return Some(FoundSource {
+                first: name.first,
+                end,
+                head_first: name.first,
+                head_end: name.end,
+            });
         }
         self.noun_phrase_before(end, floor)
     }
@@ -704,20 +1489,44 @@ impl<'d, 't> Extractor<'d, 't> {
             let w = doc.low(k);
             // A cue verb ends the search; a cue word after a determiner or preposition is a
             // noun ("in remarks to ...").
-            let finite_cue = doc.cue_at(k).is_some_and(|m| matches!(m.form, CueForm::Past | CueForm::ThirdPerson));
-            let verb_cue = finite_cue && k > 0 && !among(DETERMINERS, doc.low(k - 1)) && !among(NP_STOP, doc.low(k - 1));
-            if doc.toks.get(k).is_none_or(|t| t.region.is_some()) || matches!(w, ";" | ":" | "." | "!" | "?") || verb_cue {
+            let finite_cue = doc
+                .cue_at(k)
+                .is_some_and(|m| matches!(m.form, CueForm::Past | CueForm::ThirdPerson));
+            let verb_cue = finite_cue
+                && k > 0
+                && !among(DETERMINERS, doc.low(k - 1))
+                && !among(NP_STOP, doc.low(k - 1));
+            if doc.toks.get(k).is_none_or(|t| t.region.is_some())
+                || matches!(w, ";" | ":" | "." | "!" | "?")
+                || verb_cue
+            {
                 return None;
             }
             if w != "," || comma - k < 2 {
                 continue;
             }
-            let Some(name) = self.name_before(k, floor) else { continue };
+            let Some(name) = self.name_before(k, floor) else {
+                continue;
+            };
             // Only a name (or a noun phrase with a name) takes an apposition.
-            let named = (name.first..name.end).any(|t| is_cap(doc.surface(t)) && is_word(doc.surface(t)) && !among(CAP_NOT_SOURCE, doc.low(t)));
-            let opens_clause = name.first == floor || among(CLAUSE_OPENERS, doc.low(name.first.wrapping_sub(1))) || doc.toks.get(name.first).is_some_and(|t| t.sent_start == name.first);
+            let named = (name.first..name.end).any(|t| {
+                is_cap(doc.surface(t))
+                    && is_word(doc.surface(t))
+                    && !among(CAP_NOT_SOURCE, doc.low(t))
+            });
+            let opens_clause = name.first == floor
+                || among(CLAUSE_OPENERS, doc.low(name.first.wrapping_sub(1)))
+                || doc
+                    .toks
+                    .get(name.first)
+                    .is_some_and(|t| t.sent_start == name.first);
             if named && opens_clause && !among(PRONOUNS, doc.low(name.end - 1)) {
-                return Some(FoundSource { first: name.first, end: comma, head_first: name.first, head_end: name.end });
+                return Some(FoundSource {
+                    first: name.first,
+                    end: comma,
+                    head_first: name.first,
+                    head_end: name.end,
+                });
             }
         }
         None
@@ -732,7 +1541,12 @@ impl<'d, 't> Extractor<'d, 't> {
         }
         let head = doc.low(last);
         if among(PRONOUNS, head) || head == "who" {
-            return Some(FoundSource { first: last, end, head_first: last, head_end: end });
+            return Some(FoundSource {
+                first: last,
+                end,
+                head_first: last,
+                head_end: end,
+            });
         }
         let head_surface = doc.surface(last);
         if !is_word(head_surface) || among(NP_STOP, head) || doc.cue_at(last).is_some() {
@@ -752,24 +1566,38 @@ impl<'d, 't> Extractor<'d, 't> {
         while first < last {
             let w = doc.low(first);
             let s = doc.surface(first);
-            let good_start = (is_cap(s) && is_word(s)) || among(DETERMINERS, w) || is_source_noun(w) || among(SOURCE_MODIFIERS, w) || s.chars().next().is_some_and(|c| c.is_ascii_digit());
+            let good_start = (is_cap(s) && is_word(s))
+                || among(DETERMINERS, w)
+                || is_source_noun(w)
+                || among(SOURCE_MODIFIERS, w)
+                || s.chars().next().is_some_and(|c| c.is_ascii_digit());
             if good_start && !among(&["of", "for", "and", "&"], w) {
                 break;
             }
             first += 1;
         }
         let survey_share = last >= 2 && is_number(head) && doc.low(last - 1) == "in";
-        let head_ok = head_named || is_source_noun(head) || survey_share || (last > first && among(DETERMINERS, doc.low(first)));
+        let head_ok = head_named
+            || is_source_noun(head)
+            || survey_share
+            || (last > first && among(DETERMINERS, doc.low(first)));
         if !head_ok {
             return None;
         }
-        Some(FoundSource { first, end, head_first: first, head_end: end })
+        Some(FoundSource {
+            first,
+            end,
+            head_first: first,
+            head_end: end,
+        })
     }
 
     /// True when token `k` may stand inside a source noun phrase.
     fn np_token(&self, k: usize) -> bool {
         let doc = self.doc;
-        let Some(tok) = doc.toks.get(k) else { return false };
+        let Some(tok) = doc.toks.get(k) else {
+            return false;
+        };
         if tok.region.is_some() {
             return false;
         }
@@ -799,8 +1627,13 @@ impl<'d, 't> Extractor<'d, 't> {
         // Other lowercase words: nouns and adjectives, not adverbs or verb forms we can spot;
         // a participle is an adjective before a lowercase noun ("registered voters").
         let next = doc.surface(k + 1);
-        let before_noun = is_word(next) && !is_cap(next) && !next.starts_with(|c: char| c.is_ascii_digit()) && !doc.is_inflected_cue(k + 1);
-        !(w.ends_with("ly") || (w.ends_with("ed") && w.len() > 4 && !before_noun) || w.ends_with("ing") && w.len() > 5)
+        let before_noun = is_word(next)
+            && !is_cap(next)
+            && !next.starts_with(|c: char| c.is_ascii_digit())
+            && !doc.is_inflected_cue(k + 1);
+        !(w.ends_with("ly")
+            || (w.ends_with("ed") && w.len() > 4 && !before_noun)
+            || w.ends_with("ing") && w.len() > 5)
     }
 
     /// The source after an inverted cue ("said Song Xiaojun, vice president of ..."): up to the
@@ -814,18 +1647,31 @@ impl<'d, 't> Extractor<'d, 't> {
         let w = doc.low(start);
         let s = doc.surface(start);
         if among(PRONOUNS, w) {
-            return Some(FoundSource { first: start, end: start + 1, head_first: start, head_end: start + 1 });
+            return Some(FoundSource {
+                first: start,
+                end: start + 1,
+                head_first: start,
+                head_end: start + 1,
+            });
         }
-        let starts_ok = (is_cap(s) && is_word(s) && !among(CAP_NOT_SOURCE, w)) || among(DETERMINERS, w) || is_source_noun(w) || among(SOURCE_MODIFIERS, w);
+        let starts_ok = (is_cap(s) && is_word(s) && !among(CAP_NOT_SOURCE, w))
+            || among(DETERMINERS, w)
+            || is_source_noun(w)
+            || among(SOURCE_MODIFIERS, w);
         if !starts_ok || w == "that" {
             return None;
         }
-        let limit = doc.clause_end(start).min(start + MAX_INVERTED_SOURCE_TOKENS);
+        let limit = doc
+            .clause_end(start)
+            .min(start + MAX_INVERTED_SOURCE_TOKENS);
         let mut end = start;
         let mut head_end: Option<usize> = None;
         while end < limit {
             let w = doc.low(end);
-            if matches!(w, ";" | "—" | "–" | ":" | "(") || doc.is_open_mark(end) || self.role.get(end).is_some_and(|r| *r != Role::None) {
+            if matches!(w, ";" | "—" | "–" | ":" | "(")
+                || doc.is_open_mark(end)
+                || self.role.get(end).is_some_and(|r| *r != Role::None)
+            {
                 break;
             }
             if w == "," {
@@ -835,11 +1681,30 @@ impl<'d, 't> Extractor<'d, 't> {
                 }
                 head_end.get_or_insert(end);
             }
-            if head_end.is_none() && w != "," && !self.np_token(end) && !among(&["who", "which", "on", "in", "at", "during", "when", "while", "after", "before", "to", "about", "(", ")"], w) {
+            if head_end.is_none()
+                && w != ","
+                && !self.np_token(end)
+                && !among(
+                    &[
+                        "who", "which", "on", "in", "at", "during", "when", "while", "after",
+                        "before", "to", "about", "(", ")",
+                    ],
+                    w,
+                )
+            {
                 // A verb or connective inside the head: this is a clause, not a source.
                 return None;
             }
-            if head_end.is_none() && among(&["who", "which", "on", "in", "at", "during", "when", "while", "after", "before", "to", "about", "of"], w) && end > start {
+            if head_end.is_none()
+                && among(
+                    &[
+                        "who", "which", "on", "in", "at", "during", "when", "while", "after",
+                        "before", "to", "about", "of",
+                    ],
+                    w,
+                )
+                && end > start
+            {
                 // The head stops at the first preposition; the phrase goes on only when an
                 // apposition follows a comma, so a bare adjunct ends the source here.
                 if w != "of" {
@@ -862,12 +1727,18 @@ impl<'d, 't> Extractor<'d, 't> {
         // The head must contain a name or a source noun.
         let head_ok = (start..head_end.max(start + 1)).any(|k| {
             let s = doc.surface(k);
-            (is_cap(s) && is_word(s) && !among(CAP_NOT_SOURCE, doc.low(k))) || is_source_noun(doc.low(k))
+            (is_cap(s) && is_word(s) && !among(CAP_NOT_SOURCE, doc.low(k)))
+                || is_source_noun(doc.low(k))
         });
         if !head_ok {
             return None;
         }
-        Some(FoundSource { first: start, end, head_first: start, head_end: head_end.max(start + 1) })
+        Some(FoundSource {
+            first: start,
+            end,
+            head_first: start,
+            head_end: head_end.max(start + 1),
+        })
     }
 
     /// An addressee right after a "tell"-class cue: "told Yicai", "told reporters", "told
@@ -877,17 +1748,27 @@ impl<'d, 't> Extractor<'d, 't> {
         let tok = doc.toks.get(start)?;
         let limit = tok.sent_end.min(start + 8);
         let w = doc.low(start);
-        if among(OBJECT_PRONOUNS, w) || among(AUDIENCE_NOUNS, w) || (is_source_noun(w) && w.ends_with('s')) {
+        if among(OBJECT_PRONOUNS, w)
+            || among(AUDIENCE_NOUNS, w)
+            || (is_source_noun(w) && w.ends_with('s'))
+        {
             return Some((start, start + 1));
         }
         let mut end = start;
         while end < limit {
             let w = doc.low(end);
             let s = doc.surface(end);
-            let ok = (is_cap(s) && is_word(s) && !among(TIME_WORDS, w) && !among(CAP_NOT_SOURCE, w))
-                || (end == start && among(DETERMINERS, w))
-                || (end > start && (w == "'s" || w == "of" && is_cap(doc.surface(end + 1))))
-                || (end > start && among(DETERMINERS, doc.low(start)) && is_word(s) && !among(TIME_WORDS, w) && w != "that" && doc.cue_at(end).is_none() && !among(ADJUNCT_STARTERS, w));
+            let ok =
+                (is_cap(s) && is_word(s) && !among(TIME_WORDS, w) && !among(CAP_NOT_SOURCE, w))
+                    || (end == start && among(DETERMINERS, w))
+                    || (end > start && (w == "'s" || w == "of" && is_cap(doc.surface(end + 1))))
+                    || (end > start
+                        && among(DETERMINERS, doc.low(start))
+                        && is_word(s)
+                        && !among(TIME_WORDS, w)
+                        && w != "that"
+                        && doc.cue_at(end).is_none()
+                        && !among(ADJUNCT_STARTERS, w));
             if !ok || doc.toks.get(end).is_none_or(|t| t.region.is_some()) {
                 break;
             }
@@ -937,12 +1818,18 @@ impl<'d, 't> Extractor<'d, 't> {
     /// “<content>,” <source> <cue> / “<content>,” <cue> <source>.
     fn direct_after(&mut self, r: usize) {
         let doc = self.doc;
-        let Some(region) = doc.regions.get(r) else { return };
+        let Some(region) = doc.regions.get(r) else {
+            return;
+        };
         let (first, end) = (region.first, region.end);
         // The quotation must open its sentence (or follow a colon), else it is part of a
         // reported clause and the reported-speech rules take the whole clause.
-        let Some(first_tok) = doc.toks.get(first) else { return };
-        let opens_sentence = first_tok.sent_start == first || first_tok.para_start || matches!(doc.low(first.wrapping_sub(1)), ":" | "—");
+        let Some(first_tok) = doc.toks.get(first) else {
+            return;
+        };
+        let opens_sentence = first_tok.sent_start == first
+            || first_tok.para_start
+            || matches!(doc.low(first.wrapping_sub(1)), ":" | "—");
         if !opens_sentence || !doc.is_close_mark(end.wrapping_sub(1)) {
             return;
         }
@@ -959,7 +1846,16 @@ impl<'d, 't> Extractor<'d, 't> {
             if m.entry.class != CueClass::AccordingTo && m.form != CueForm::Progressive {
                 if let Some(src) = self.source_after(j + m.token_count) {
                     let cue = (j, j + m.token_count);
-                    self.emit_direct(r, cue, m, Some(src), None, VerbGroup::default(), "“<content>,” <cue> <source>", 0.95);
+                    self.emit_direct(
+                        r,
+                        cue,
+                        m,
+                        Some(src),
+                        None,
+                        VerbGroup::default(),
+                        "“<content>,” <cue> <source>",
+                        0.95,
+                    );
                     return;
                 }
             }
@@ -978,13 +1874,28 @@ impl<'d, 't> Extractor<'d, 't> {
             if group.passive {
                 break;
             }
-            let Some(src) = self.source_before(group.first, j) else { break };
+            let Some(src) = self.source_before(group.first, j) else {
+                break;
+            };
             if src.first != j {
                 break;
             }
             let after = k + m.token_count;
-            let addressee = if m.entry.class == CueClass::Tell { self.addressee_after(after) } else { None };
-            self.emit_direct(r, (k, after), m, Some(src), addressee, group, "“<content>,” <source> <cue>", 0.95);
+            let addressee = if m.entry.class == CueClass::Tell {
+                self.addressee_after(after)
+            } else {
+                None
+            };
+            self.emit_direct(
+                r,
+                (k, after),
+                m,
+                Some(src),
+                addressee,
+                group,
+                "“<content>,” <source> <cue>",
+                0.95,
+            );
             return;
         }
     }
@@ -992,9 +1903,13 @@ impl<'d, 't> Extractor<'d, 't> {
     /// <source> <cue>: “<content>” / <source> <cue>, “<content>”.
     fn direct_before(&mut self, r: usize) {
         let doc = self.doc;
-        let Some(region) = doc.regions.get(r) else { return };
+        let Some(region) = doc.regions.get(r) else {
+            return;
+        };
         let first = region.first;
-        let Some(p) = first.checked_sub(1) else { return };
+        let Some(p) = first.checked_sub(1) else {
+            return;
+        };
         let mut k = p;
         if matches!(doc.low(k), ":" | ",") {
             k = match k.checked_sub(1) {
@@ -1014,15 +1929,25 @@ impl<'d, 't> Extractor<'d, 't> {
         while c > lowest {
             c -= 1;
             let w = doc.low(c);
-            if doc.toks.get(c).is_none_or(|t| t.region.is_some()) || matches!(w, "," | ";" | ":" | "." | "!" | "?") {
+            if doc.toks.get(c).is_none_or(|t| t.region.is_some())
+                || matches!(w, "," | ";" | ":" | "." | "!" | "?")
+            {
                 return;
             }
             let Some(m) = doc.cue_at(c) else { continue };
             let cue_end = c + m.token_count;
-            if m.entry.class == CueClass::AccordingTo || m.form == CueForm::Progressive || cue_end > k + 1 || !self.is_free(c, cue_end) {
+            if m.entry.class == CueClass::AccordingTo
+                || m.form == CueForm::Progressive
+                || cue_end > k + 1
+                || !self.is_free(c, cue_end)
+            {
                 return;
             }
-            let addressee = if m.entry.class == CueClass::Tell { self.addressee_after(cue_end) } else { None };
+            let addressee = if m.entry.class == CueClass::Tell {
+                self.addressee_after(cue_end)
+            } else {
+                None
+            };
             let gap_first = addressee.map_or(cue_end, |(_, e)| e);
             let gap_ok = gap_first > k || {
                 let g = doc.low(gap_first);
@@ -1035,19 +1960,42 @@ impl<'d, 't> Extractor<'d, 't> {
             if group.passive {
                 return;
             }
-            let Some(src) = self.source_before(group.first, sent_start) else { return };
+            let Some(src) = self.source_before(group.first, sent_start) else {
+                return;
+            };
             if src.first > sent_start && !among(CLAUSE_OPENERS, doc.low(src.first - 1)) {
                 return;
             }
-            self.emit_direct(r, (c, cue_end), m, Some(src), addressee, group, "<source> <cue>: “<content>”", 0.9);
+            self.emit_direct(
+                r,
+                (c, cue_end),
+                m,
+                Some(src),
+                addressee,
+                group,
+                "<source> <cue>: “<content>”",
+                0.9,
+            );
             return;
         }
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn emit_direct(&mut self, r: usize, cue: (usize, usize), m: CueMatch, src: Option<FoundSource>, addressee: Option<(usize, usize)>, group: VerbGroup, rule: &'static str, confidence: f32) {
+    fn emit_direct(
+        &mut self,
+        r: usize,
+        cue: (usize, usize),
+        m: CueMatch,
+        src: Option<FoundSource>,
+        addressee: Option<(usize, usize)>,
+        group: VerbGroup,
+        rule: &'static str,
+        confidence: f32,
+    ) {
         let doc = self.doc;
-        let Some(region) = doc.regions.get(r) else { return };
+        let Some(region) = doc.regions.get(r) else {
+            return;
+        };
         let content = region.span;
         if let Some(used) = self.region_used.get_mut(r) {
             *used = true;
@@ -1071,7 +2019,9 @@ impl<'d, 't> Extractor<'d, 't> {
             if self.region_used.get(next).copied().unwrap_or(true) {
                 break;
             }
-            let Some(open_tok) = doc.toks.get(next_region.first) else { break };
+            let Some(open_tok) = doc.toks.get(next_region.first) else {
+                break;
+            };
             if open_tok.para_start {
                 break;
             }
@@ -1120,9 +2070,15 @@ impl<'d, 't> Extractor<'d, 't> {
     fn colon_attributions(&mut self) {
         let doc = self.doc;
         // Capitalised speaker labels count only in a transcript: at least two turns.
-        let turns = (0..doc.toks.len()).filter(|&k| doc.toks.get(k).is_some_and(|t| t.para_start) && self.shouted_label(k).is_some()).count();
+        let turns = (0..doc.toks.len())
+            .filter(|&k| {
+                doc.toks.get(k).is_some_and(|t| t.para_start) && self.shouted_label(k).is_some()
+            })
+            .count();
         for start in 0..doc.toks.len() {
-            let Some(tok) = doc.toks.get(start) else { break };
+            let Some(tok) = doc.toks.get(start) else {
+                break;
+            };
             if tok.para_start && tok.region.is_none() {
                 self.colon_at(start, turns >= 2);
             }
@@ -1134,15 +2090,20 @@ impl<'d, 't> Extractor<'d, 't> {
         let doc = self.doc;
         let limit = doc.toks.get(start)?.sent_end.min(start + 4);
         let colon = (start + 1..limit).find(|&k| doc.low(k) == ":")?;
-        let shouted = (start..colon).all(|k| is_word(doc.surface(k)) && !doc.surface(k).chars().any(|c| c.is_lowercase()));
+        let shouted = (start..colon)
+            .all(|k| is_word(doc.surface(k)) && !doc.surface(k).chars().any(|c| c.is_lowercase()));
         shouted.then_some(colon)
     }
 
     fn colon_at(&mut self, start: usize, transcript: bool) {
         let doc = self.doc;
-        let Some(tok) = doc.toks.get(start) else { return };
+        let Some(tok) = doc.toks.get(start) else {
+            return;
+        };
         let limit = tok.sent_end.min(start + 7);
-        let Some(colon) = (start..limit).find(|&k| doc.low(k) == ":") else { return };
+        let Some(colon) = (start..limit).find(|&k| doc.low(k) == ":") else {
+            return;
+        };
         if colon == start || !self.is_free(start, colon + 1) {
             return;
         }
@@ -1150,13 +2111,71 @@ impl<'d, 't> Extractor<'d, 't> {
         let name_like = (start..colon).all(|k| {
             let w = doc.low(k);
             let s = doc.surface(k);
-            (is_cap(s) && is_word(s)) || is_source_noun(w) || among(SOURCE_MODIFIERS, w) || matches!(w, "and" | "." | "-" | "'s")
+            (is_cap(s) && is_word(s))
+                || is_source_noun(w)
+                || among(SOURCE_MODIFIERS, w)
+                || matches!(w, "and" | "." | "-" | "'s")
         });
         let head = doc.low(colon - 1);
-        let label = among(&["update", "note", "editor", "photo", "photos", "video", "watch", "read", "source", "sources", "correction", "related", "breaking", "exclusive", "warning", "q", "a", "question", "answer", "tags", "by", "more", "also", "see", "via", "listen", "here", "today", "live", "opinion", "analysis", "transcript", "summary", "contact", "email", "disclosure", "credit", "image", "caption", "ps", "p.s.", "edit", "editors"], head);
+        let label = among(
+            &[
+                "update",
+                "note",
+                "editor",
+                "photo",
+                "photos",
+                "video",
+                "watch",
+                "read",
+                "source",
+                "sources",
+                "correction",
+                "related",
+                "breaking",
+                "exclusive",
+                "warning",
+                "q",
+                "a",
+                "question",
+                "answer",
+                "tags",
+                "by",
+                "more",
+                "also",
+                "see",
+                "via",
+                "listen",
+                "here",
+                "today",
+                "live",
+                "opinion",
+                "analysis",
+                "transcript",
+                "summary",
+                "contact",
+                "email",
+                "disclosure",
+                "credit",
+                "image",
+                "caption",
+                "ps",
+                "p.s.",
+                "edit",
+                "editors",
+            ],
+            head,
+        );
         // A bare name: no determiner, no preposition, no cue word ("Stated Stone"), short.
-        let bare_name = colon - start <= 4 && !among(DETERMINERS, doc.low(start)) && (start..colon).all(|k| doc.cue_at_any_case(k).is_none() && !among(NP_STOP, doc.low(k)));
-        if !name_like || !bare_name || label || among(CAP_NOT_SOURCE, head) || !is_cap(doc.surface(start)) {
+        let bare_name = colon - start <= 4
+            && !among(DETERMINERS, doc.low(start))
+            && (start..colon)
+                .all(|k| doc.cue_at_any_case(k).is_none() && !among(NP_STOP, doc.low(k)));
+        if !name_like
+            || !bare_name
+            || label
+            || among(CAP_NOT_SOURCE, head)
+            || !is_cap(doc.surface(start))
+        {
             return;
         }
         // A transcript speaker is written in capitals ("TAPPER:"); otherwise the content must
@@ -1179,9 +2198,19 @@ impl<'d, 't> Extractor<'d, 't> {
         if words < 3 || !self.is_free(first, end) {
             return;
         }
-        let region = doc.toks.get(first).and_then(|t| t.region).and_then(|r| doc.regions.get(r));
-        let direct = region.is_some_and(|reg| reg.first == first && reg.end >= end.saturating_sub(1));
-        let src = FoundSource { first: start, end: colon, head_first: start, head_end: colon };
+        let region = doc
+            .toks
+            .get(first)
+            .and_then(|t| t.region)
+            .and_then(|r| doc.regions.get(r));
+        let direct =
+            region.is_some_and(|reg| reg.first == first && reg.end >= end.saturating_sub(1));
+        let src = FoundSource {
+            first: start,
+            end: colon,
+            head_first: start,
+            head_end: colon,
+        };
         let speaker = Some(self.arg(&src));
         self.claim(start, colon, Role::Source);
         self.claim(colon, colon + 1, Role::Cue);
@@ -1213,7 +2242,10 @@ impl<'d, 't> Extractor<'d, 't> {
         let mut i = 0;
         while i < doc.toks.len() {
             let step = match doc.cue_at(i) {
-                Some(m) if self.is_free(i, i + m.token_count) && doc.toks.get(i).is_some_and(|t| t.region.is_none()) => {
+                Some(m)
+                    if self.is_free(i, i + m.token_count)
+                        && doc.toks.get(i).is_some_and(|t| t.region.is_none()) =>
+                {
                     self.after_content_at(i, m);
                     m.token_count
                 }
@@ -1225,12 +2257,24 @@ impl<'d, 't> Extractor<'d, 't> {
 
     fn after_content_at(&mut self, i: usize, m: CueMatch) {
         let doc = self.doc;
-        if m.entry.class == CueClass::AccordingTo || m.form == CueForm::Progressive || m.entry.lemma == "call" {
+        if m.entry.class == CueClass::AccordingTo
+            || m.form == CueForm::Progressive
+            || m.entry.lemma == "call"
+        {
             return;
         }
         // A base form after its content must be a plain speech or belief verb ("..., critics
         // argue"); others are nouns there ("the most conservative state").
-        if m.form == CueForm::Base && !among(&["say", "argue", "think", "believe", "contend", "insist", "note", "suggest", "warn", "fear", "hope", "expect", "write", "tell", "add", "estimate", "predict", "agree", "claim", "report", "recall"], m.entry.lemma) {
+        if m.form == CueForm::Base
+            && !among(
+                &[
+                    "say", "argue", "think", "believe", "contend", "insist", "note", "suggest",
+                    "warn", "fear", "hope", "expect", "write", "tell", "add", "estimate",
+                    "predict", "agree", "claim", "report", "recall",
+                ],
+                m.entry.lemma,
+            )
+        {
             return;
         }
         let Some(tok) = doc.toks.get(i) else { return };
@@ -1242,7 +2286,20 @@ impl<'d, 't> Extractor<'d, 't> {
                 // The comma stays out of the content unless it is inside the quotation (,”).
                 let content_end = if doc.low(i - 1) == "," { i - 1 } else { i };
                 let tail_ok = src.end >= doc.clause_end(after) || doc.low(src.end) == ",";
-                if tail_ok && self.emit_reported_before_cue(sent_start, content_end, (i, after), m, Some(src), None, VerbGroup::default(), "<content>, <cue> <source>", 0.85, 3) {
+                if tail_ok
+                    && self.emit_reported_before_cue(
+                        sent_start,
+                        content_end,
+                        (i, after),
+                        m,
+                        Some(src),
+                        None,
+                        VerbGroup::default(),
+                        "<content>, <cue> <source>",
+                        0.85,
+                        3,
+                    )
+                {
                     return;
                 }
             }
@@ -1252,17 +2309,25 @@ impl<'d, 't> Extractor<'d, 't> {
         if group.passive {
             return;
         }
-        let Some(src) = self.source_before(group.first, sent_start) else { return };
+        let Some(src) = self.source_before(group.first, sent_start) else {
+            return;
+        };
         if doc.low(src.first) == "who" {
             return;
         }
-        let Some(before) = src.first.checked_sub(1) else { return };
+        let Some(before) = src.first.checked_sub(1) else {
+            return;
+        };
         let comma_before = doc.low(before) == ",";
         let quote_comma = doc.comma_then_close(before);
         if src.first <= sent_start || !(comma_before || quote_comma) {
             return;
         }
-        let addressee = if m.entry.class == CueClass::Tell { self.addressee_after(after) } else { None };
+        let addressee = if m.entry.class == CueClass::Tell {
+            self.addressee_after(after)
+        } else {
+            None
+        };
         let tail = addressee.map_or(after, |(_, e)| e);
         if !self.tail_is_adjunct(tail) {
             return;
@@ -1270,7 +2335,13 @@ impl<'d, 't> Extractor<'d, 't> {
         let content_end = if comma_before { before } else { src.first };
         // The parenthetical may carry an adjunct before its closing comma ("If she becomes
         // president, Clinton suggested in a tweet, women won't ...").
-        let closing_comma = (tail..(tail + 7).min(doc.clause_end(tail))).find(|&k| doc.low(k) == ",").filter(|&c| (tail..c).all(|k| doc.toks.get(k).is_some_and(|t| t.region.is_none()) && doc.cue_at(k).is_none()));
+        let closing_comma = (tail..(tail + 7).min(doc.clause_end(tail)))
+            .find(|&k| doc.low(k) == ",")
+            .filter(|&c| {
+                (tail..c).all(|k| {
+                    doc.toks.get(k).is_some_and(|t| t.region.is_none()) && doc.cue_at(k).is_none()
+                })
+            });
         let rest = closing_comma.and_then(|c| self.parenthetical_rest(c));
         // "In his speech, Mr. Obama said ...": an introductory phrase is not the content; the
         // cue's content follows it (left to the next pass).
@@ -1278,7 +2349,18 @@ impl<'d, 't> Extractor<'d, 't> {
             return;
         }
         let min_words = if rest.is_some() { 1 } else { 3 };
-        if self.emit_reported_before_cue(sent_start, content_end, (i, after), m, Some(src), addressee, group, "<content>, <source> <cue>", 0.85, min_words) {
+        if self.emit_reported_before_cue(
+            sent_start,
+            content_end,
+            (i, after),
+            m,
+            Some(src),
+            addressee,
+            group,
+            "<content>, <source> <cue>",
+            0.85,
+            min_words,
+        ) {
             if let Some((first, end)) = rest {
                 let span = doc.span_of(first, end);
                 self.claim(first, end, Role::Content);
@@ -1300,7 +2382,9 @@ impl<'d, 't> Extractor<'d, 't> {
             return false;
         }
         // Commas inside quotation marks do not end the phrase.
-        let last_comma = (first..end).rev().find(|&k| doc.low(k) == "," && doc.toks.get(k).is_some_and(|t| t.region.is_none()));
+        let last_comma = (first..end)
+            .rev()
+            .find(|&k| doc.low(k) == "," && doc.toks.get(k).is_some_and(|t| t.region.is_none()));
         match last_comma {
             None => true,
             Some(c) => (c + 1..end).filter(|&k| is_word(doc.surface(k))).count() < 2,
@@ -1316,8 +2400,20 @@ impl<'d, 't> Extractor<'d, 't> {
         }
         let first = comma + 1;
         let w = doc.low(first);
-        let same_sentence = doc.toks.get(first).is_some_and(|t| Some(t.sent_start) == doc.toks.get(comma).map(|c| c.sent_start));
-        if !same_sentence || doc.cue_at(first).is_some() || among(&["who", "which", "whose", "and", "but", "as", "in", "on", "at"], w) || w.ends_with("ing") {
+        let same_sentence = doc
+            .toks
+            .get(first)
+            .is_some_and(|t| Some(t.sent_start) == doc.toks.get(comma).map(|c| c.sent_start));
+        if !same_sentence
+            || doc.cue_at(first).is_some()
+            || among(
+                &[
+                    "who", "which", "whose", "and", "but", "as", "in", "on", "at",
+                ],
+                w,
+            )
+            || w.ends_with("ing")
+        {
             return None;
         }
         let end = doc.clause_end(first).min(first + MAX_CONTENT_TOKENS);
@@ -1343,7 +2439,19 @@ impl<'d, 't> Extractor<'d, 't> {
     /// Emits a reported quote whose content is [content_first, content_end) — starting at the
     /// sentence start, or after the last token an earlier attribution took in that range.
     #[allow(clippy::too_many_arguments)]
-    fn emit_reported_before_cue(&mut self, sent_start: usize, content_end: usize, cue: (usize, usize), m: CueMatch, src: Option<FoundSource>, addressee: Option<(usize, usize)>, group: VerbGroup, rule: &'static str, confidence: f32, min_words: usize) -> bool {
+    fn emit_reported_before_cue(
+        &mut self,
+        sent_start: usize,
+        content_end: usize,
+        cue: (usize, usize),
+        m: CueMatch,
+        src: Option<FoundSource>,
+        addressee: Option<(usize, usize)>,
+        group: VerbGroup,
+        rule: &'static str,
+        confidence: f32,
+        min_words: usize,
+    ) -> bool {
         let doc = self.doc;
         let floor = sent_start.max(content_end.saturating_sub(MAX_CONTENT_TOKENS));
         let mut first = floor;
@@ -1365,8 +2473,18 @@ impl<'d, 't> Extractor<'d, 't> {
         }
         // A content that is exactly one quotation is direct speech.
         let region = doc.toks.get(first).and_then(|t| t.region);
-        let direct = region.is_some_and(|r| doc.regions.get(r).is_some_and(|reg| reg.first == first && reg.end >= end));
-        let content = if direct { region.and_then(|r| doc.regions.get(r)).map_or(doc.span_of(first, end), |reg| reg.span) } else { doc.span_of(first, end) };
+        let direct = region.is_some_and(|r| {
+            doc.regions
+                .get(r)
+                .is_some_and(|reg| reg.first == first && reg.end >= end)
+        });
+        let content = if direct {
+            region
+                .and_then(|r| doc.regions.get(r))
+                .map_or(doc.span_of(first, end), |reg| reg.span)
+        } else {
+            doc.span_of(first, end)
+        };
         if let Some(r) = region.filter(|_| direct) {
             if let Some(used) = self.region_used.get_mut(r) {
                 *used = true;
@@ -1407,7 +2525,10 @@ impl<'d, 't> Extractor<'d, 't> {
         let mut i = 0;
         while i < doc.toks.len() {
             let step = match doc.cue_at(i) {
-                Some(m) if self.is_free_or_content(i, i + m.token_count) && doc.toks.get(i).is_some_and(|t| t.region.is_none()) => {
+                Some(m)
+                    if self.is_free_or_content(i, i + m.token_count)
+                        && doc.toks.get(i).is_some_and(|t| t.region.is_none()) =>
+                {
                     self.before_content_at(i, m);
                     m.token_count
                 }
@@ -1428,7 +2549,9 @@ impl<'d, 't> Extractor<'d, 't> {
         }
         let asks = m.entry.lemma == "ask";
         let calls = m.entry.lemma == "call";
-        if m.form == CueForm::Progressive || (m.entry.class == CueClass::SayAfterContent && !asks && !calls) {
+        if m.form == CueForm::Progressive
+            || (m.entry.class == CueClass::SayAfterContent && !asks && !calls)
+        {
             return;
         }
         let group = self.verb_group_before(i, m.form);
@@ -1436,13 +2559,31 @@ impl<'d, 't> Extractor<'d, 't> {
             return;
         }
         // "Ms. Conway rejected the idea ... and said that ...": the sentence's subject speaks.
-        let coordinated = group.first > sent_start && among(&["and", "but", "then"], doc.low(group.first - 1));
+        let coordinated =
+            group.first > sent_start && among(&["and", "but", "then"], doc.low(group.first - 1));
         let (src, shared_subject) = if coordinated {
-            let Some(subject) = self.sentence_subject(sent_start, group.first) else { return };
-            let (Some(a), Some(b)) = (self.token_at(subject.span.start), self.token_at(subject.span.end.saturating_sub(1))) else { return };
-            (FoundSource { first: a, end: b + 1, head_first: a, head_end: b + 1 }, true)
+            let Some(subject) = self.sentence_subject(sent_start, group.first) else {
+                return;
+            };
+            let (Some(a), Some(b)) = (
+                self.token_at(subject.span.start),
+                self.token_at(subject.span.end.saturating_sub(1)),
+            ) else {
+                return;
+            };
+            (
+                FoundSource {
+                    first: a,
+                    end: b + 1,
+                    head_first: a,
+                    head_end: b + 1,
+                },
+                true,
+            )
         } else {
-            let Some(src) = self.source_before(group.first, sent_start) else { return };
+            let Some(src) = self.source_before(group.first, sent_start) else {
+                return;
+            };
             let opener = doc.low(src.first.wrapping_sub(1));
             // Only a non-restrictive relative ("Sanders, who said ...") names a speaker; a
             // restrictive one ("voters who said ...") runs into the main clause.
@@ -1450,7 +2591,11 @@ impl<'d, 't> Extractor<'d, 't> {
             if doc.low(src.first) == "who" && !relative {
                 return;
             }
-            if src.first > sent_start && !relative && !among(CLAUSE_OPENERS, opener) && !among(&["which", "where"], opener) {
+            if src.first > sent_start
+                && !relative
+                && !among(CLAUSE_OPENERS, opener)
+                && !among(&["which", "where"], opener)
+            {
                 return;
             }
             (src, false)
@@ -1460,9 +2605,13 @@ impl<'d, 't> Extractor<'d, 't> {
         }
         // "The 20 states that ...", "A 2009 report by ...": nouns, unless a pronoun or a bare
         // name stands before them.
-        if matches!(m.form, CueForm::Base | CueForm::ThirdPerson) && among(NOUN_LIKE_CUES, m.entry.lemma) {
+        if matches!(m.form, CueForm::Base | CueForm::ThirdPerson)
+            && among(NOUN_LIKE_CUES, m.entry.lemma)
+        {
             let pronoun = src.end == src.first + 1 && among(PRONOUNS, doc.low(src.first));
-            let bare_name = (src.head_first..src.head_end).all(|t| is_cap(doc.surface(t)) && !is_number(doc.low(t))) && !among(DETERMINERS, doc.low(src.first));
+            let bare_name = (src.head_first..src.head_end)
+                .all(|t| is_cap(doc.surface(t)) && !is_number(doc.low(t)))
+                && !among(DETERMINERS, doc.low(src.first));
             if !pronoun && (!bare_name || doc.low(i + m.token_count) == "that") {
                 return;
             }
@@ -1473,15 +2622,39 @@ impl<'d, 't> Extractor<'d, 't> {
             self.called_label(i, after, src, group);
             return;
         }
-        let addressee = if m.entry.class == CueClass::Tell || asks { self.addressee_after(after) } else { None };
+        let addressee = if m.entry.class == CueClass::Tell || asks {
+            self.addressee_after(after)
+        } else {
+            None
+        };
         let mut k = addressee.map_or(after, |(_, e)| e);
         // "X asked (Y) whether ...": an indirect question.
-        let question = asks && among(&["whether", "if", "why", "how", "what", "when", "where", "who", "which"], doc.low(k));
+        let question = asks
+            && among(
+                &[
+                    "whether", "if", "why", "how", "what", "when", "where", "who", "which",
+                ],
+                doc.low(k),
+            );
         if asks && !question {
             return;
         }
         // "said Thursday his biggest worry ...": a bare day name before the content.
-        if among(&["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight"], doc.low(k)) {
+        if among(
+            &[
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+                "yesterday",
+                "today",
+                "tonight",
+            ],
+            doc.low(k),
+        ) {
             k += 1;
         }
         // "<source> <cue>: “...”" was handled with the direct quotes; here ":" or "," then a
@@ -1498,29 +2671,58 @@ impl<'d, 't> Extractor<'d, 't> {
                 break;
             }
             // A verb of thinking takes "that" at once ("think about that" is no clause).
-            if t == k && (m.entry.class == CueClass::Cognition || !(among(ADJUNCT_STARTERS, w) || w.ends_with("ly"))) {
+            if t == k
+                && (m.entry.class == CueClass::Cognition
+                    || !(among(ADJUNCT_STARTERS, w) || w.ends_with("ly")))
+            {
                 break;
             }
             let place_comma = w == "," && is_cap(doc.surface(t + 1)) && t > k;
-            if (matches!(w, "," | ";" | ":" | "—" | "–") && !place_comma) || doc.cue_at(t).is_some() || doc.toks.get(t).is_none_or(|x| x.region.is_some()) {
+            if (matches!(w, "," | ";" | ":" | "—" | "–") && !place_comma)
+                || doc.cue_at(t).is_some()
+                || doc.toks.get(t).is_none_or(|x| x.region.is_some())
+            {
                 break;
             }
         }
         if question {
-            rule = if addressee.is_some() { "<source> asked <addressee> <question>" } else { "<source> asked <question>" };
+            rule = if addressee.is_some() {
+                "<source> asked <addressee> <question>"
+            } else {
+                "<source> asked <question>"
+            };
             confidence = 0.8;
         } else if let Some(t) = that_at {
             k = t;
-            rule = if addressee.is_some() { "<source> <cue> <addressee> that <content>" } else { "<source> <cue> that <content>" };
-            confidence = if m.entry.class == CueClass::Cognition { 0.7 } else { 0.85 };
+            rule = if addressee.is_some() {
+                "<source> <cue> <addressee> that <content>"
+            } else {
+                "<source> <cue> that <content>"
+            };
+            confidence = if m.entry.class == CueClass::Cognition {
+                0.7
+            } else {
+                0.85
+            };
         } else {
             if m.entry.class == CueClass::Cognition || nested || !m.entry.bare_clause {
                 return;
             }
             // "said on Friday he met ...": a short adjunct, then a pronoun subject.
-            if among(&["on", "in", "at", "during", "after", "before", "last", "this", "earlier", "later"], doc.low(k)) {
-                let subject = (k + 1..(k + 7).min(doc.clause_end(k))).find(|&t| among(PRONOUNS, doc.low(t)));
-                let clean = subject.is_some_and(|p| (k..p).all(|t| is_word(doc.surface(t)) && doc.cue_at(t).is_none() && doc.low(t) != "that"));
+            if among(
+                &[
+                    "on", "in", "at", "during", "after", "before", "last", "this", "earlier",
+                    "later",
+                ],
+                doc.low(k),
+            ) {
+                let subject =
+                    (k + 1..(k + 7).min(doc.clause_end(k))).find(|&t| among(PRONOUNS, doc.low(t)));
+                let clean = subject.is_some_and(|p| {
+                    (k..p).all(|t| {
+                        is_word(doc.surface(t)) && doc.cue_at(t).is_none() && doc.low(t) != "that"
+                    })
+                });
                 if let (Some(p), true) = (subject, clean) {
                     k = p;
                 }
@@ -1535,14 +2737,27 @@ impl<'d, 't> Extractor<'d, 't> {
         let mut end = doc.clause_end(k).min(k + MAX_CONTENT_TOKENS);
         // A source inside a leading subordinate clause ("While Comey has said that ..., X
         // said ...") speaks only up to that clause's comma.
-        let subordinate = among(&["while", "although", "though", "whereas", "because", "if", "as", "when", "after", "before", "since", "even"], doc.low(sent_start));
+        let subordinate = among(
+            &[
+                "while", "although", "though", "whereas", "because", "if", "as", "when", "after",
+                "before", "since", "even",
+            ],
+            doc.low(sent_start),
+        );
         // Stop before anything an earlier attribution took, before ", <participle cue>" and
         // before ", <source> <cue>" (another attribution starting).
         for t in k..end {
             let taken = matches!(self.role.get(t), Some(Role::Source) | Some(Role::Cue));
             let comma = doc.low(t) == ",";
-            let participle = comma && doc.cue_at(t + 1).is_some_and(|c| c.form == CueForm::Progressive);
-            if taken || participle || doc.low(t) == ";" || (comma && (subordinate || self.attribution_starts(t + 1))) {
+            let participle = comma
+                && doc
+                    .cue_at(t + 1)
+                    .is_some_and(|c| c.form == CueForm::Progressive);
+            if taken
+                || participle
+                || doc.low(t) == ";"
+                || (comma && (subordinate || self.attribution_starts(t + 1)))
+            {
                 end = t;
                 break;
             }
@@ -1550,7 +2765,9 @@ impl<'d, 't> Extractor<'d, 't> {
         end = self.content_end_fixed(k, end);
         if doc.low(src.first) == "who" {
             // The relative clause closes at the next comma outside quotation marks.
-            if let Some(c) = (k..end).find(|&t| doc.low(t) == "," && doc.toks.get(t).is_some_and(|x| x.region.is_none())) {
+            if let Some(c) = (k..end)
+                .find(|&t| doc.low(t) == "," && doc.toks.get(t).is_some_and(|x| x.region.is_none()))
+            {
                 end = c;
             }
         }
@@ -1562,8 +2779,18 @@ impl<'d, 't> Extractor<'d, 't> {
             return;
         }
         let region = doc.toks.get(k).and_then(|t| t.region);
-        let direct = region.is_some_and(|r| doc.regions.get(r).is_some_and(|reg| reg.first == k && reg.end >= end));
-        let content = if direct { region.and_then(|r| doc.regions.get(r)).map_or(doc.span_of(k, end), |reg| reg.span) } else { doc.span_of(k, end) };
+        let direct = region.is_some_and(|r| {
+            doc.regions
+                .get(r)
+                .is_some_and(|reg| reg.first == k && reg.end >= end)
+        });
+        let content = if direct {
+            region
+                .and_then(|r| doc.regions.get(r))
+                .map_or(doc.span_of(k, end), |reg| reg.span)
+        } else {
+            doc.span_of(k, end)
+        };
         if let Some(r) = region.filter(|_| direct) {
             if let Some(used) = self.region_used.get_mut(r) {
                 *used = true;
@@ -1575,8 +2802,14 @@ impl<'d, 't> Extractor<'d, 't> {
         let mut speaker = self.arg(&src);
         if doc.low(src.first) == "who" {
             // "Sanders, who said ...": the relative pronoun stands for the phrase before it.
-            let before = if doc.low(src.first.wrapping_sub(1)) == "," { src.first - 1 } else { src.first };
-            speaker.antecedent = self.name_before(before, sent_start).map(|np| doc.span_of(np.head_first, np.head_end));
+            let before = if doc.low(src.first.wrapping_sub(1)) == "," {
+                src.first - 1
+            } else {
+                src.first
+            };
+            speaker.antecedent = self
+                .name_before(before, sent_start)
+                .map(|np| doc.span_of(np.head_first, np.head_end));
         }
         let speaker = Some(speaker);
         let addressee = addressee.map(|(a, b)| {
@@ -1608,18 +2841,33 @@ impl<'d, 't> Extractor<'d, 't> {
         for t in first + 1..end {
             let w = doc.low(t);
             let next = doc.low(t + 1);
-            let contrast = w == "," && among(&["while", "whereas", "however", "although", "though", "despite", "but", "compared"], next);
+            let contrast = w == ","
+                && among(
+                    &[
+                        "while", "whereas", "however", "although", "though", "despite", "but",
+                        "compared",
+                    ],
+                    next,
+                );
             // "... and said that ...": a second cue of the same speaker starts a new content.
             let second_cue = w == "and" && doc.is_inflected_cue(t + 1);
-            let dash = matches!(w, "—" | "–") && among(&["even", "though", "although", "while"], next);
+            let dash =
+                matches!(w, "—" | "–") && among(&["even", "though", "although", "while"], next);
             if contrast || second_cue || dash {
                 end = t;
                 break;
             }
         }
         if let Some(last) = end.checked_sub(1) {
-            if let Some(region) = doc.toks.get(last).and_then(|t| t.region).and_then(|r| doc.regions.get(r)) {
-                let inside = region.first >= first && region.end > end && region.end <= first + MAX_CONTENT_TOKENS;
+            if let Some(region) = doc
+                .toks
+                .get(last)
+                .and_then(|t| t.region)
+                .and_then(|r| doc.regions.get(r))
+            {
+                let inside = region.first >= first
+                    && region.end > end
+                    && region.end <= first + MAX_CONTENT_TOKENS;
                 if inside && self.is_free(end, region.end) {
                     end = region.end;
                 }
@@ -1631,14 +2879,20 @@ impl<'d, 't> Extractor<'d, 't> {
     /// True when a source and a cue start at token `k` ("Lewandowski said", "the aides say").
     fn attribution_starts(&self, k: usize) -> bool {
         let doc = self.doc;
-        let limit = doc.toks.get(k).map_or(k, |t| t.sent_end).min(k + MAX_SOURCE_TOKENS + 3);
+        let limit = doc
+            .toks
+            .get(k)
+            .map_or(k, |t| t.sent_end)
+            .min(k + MAX_SOURCE_TOKENS + 3);
         for c in k + 1..limit {
             let Some(m) = doc.cue_at(c) else { continue };
             if m.form == CueForm::Progressive || m.entry.class == CueClass::AccordingTo {
                 return false;
             }
             let group = self.verb_group_before(c, m.form);
-            return self.source_before(group.first, k).is_some_and(|src| src.first == k);
+            return self
+                .source_before(group.first, k)
+                .is_some_and(|src| src.first == k);
         }
         false
     }
@@ -1647,22 +2901,38 @@ impl<'d, 't> Extractor<'d, 't> {
     /// said. Phrasal uses ("called for", "called on") are left alone.
     fn called_label(&mut self, i: usize, after: usize, src: FoundSource, group: VerbGroup) {
         let doc = self.doc;
-        if among(&["for", "on", "off", "up", "out", "in", "back"], doc.low(after)) || after >= doc.clause_end(after) {
+        if among(
+            &["for", "on", "off", "up", "out", "in", "back"],
+            doc.low(after),
+        ) || after >= doc.clause_end(after)
+        {
             return;
         }
         // "a formula called the “chained CPI”" names a thing: the caller must be a name or a
         // pronoun.
         let head = src.head_end.saturating_sub(1);
-        if !(is_cap(doc.surface(head)) || among(PRONOUNS, doc.low(head)) || doc.low(head) == "who") {
+        if !(is_cap(doc.surface(head)) || among(PRONOUNS, doc.low(head)) || doc.low(head) == "who")
+        {
             return;
         }
         let limit = doc.clause_end(after).min(after + 12);
-        let Some(open) = (after + 1..limit).find(|&t| doc.is_open_mark(t)) else { return };
+        let Some(open) = (after + 1..limit).find(|&t| doc.is_open_mark(t)) else {
+            return;
+        };
         let between_ok = (after..open).all(|t| {
             let w = doc.low(t);
-            doc.toks.get(t).is_some_and(|x| x.region.is_none()) && !matches!(w, "," | ";" | ":" | "and" | "but" | "or") && doc.cue_at(t).is_none()
+            doc.toks.get(t).is_some_and(|x| x.region.is_none())
+                && !matches!(w, "," | ";" | ":" | "and" | "but" | "or")
+                && doc.cue_at(t).is_none()
         });
-        let Some(region) = doc.toks.get(open).and_then(|t| t.region).and_then(|r| doc.regions.get(r)) else { return };
+        let Some(region) = doc
+            .toks
+            .get(open)
+            .and_then(|t| t.region)
+            .and_then(|r| doc.regions.get(r))
+        else {
+            return;
+        };
         if !between_ok || !region.closed || !self.is_free(after, region.end) {
             return;
         }
@@ -1691,15 +2961,45 @@ impl<'d, 't> Extractor<'d, 't> {
         let doc = self.doc;
         let w = doc.low(k);
         let s = doc.surface(k);
-        if doc.toks.get(k).is_none_or(|t| t.region.is_some() && !doc.is_open_mark(k)) {
+        if doc
+            .toks
+            .get(k)
+            .is_none_or(|t| t.region.is_some() && !doc.is_open_mark(k))
+        {
             return false;
         }
-        let time_next = among(&["week", "month", "year", "morning", "afternoon", "evening", "night", "summer", "spring", "fall", "autumn", "winter", "weekend", "season", "time", "past", "cycle", "term"], doc.low(k + 1));
-        let demonstrative = among(&["this", "that", "these", "those", "last"], w) && !time_next && w != "last";
+        let time_next = among(
+            &[
+                "week",
+                "month",
+                "year",
+                "morning",
+                "afternoon",
+                "evening",
+                "night",
+                "summer",
+                "spring",
+                "fall",
+                "autumn",
+                "winter",
+                "weekend",
+                "season",
+                "time",
+                "past",
+                "cycle",
+                "term",
+            ],
+            doc.low(k + 1),
+        );
+        let demonstrative =
+            among(&["this", "that", "these", "those", "last"], w) && !time_next && w != "last";
         if !demonstrative && (among(TIME_WORDS, w) || among(ADJUNCT_STARTERS, w)) {
             return false;
         }
-        if among(NOT_CLAUSE_START, w) || w.ends_with("ly") || (w.ends_with("ing") && w.len() > 5 && !is_cap(s)) {
+        if among(NOT_CLAUSE_START, w)
+            || w.ends_with("ly")
+            || (w.ends_with("ing") && w.len() > 5 && !is_cap(s))
+        {
             return false;
         }
         doc.is_open_mark(k) || is_word(s) || s.starts_with('$')
@@ -1715,7 +3015,9 @@ impl<'d, 't> Extractor<'d, 't> {
         let mut src_end = after;
         while src_end < clause_end && src_end < after + 25 {
             let w = doc.low(src_end);
-            if matches!(w, "," | ";" | ":" | "—" | "–" | "(") || doc.toks.get(src_end).is_none_or(|t| t.region.is_some()) {
+            if matches!(w, "," | ";" | ":" | "—" | "–" | "(")
+                || doc.toks.get(src_end).is_none_or(|t| t.region.is_some())
+            {
                 break;
             }
             src_end += 1;
@@ -1723,26 +3025,43 @@ impl<'d, 't> Extractor<'d, 't> {
         if src_end <= after || !self.is_free(after, src_end) {
             return;
         }
-        let mut src = FoundSource { first: after, end: src_end, head_first: after, head_end: src_end };
+        let mut src = FoundSource {
+            first: after,
+            end: src_end,
+            head_first: after,
+            head_end: src_end,
+        };
         // "According to the team's coach, Alireza Mehraban, ...": the apposition is the source.
         if doc.low(src_end) == "," {
-            let name_end = (src_end + 1..(src_end + 6).min(clause_end)).find(|&k| doc.low(k) == ",");
+            let name_end =
+                (src_end + 1..(src_end + 6).min(clause_end)).find(|&k| doc.low(k) == ",");
             if let Some(e) = name_end {
-                if e > src_end + 1 && (src_end + 1..e).all(|k| is_cap(doc.surface(k)) && is_word(doc.surface(k))) {
+                if e > src_end + 1
+                    && (src_end + 1..e).all(|k| is_cap(doc.surface(k)) && is_word(doc.surface(k)))
+                {
                     src.end = e;
                     src_end = e;
                 }
             }
         }
         // Only an opening connective may stand before a leading "according to".
-        let leading = (sent_start..i).all(|k| among(&["but", "and", "so", "yet", "also", ","], doc.low(k)));
+        let leading =
+            (sent_start..i).all(|k| among(&["but", "and", "so", "yet", "also", ","], doc.low(k)));
         if leading {
             if doc.low(src_end) != "," {
                 return;
             }
             let first = src_end + 1;
             let end = doc.clause_end(first).min(first + MAX_CONTENT_TOKENS);
-            self.emit_according(first, end, i, after, src, "according to <source>, <content>", 3);
+            self.emit_according(
+                first,
+                end,
+                i,
+                after,
+                src,
+                "according to <source>, <content>",
+                3,
+            );
         } else if i > sent_start && doc.low(i - 1) == "," {
             let tail_ok = src_end >= clause_end || doc.low(src_end) == ",";
             if !tail_ok {
@@ -1760,9 +3079,21 @@ impl<'d, 't> Extractor<'d, 't> {
             // short to stand alone ("Among them, according to X, are ..."); otherwise it is
             // mostly an apposition of the source.
             let before_words = (sent_start..i).filter(|&t| is_word(doc.surface(t))).count();
-            let rest = if before_words < 3 { self.parenthetical_rest(src_end) } else { None };
+            let rest = if before_words < 3 {
+                self.parenthetical_rest(src_end)
+            } else {
+                None
+            };
             let min_words = if rest.is_some() { 1 } else { 3 };
-            if self.emit_according(first, i - 1, i, after, src, "<content>, according to <source>", min_words) {
+            if self.emit_according(
+                first,
+                i - 1,
+                i,
+                after,
+                src,
+                "<content>, according to <source>",
+                min_words,
+            ) {
                 if let Some((a, b)) = rest {
                     let span = doc.span_of(a, b);
                     self.claim(a, b, Role::Content);
@@ -1782,13 +3113,30 @@ impl<'d, 't> Extractor<'d, 't> {
                 }
             }
             if self.is_free(first, i) {
-                self.emit_according(first, i, i, after, src, "<content> according to <source>", 3);
+                self.emit_according(
+                    first,
+                    i,
+                    i,
+                    after,
+                    src,
+                    "<content> according to <source>",
+                    3,
+                );
             }
         }
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn emit_according(&mut self, first: usize, end: usize, cue_first: usize, cue_end: usize, src: FoundSource, rule: &'static str, min_words: usize) -> bool {
+    fn emit_according(
+        &mut self,
+        first: usize,
+        end: usize,
+        cue_first: usize,
+        cue_end: usize,
+        src: FoundSource,
+        rule: &'static str,
+        min_words: usize,
+    ) -> bool {
         let doc = self.doc;
         let mut first = first;
         while first < end && matches!(doc.low(first), "," | ";") {
@@ -1827,7 +3175,12 @@ impl<'d, 't> Extractor<'d, 't> {
 
     fn participles(&mut self) {
         let doc = self.doc;
-        self.by_cue = self.out.iter().enumerate().map(|(idx, q)| (q.cue.start, idx)).collect();
+        self.by_cue = self
+            .out
+            .iter()
+            .enumerate()
+            .map(|(idx, q)| (q.cue.start, idx))
+            .collect();
         self.by_cue.sort_unstable();
         let mut i = 1;
         while i < doc.toks.len() {
@@ -1835,7 +3188,11 @@ impl<'d, 't> Extractor<'d, 't> {
                 i += 1;
                 continue;
             };
-            if m.form == CueForm::Progressive && doc.low(i - 1) == "," && self.is_free(i, i + m.token_count) && m.entry.class != CueClass::AccordingTo {
+            if m.form == CueForm::Progressive
+                && doc.low(i - 1) == ","
+                && self.is_free(i, i + m.token_count)
+                && m.entry.class != CueClass::AccordingTo
+            {
                 self.participle_at(i, m);
             }
             i += m.token_count;
@@ -1849,7 +3206,8 @@ impl<'d, 't> Extractor<'d, 't> {
         let first_word = doc.surface(start);
         if among(PRONOUNS, doc.low(start)) && doc.low(start) != "it" {
             let next = doc.surface(start + 1);
-            return (is_word(next) && !is_cap(next)).then(|| Arg::plain(doc.span_of(start, start + 1)));
+            return (is_word(next) && !is_cap(next))
+                .then(|| Arg::plain(doc.span_of(start, start + 1)));
         }
         if !is_cap(first_word) || !is_word(first_word) {
             return None;
@@ -1858,7 +3216,11 @@ impl<'d, 't> Extractor<'d, 't> {
         let mut paren: Option<usize> = None;
         while end < limit && end - start < MAX_SOURCE_TOKENS {
             let w = doc.low(end);
-            let lower_ok = !is_cap(doc.surface(end)) && (among(DETERMINERS, w) || is_source_noun(w) || among(SOURCE_MODIFIERS, w) || matches!(w, "'s" | "of" | "-" | "."));
+            let lower_ok = !is_cap(doc.surface(end))
+                && (among(DETERMINERS, w)
+                    || is_source_noun(w)
+                    || among(SOURCE_MODIFIERS, w)
+                    || matches!(w, "'s" | "of" | "-" | "."));
             if w == "(" {
                 // "Sen. Bernie Sanders (I-Vt.) defended": skip the parenthesis.
                 let close = (end + 1..(end + 8).min(limit)).find(|&k| doc.low(k) == ")")?;
@@ -1876,19 +3238,30 @@ impl<'d, 't> Extractor<'d, 't> {
         if src.first != start {
             return None;
         }
-        let src = FoundSource { first: src.first, end, head_first: src.first, head_end: np_end };
+        let src = FoundSource {
+            first: src.first,
+            end,
+            head_first: src.first,
+            head_end: np_end,
+        };
         // The phrase must be followed by a verb-like word (lowercase, not a connector),
         // possibly after adverbs ("Mr. Trump even echoed", "an official later walked").
         let mut verb_at = end;
-        while verb_at < limit && verb_at < end + 3 && (among(VERB_GROUP, doc.low(verb_at)) || doc.low(verb_at).ends_with("ly")) {
+        while verb_at < limit
+            && verb_at < end + 3
+            && (among(VERB_GROUP, doc.low(verb_at)) || doc.low(verb_at).ends_with("ly"))
+        {
             verb_at += 1;
         }
         let next = doc.low(verb_at);
-        let verb_like = is_word(doc.surface(verb_at)) && !is_cap(doc.surface(verb_at)) && !among(NP_STOP, next) || among(&["has", "had", "was", "is", "also", "have"], next);
+        let verb_like =
+            is_word(doc.surface(verb_at)) && !is_cap(doc.surface(verb_at)) && !among(NP_STOP, next)
+                || among(&["has", "had", "was", "is", "also", "have"], next);
         if !verb_like {
             return None;
         }
-        let named = (src.first..src.end).any(|t| is_cap(doc.surface(t)) && !among(CAP_NOT_SOURCE, doc.low(t)));
+        let named = (src.first..src.end)
+            .any(|t| is_cap(doc.surface(t)) && !among(CAP_NOT_SOURCE, doc.low(t)));
         named.then(|| self.arg(&src))
     }
 
@@ -1896,7 +3269,10 @@ impl<'d, 't> Extractor<'d, 't> {
         let doc = self.doc;
         let Some(tok) = doc.toks.get(i) else { return };
         let cue_start = tok.span.start;
-        let sent_start_pos = doc.toks.get(tok.sent_start).map_or(cue_start, |t| t.span.start);
+        let sent_start_pos = doc
+            .toks
+            .get(tok.sent_start)
+            .map_or(cue_start, |t| t.span.start);
         // The speaker of the nearest earlier attribution in the same sentence, else the
         // sentence's subject ("Carly Fiorina threw her support behind Cruz, saying ...").
         // `by_cue` holds (cue start, index) of the quotes found before this pass, sorted.
@@ -1917,13 +3293,22 @@ impl<'d, 't> Extractor<'d, 't> {
                 k = e;
             }
         }
-        let rule = if doc.low(k) == "that" { "<source> <cue>, <cue>ing that <content>" } else { "<source> <cue>, <cue>ing <content>" };
-        if doc.low(k) != "that" && (m.entry.class == CueClass::Cognition || !m.entry.bare_clause || !self.starts_clause(k)) {
+        let rule = if doc.low(k) == "that" {
+            "<source> <cue>, <cue>ing that <content>"
+        } else {
+            "<source> <cue>, <cue>ing <content>"
+        };
+        if doc.low(k) != "that"
+            && (m.entry.class == CueClass::Cognition
+                || !m.entry.bare_clause
+                || !self.starts_clause(k))
+        {
             return;
         }
         let mut end = doc.clause_end(k).min(k + MAX_CONTENT_TOKENS);
         for t in k..end {
-            if matches!(self.role.get(t), Some(Role::Source) | Some(Role::Cue)) || doc.low(t) == ";" {
+            if matches!(self.role.get(t), Some(Role::Source) | Some(Role::Cue)) || doc.low(t) == ";"
+            {
                 end = t;
                 break;
             }
@@ -1938,7 +3323,11 @@ impl<'d, 't> Extractor<'d, 't> {
         self.claim(k, end, Role::Content);
         self.claim(i, after, Role::Cue);
         let region = doc.toks.get(k).and_then(|t| t.region);
-        let direct = region.is_some_and(|r| doc.regions.get(r).is_some_and(|reg| reg.first == k && reg.end >= end));
+        let direct = region.is_some_and(|r| {
+            doc.regions
+                .get(r)
+                .is_some_and(|reg| reg.first == k && reg.end >= end)
+        });
         self.push(Quote {
             speaker: Some(speaker),
             cue: doc.span_of(i, after),
@@ -1962,23 +3351,34 @@ impl<'d, 't> Extractor<'d, 't> {
 /// resolves pronoun speakers to the nearest preceding person mention (or, without mentions,
 /// to the last named speaker before it).
 fn resolve_speakers(doc: &Doc, mentions: &[MentionRef], quotes: &mut [Quote]) {
-    let mut sorted: Vec<MentionRef> = mentions.iter().copied().filter(|m| !m.span.is_empty() && doc.text.get(m.span.range()).is_some()).collect();
+    let mut sorted: Vec<MentionRef> = mentions
+        .iter()
+        .copied()
+        .filter(|m| !m.span.is_empty() && doc.text.get(m.span.range()).is_some())
+        .collect();
     sorted.sort_by_key(|m| (m.span.start, m.span.end, m.entity_id));
     let overlapping = |span: Span| -> Option<&MentionRef> {
         // Mentions starting before span.end; the best overlap among the nearest few.
         let upto = sorted.partition_point(|m| m.span.start < span.end);
-        sorted[..upto].iter().rev().take(8).filter(|m| m.span.overlaps(span)).max_by_key(|m| {
-            let lo = m.span.start.max(span.start);
-            let hi = m.span.end.min(span.end);
-            (hi.saturating_sub(lo), std::cmp::Reverse(m.span.start))
-        })
+        sorted[..upto]
+            .iter()
+            .rev()
+            .take(8)
+            .filter(|m| m.span.overlaps(span))
+            .max_by_key(|m| {
+                let lo = m.span.start.max(span.start);
+                let hi = m.span.end.min(span.end);
+                (hi.saturating_sub(lo), std::cmp::Reverse(m.span.start))
+            })
     };
     let mut last_named: Option<Arg> = None;
     for q in quotes.iter_mut() {
         if let Some(addr) = q.addressee.as_mut() {
             addr.entity_id = overlapping(addr.head).map(|m| m.entity_id);
         }
-        let Some(sp) = q.speaker.as_mut() else { continue };
+        let Some(sp) = q.speaker.as_mut() else {
+            continue;
+        };
         if let Some(antecedent) = sp.antecedent {
             // Resolved while extracting (a relative "who").
             sp.entity_id = overlapping(antecedent).map(|m| m.entity_id);
@@ -1988,7 +3388,13 @@ fn resolve_speakers(doc: &Doc, mentions: &[MentionRef], quotes: &mut [Quote]) {
         let is_pronoun = PRONOUNS.contains(&head_text.as_str());
         if !is_pronoun {
             sp.entity_id = overlapping(sp.head).map(|m| m.entity_id);
-            if sp.head.slice(doc.text).chars().next().is_some_and(|c| c.is_uppercase()) {
+            if sp
+                .head
+                .slice(doc.text)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase())
+            {
                 last_named = Some(*sp);
             }
             continue;
@@ -2004,7 +3410,11 @@ fn resolve_speakers(doc: &Doc, mentions: &[MentionRef], quotes: &mut [Quote]) {
         }
         let upto = sorted.partition_point(|m| m.span.start < sp.span.start);
         // The nearest preceding mention of a fitting kind, among a bounded number.
-        let found = sorted[..upto].iter().rev().take(256).find(|m| wanted.contains(&m.kind) && m.span.end <= sp.span.start);
+        let found = sorted[..upto]
+            .iter()
+            .rev()
+            .take(256)
+            .find(|m| wanted.contains(&m.kind) && m.span.end <= sp.span.start);
         match found {
             Some(m) => {
                 sp.antecedent = Some(m.span);
@@ -2038,7 +3448,12 @@ fn mark_nesting(quotes: &mut [Quote]) {
         let cue = quote.cue;
         let upto = contents.partition_point(|(s, _)| s.start <= cue.start);
         // Contents barely overlap, so the enclosing one is among the nearest few.
-        quote.within = contents[..upto].iter().rev().take(4).find(|(s, o)| *o != idx && s.contains(cue)).map(|&(_, o)| o);
+        quote.within = contents[..upto]
+            .iter()
+            .rev()
+            .take(4)
+            .find(|(s, o)| *o != idx && s.contains(cue))
+            .map(|&(_, o)| o);
     }
 }
 
@@ -2050,7 +3465,11 @@ mod tests {
 
     fn run(text: &str, mentions: &[MentionRef]) -> Vec<Quote> {
         let sentences = split_sentences(text);
-        extract_quotes(&QuoteInput { text, sentences: &sentences, mentions })
+        extract_quotes(&QuoteInput {
+            text,
+            sentences: &sentences,
+            mentions,
+        })
     }
 
     fn content_text(q: &Quote, text: &str) -> String {
@@ -2065,14 +3484,35 @@ mod tests {
             let got = run(text, &[]);
             let got_view: Vec<String> = got
                 .iter()
-                .map(|q| format!("{:?} {:?} {:?} {:?} {}", q.speaker.map(|s| s.span.slice(text)), q.cue.slice(text), content_text(q, text), q.addressee.map(|a| a.span.slice(text)), q.direct))
+                .map(|q| {
+                    format!(
+                        "{:?} {:?} {:?} {:?} {}",
+                        q.speaker.map(|s| s.span.slice(text)),
+                        q.cue.slice(text),
+                        content_text(q, text),
+                        q.addressee.map(|a| a.span.slice(text)),
+                        q.direct
+                    )
+                })
                 .collect();
             assert_eq!(got.len(), want.len(), "{why}: {text:?} gave {got_view:#?}");
             for (g, w) in got.iter().zip(want.iter()) {
-                assert_eq!(g.speaker.map(|s| s.span.slice(text)), w.speaker, "{why}: speaker in {got_view:#?}");
+                assert_eq!(
+                    g.speaker.map(|s| s.span.slice(text)),
+                    w.speaker,
+                    "{why}: speaker in {got_view:#?}"
+                );
                 assert_eq!(g.cue.slice(text), w.cue, "{why}: cue in {got_view:#?}");
-                assert_eq!(content_text(g, text), w.content, "{why}: content in {got_view:#?}");
-                assert_eq!(g.addressee.map(|a| a.span.slice(text)), w.addressee, "{why}: addressee in {got_view:#?}");
+                assert_eq!(
+                    content_text(g, text),
+                    w.content,
+                    "{why}: content in {got_view:#?}"
+                );
+                assert_eq!(
+                    g.addressee.map(|a| a.span.slice(text)),
+                    w.addressee,
+                    "{why}: addressee in {got_view:#?}"
+                );
                 assert_eq!(g.direct, w.direct, "{why}: direct in {got_view:#?}");
             }
         }
@@ -2081,15 +3521,35 @@ mod tests {
     #[test]
     fn negation_and_modality() {
         let cases: &[(&str, bool, Modality)] = &[
-            ("Smith did not say whether the plan would go ahead.", true, Modality::Negated),
-            ("The company believes that demand will recover soon.", false, Modality::Speculative),
-            ("Smith reportedly said that the plan would go ahead.", false, Modality::Speculative),
-            ("Smith said that the plan would go ahead.", false, Modality::Reported),
+            (
+                "Smith did not say whether the plan would go ahead.",
+                true,
+                Modality::Negated,
+            ),
+            (
+                "The company believes that demand will recover soon.",
+                false,
+                Modality::Speculative,
+            ),
+            (
+                "Smith reportedly said that the plan would go ahead.",
+                false,
+                Modality::Speculative,
+            ),
+            (
+                "Smith said that the plan would go ahead.",
+                false,
+                Modality::Reported,
+            ),
         ];
         for &(text, negated, modality) in cases {
             let got = run(text, &[]);
             assert_eq!(got.len(), 1, "{text}");
-            assert_eq!((got[0].negated, got[0].modality), (negated, modality), "{text}");
+            assert_eq!(
+                (got[0].negated, got[0].modality),
+                (negated, modality),
+                "{text}"
+            );
         }
     }
 
@@ -2097,8 +3557,16 @@ mod tests {
     fn pronoun_speaker_takes_nearest_person_mention() {
         let text = "Amazon hired Jane Doe. The market is big, she said.";
         let mentions = [
-            MentionRef { span: Span::new(0, 6), entity_id: 1, kind: MentionKind::Org },
-            MentionRef { span: Span::new(13, 21), entity_id: 2, kind: MentionKind::Person },
+            MentionRef {
+                span: Span::new(0, 6),
+                entity_id: 1,
+                kind: MentionKind::Org,
+            },
+            MentionRef {
+                span: Span::new(13, 21),
+                entity_id: 2,
+                kind: MentionKind::Person,
+            },
         ];
         let got = run(text, &mentions);
         assert_eq!(got.len(), 1);
@@ -2113,18 +3581,31 @@ mod tests {
         let text = "“We are ready,” Jane Doe said.\nThe market is big, she said.";
         let got = run(text, &[]);
         assert_eq!(got.len(), 2);
-        assert_eq!(got[1].speaker.and_then(|s| s.antecedent).map(|a| a.slice(text)), Some("Jane Doe"));
+        assert_eq!(
+            got[1]
+                .speaker
+                .and_then(|s| s.antecedent)
+                .map(|a| a.slice(text)),
+            Some("Jane Doe")
+        );
     }
 
     #[test]
     fn relative_speaker_points_at_its_antecedent() {
         let text = "He met Bernie Sanders, who said the system is rigged, on Monday.";
         let start = text.find("Bernie").unwrap_or(0);
-        let mentions = [MentionRef { span: Span::new(start, start + 14), entity_id: 3, kind: MentionKind::Person }];
+        let mentions = [MentionRef {
+            span: Span::new(start, start + 14),
+            entity_id: 3,
+            kind: MentionKind::Person,
+        }];
         let got = run(text, &mentions);
         assert_eq!(got.len(), 1);
         let speaker = got[0].speaker.expect("speaker");
-        assert_eq!(speaker.antecedent.map(|a| a.slice(text)), Some("Bernie Sanders"));
+        assert_eq!(
+            speaker.antecedent.map(|a| a.slice(text)),
+            Some("Bernie Sanders")
+        );
         assert_eq!(speaker.entity_id, Some(3));
     }
 
@@ -2132,7 +3613,11 @@ mod tests {
     fn speaker_gets_entity_of_overlapping_mention() {
         let text = "The market is big, said Song Xiaojun, vice president of Amazon China.";
         let start = text.find("Song").unwrap_or(0);
-        let mentions = [MentionRef { span: Span::new(start, start + 12), entity_id: 7, kind: MentionKind::Person }];
+        let mentions = [MentionRef {
+            span: Span::new(start, start + 12),
+            entity_id: 7,
+            kind: MentionKind::Person,
+        }];
         let got = run(text, &mentions);
         assert_eq!(got.len(), 1);
         let speaker = got[0].speaker.expect("speaker");
@@ -2146,8 +3631,18 @@ mod tests {
     fn example_article_attributions() {
         let text = include_str!("../../tests/fixtures/facts/yicai-amazon-wuhan.txt");
         let got = run(text, &[]);
-        let view = |q: &Quote| (q.speaker.map(|s| s.head.slice(text)), q.cue.slice(text), q.addressee.map(|a| a.span.slice(text)));
-        let top: Vec<_> = got.iter().filter(|q| q.within.is_none()).map(view).collect();
+        let view = |q: &Quote| {
+            (
+                q.speaker.map(|s| s.head.slice(text)),
+                q.cue.slice(text),
+                q.addressee.map(|a| a.span.slice(text)),
+            )
+        };
+        let top: Vec<_> = got
+            .iter()
+            .filter(|q| q.within.is_none())
+            .map(view)
+            .collect();
         assert_eq!(
             top,
             vec![
@@ -2160,23 +3655,62 @@ mod tests {
                 (Some("data provided by the company"), "according to", None),
             ]
         );
-        let find = |cue: &str| got.iter().find(|q| q.cue.slice(text) == cue && q.within.is_none());
+        let find = |cue: &str| {
+            got.iter()
+                .find(|q| q.cue.slice(text) == cue && q.within.is_none())
+        };
         let content = |cue: &str| find(cue).map(|q| q.content.slice(text));
-        assert_eq!(content("said").map(|c| c.starts_with("Industrial zones and clusters")), Some(true));
-        assert_eq!(content("said").map(|c| c.ends_with("great business development potential")), Some(true));
-        assert_eq!(content("told").map(|c| c.starts_with("Amazon believes that")), Some(true));
-        assert_eq!(content("told").map(|c| c.ends_with("dual-office model")), Some(true));
-        assert_eq!(content("pointed out"), Some("Wuhan and Zhengzhou have their specialties in terms of key industries"));
-        assert_eq!(content("noted").map(|c| c.ends_with("to cope with different customer demand")), Some(true));
-        assert_eq!(content("adding").map(|c| c.starts_with("that Amazon will prioritize")), Some(true));
-        assert_eq!(content("according to").map(|c| c.starts_with("Amazon’s global online net sales value rose 7 percent")), Some(true));
+        assert_eq!(
+            content("said").map(|c| c.starts_with("Industrial zones and clusters")),
+            Some(true)
+        );
+        assert_eq!(
+            content("said").map(|c| c.ends_with("great business development potential")),
+            Some(true)
+        );
+        assert_eq!(
+            content("told").map(|c| c.starts_with("Amazon believes that")),
+            Some(true)
+        );
+        assert_eq!(
+            content("told").map(|c| c.ends_with("dual-office model")),
+            Some(true)
+        );
+        assert_eq!(
+            content("pointed out"),
+            Some("Wuhan and Zhengzhou have their specialties in terms of key industries")
+        );
+        assert_eq!(
+            content("noted").map(|c| c.ends_with("to cope with different customer demand")),
+            Some(true)
+        );
+        assert_eq!(
+            content("adding").map(|c| c.starts_with("that Amazon will prioritize")),
+            Some(true)
+        );
+        assert_eq!(
+            content("according to")
+                .map(|c| c.starts_with("Amazon’s global online net sales value rose 7 percent")),
+            Some(true)
+        );
         assert_eq!(find("said").and_then(|q| q.speaker).map(|s| s.span.slice(text)), Some("Song Xiaojun, vice president of Amazon China and head of Amazon Global Selling’s Chinese merchant expansion"));
         // "Amazon believes that ..." is nested in what Song told Yicai.
-        let nested: Vec<_> = got.iter().filter(|q| q.within.is_some()).map(view).collect();
+        let nested: Vec<_> = got
+            .iter()
+            .filter(|q| q.within.is_some())
+            .map(view)
+            .collect();
         assert_eq!(nested, vec![(Some("Amazon"), "believes", None)]);
-        let outer = got.iter().find(|q| q.within.is_some()).and_then(|q| q.within).and_then(|i| got.get(i));
+        let outer = got
+            .iter()
+            .find(|q| q.within.is_some())
+            .and_then(|q| q.within)
+            .and_then(|i| got.get(i));
         assert_eq!(outer.map(|q| q.cue.slice(text)), Some("told"));
-        assert!(got.iter().all(|q| !q.direct), "no quotation marks in the article");
+        assert!(
+            got.iter().all(|q| !q.direct),
+            "no quotation marks in the article"
+        );
     }
 
     /// Wikinews articles from GUM (text the rules were not written for): every attribution by
@@ -2189,7 +3723,12 @@ mod tests {
                 "afghan",
                 include_str!("../../tests/fixtures/facts/gum-news-afghan.txt"),
                 &[
-                    ("Afghan Ambassador to the United States Hamdullah Mohib", "According to", None, false),
+                    (
+                        "Afghan Ambassador to the United States Hamdullah Mohib",
+                        "According to",
+                        None,
+                        false,
+                    ),
                     ("the Afghan team's coach", "According to", None, false),
                     ("team member Rodaba Noori", "told", Some("the press"), true),
                     ("U.S. officials", "said", None, false),
@@ -2213,8 +3752,18 @@ mod tests {
                 "crane",
                 include_str!("../../tests/fixtures/facts/gum-news-crane.txt"),
                 &[
-                    ("Saudi Arabia's Civil Defense Authority", "according to", None, false),
-                    ("Civil Defense Authority director General Suleiman al-Amr", "said", None, true),
+                    (
+                        "Saudi Arabia's Civil Defense Authority",
+                        "according to",
+                        None,
+                        false,
+                    ),
+                    (
+                        "Civil Defense Authority director General Suleiman al-Amr",
+                        "said",
+                        None,
+                        true,
+                    ),
                     ("Khaled Al-Maeena", "said", None, true),
                 ],
             ),
@@ -2223,22 +3772,39 @@ mod tests {
             let got: Vec<Row> = run(text, &[])
                 .iter()
                 .filter(|q| q.within.is_none())
-                .map(|q| (q.speaker.map_or("", |s| s.head.slice(text)), q.cue.slice(text), q.addressee.map(|a| a.span.slice(text)), q.direct))
+                .map(|q| {
+                    (
+                        q.speaker.map_or("", |s| s.head.slice(text)),
+                        q.cue.slice(text),
+                        q.addressee.map(|a| a.span.slice(text)),
+                        q.direct,
+                    )
+                })
                 .collect();
             assert_eq!(&got, want, "GUM news {name}");
         }
         // The denial is negated.
         let afghan = include_str!("../../tests/fixtures/facts/gum-news-afghan.txt");
-        let negated: Vec<&str> = run(afghan, &[]).iter().filter(|q| q.negated).map(|q| q.content.slice(afghan)).collect();
+        let negated: Vec<&str> = run(afghan, &[])
+            .iter()
+            .filter(|q| q.negated)
+            .map(|q| q.content.slice(afghan))
+            .collect();
         assert_eq!(negated, vec!["why the team was initially denied visas"]);
     }
 
     #[test]
     fn every_rule_has_a_calibrated_confidence() {
         // The rules are named in the code above the tests.
-        let source = include_str!("quotes.rs").split("#[cfg(test)]").next().unwrap_or("");
+        let source = include_str!("quotes.rs")
+            .split("#[cfg(test)]")
+            .next()
+            .unwrap_or("");
         let mut rules: Vec<&str> = Vec::new();
-        for line in source.lines().filter(|l| !l.trim_start().starts_with("(\"") && !l.trim_start().starts_with("//")) {
+        for line in source
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("(\"") && !l.trim_start().starts_with("//"))
+        {
             for part in line.split('"').skip(1).step_by(2) {
                 if part.contains("<content>") || part.contains("<question>") {
                     rules.push(part);
@@ -2247,7 +3813,10 @@ mod tests {
         }
         assert!(rules.len() > 10, "found the rule names in the source");
         for rule in rules {
-            assert!(RULE_CONFIDENCE.iter().any(|(r, _)| *r == rule), "rule {rule:?} has no confidence");
+            assert!(
+                RULE_CONFIDENCE.iter().any(|(r, _)| *r == rule),
+                "rule {rule:?} has no confidence"
+            );
         }
     }
 
@@ -2269,9 +3838,53 @@ mod tests {
     #[test]
     fn random_text_never_panics_and_spans_are_valid() {
         let pieces = [
-            "said", "told", "says", "according to", "pointed out", "adding", "that", "he", "she", "Smith", "Song Xiaojun",
-            "the company", "officials", ",", ".", ":", ";", "“", "”", "\"", "‘", "’", "«", "»", "「", "」", "\n", "\n\n", "é", "中文",
-            "believes", "noted", "reporters", "Yicai", "’s", "n’t", "not", "was", "on Monday", "?", "!", "—", " ", "  ", "x", "A.", "U.S.",
+            "said",
+            "told",
+            "says",
+            "according to",
+            "pointed out",
+            "adding",
+            "that",
+            "he",
+            "she",
+            "Smith",
+            "Song Xiaojun",
+            "the company",
+            "officials",
+            ",",
+            ".",
+            ":",
+            ";",
+            "“",
+            "”",
+            "\"",
+            "‘",
+            "’",
+            "«",
+            "»",
+            "「",
+            "」",
+            "\n",
+            "\n\n",
+            "é",
+            "中文",
+            "believes",
+            "noted",
+            "reporters",
+            "Yicai",
+            "’s",
+            "n’t",
+            "not",
+            "was",
+            "on Monday",
+            "?",
+            "!",
+            "—",
+            " ",
+            "  ",
+            "x",
+            "A.",
+            "U.S.",
         ];
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
         for round in 0..400 {
@@ -2288,7 +3901,15 @@ mod tests {
                 .map(|k| {
                     let a = (rng.next() % (text.len() as u64 + 5)) as usize;
                     let b = a + (rng.next() % 12) as usize;
-                    MentionRef { span: Span::new(a, b), entity_id: k as u32, kind: if k % 2 == 0 { MentionKind::Person } else { MentionKind::Org } }
+                    MentionRef {
+                        span: Span::new(a, b),
+                        entity_id: k as u32,
+                        kind: if k % 2 == 0 {
+                            MentionKind::Person
+                        } else {
+                            MentionKind::Org
+                        },
+                    }
                 })
                 .collect();
             let quotes = run(&text, &mentions);
@@ -2300,13 +3921,19 @@ mod tests {
                 spans.extend(q.speaker.iter().filter_map(|s| s.antecedent));
                 spans.extend(q.addressee.iter().map(|a| a.span));
                 for s in spans {
-                    assert!(text.get(s.range()).is_some(), "round {round}: span {s:?} invalid in {text:?}");
+                    assert!(
+                        text.get(s.range()).is_some(),
+                        "round {round}: span {s:?} invalid in {text:?}"
+                    );
                     assert!(!s.is_empty(), "round {round}: empty span in {text:?}");
                 }
                 assert!((0.0..=1.0).contains(&q.confidence));
                 assert!(q.within.is_none_or(|w| w < quotes.len()));
             }
-            assert!(quotes.windows(2).all(|w| w[0].cue.start <= w[1].cue.start), "sorted by cue");
+            assert!(
+                quotes.windows(2).all(|w| w[0].cue.start <= w[1].cue.start),
+                "sorted by cue"
+            );
         }
     }
 
@@ -2325,8 +3952,15 @@ mod tests {
             tokens.push(Span::new(last.start as usize, last.end as usize - 1));
             tokens.push(Span::new(last.end as usize - 1, last.end as usize));
         }
-        let sentences = vec![SentenceTokens { span: Span::new(0, text.len()), tokens }];
-        let got = extract_quotes(&QuoteInput { text, sentences: &sentences, mentions: &[] });
+        let sentences = vec![SentenceTokens {
+            span: Span::new(0, text.len()),
+            tokens,
+        }];
+        let got = extract_quotes(&QuoteInput {
+            text,
+            sentences: &sentences,
+            mentions: &[],
+        });
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].content.slice(text), "“We will win,”");
         assert_eq!(got[0].speaker.map(|s| s.span.slice(text)), Some("Smith"));
@@ -2336,8 +3970,21 @@ mod tests {
     #[test]
     fn hostile_token_spans_are_ignored() {
         let text = "“é,” he said.";
-        let sentences = vec![SentenceTokens { span: Span::new(0, 99), tokens: vec![Span::new(0, 1), Span::new(5, 2), Span::new(50, 60), Span::new(9, 11), Span::new(3, 4)] }];
-        let got = extract_quotes(&QuoteInput { text, sentences: &sentences, mentions: &[] });
+        let sentences = vec![SentenceTokens {
+            span: Span::new(0, 99),
+            tokens: vec![
+                Span::new(0, 1),
+                Span::new(5, 2),
+                Span::new(50, 60),
+                Span::new(9, 11),
+                Span::new(3, 4),
+            ],
+        }];
+        let got = extract_quotes(&QuoteInput {
+            text,
+            sentences: &sentences,
+            mentions: &[],
+        });
         for q in got {
             assert!(text.get(q.cue.range()).is_some());
         }

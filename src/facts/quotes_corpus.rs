@@ -12,12 +12,34 @@ pub struct Expect {
     pub direct: bool,
 }
 
-const fn q(speaker: &'static str, cue: &'static str, content: &'static str, direct: bool) -> Expect {
-    Expect { speaker: Some(speaker), cue, content, addressee: None, direct }
+const fn q(
+    speaker: &'static str,
+    cue: &'static str,
+    content: &'static str,
+    direct: bool,
+) -> Expect {
+    Expect {
+        speaker: Some(speaker),
+        cue,
+        content,
+        addressee: None,
+        direct,
+    }
 }
 
-const fn told(speaker: &'static str, cue: &'static str, addressee: &'static str, content: &'static str) -> Expect {
-    Expect { speaker: Some(speaker), cue, content, addressee: Some(addressee), direct: false }
+const fn told(
+    speaker: &'static str,
+    cue: &'static str,
+    addressee: &'static str,
+    content: &'static str,
+) -> Expect {
+    Expect {
+        speaker: Some(speaker),
+        cue,
+        content,
+        addressee: Some(addressee),
+        direct: false,
+    }
 }
 
 /// (why the example exists, text, expected attributions in cue order).

@@ -24,21 +24,96 @@ use super::{ArgTarget, Fact, FactArg, FactKind, MentionKind};
 
 /// Words that end a title.
 const TITLE_HEADS: &[&str] = &[
-    "president", "vice-president", "chairman", "chairwoman", "chair", "chairperson", "ceo", "cfo", "coo", "cto", "cmo",
-    "director", "head", "founder", "co-founder", "cofounder", "spokesman", "spokeswoman", "spokesperson", "manager",
-    "secretary", "minister", "governor", "mayor", "editor", "economist", "analyst", "executive", "officer", "chief",
-    "leader", "owner", "commander", "ambassador", "treasurer", "chancellor", "dean", "professor", "partner",
-    "secretary-general", "premier", "senator",
+    "president",
+    "vice-president",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "chairperson",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "cmo",
+    "director",
+    "head",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "manager",
+    "secretary",
+    "minister",
+    "governor",
+    "mayor",
+    "editor",
+    "economist",
+    "analyst",
+    "executive",
+    "officer",
+    "chief",
+    "leader",
+    "owner",
+    "commander",
+    "ambassador",
+    "treasurer",
+    "chancellor",
+    "dean",
+    "professor",
+    "partner",
+    "secretary-general",
+    "premier",
+    "senator",
 ];
 
 /// Title heads that belong to a place rather than an organisation.
-const POLITICAL_TITLES: &[&str] = &["president", "minister", "governor", "mayor", "ambassador", "chancellor", "premier", "senator"];
+const POLITICAL_TITLES: &[&str] = &[
+    "president",
+    "minister",
+    "governor",
+    "mayor",
+    "ambassador",
+    "chancellor",
+    "premier",
+    "senator",
+];
 
 /// Words that may come before a title head inside a title.
 const TITLE_MODIFIERS: &[&str] = &[
-    "vice", "deputy", "senior", "executive", "chief", "general", "managing", "regional", "global", "acting", "interim",
-    "co", "assistant", "associate", "operating", "financial", "technology", "marketing", "country", "foreign", "prime",
-    "finance", "defence", "defense", "interior", "board", "founding", "group", "joint", "research", "sales", "chief-",
+    "vice",
+    "deputy",
+    "senior",
+    "executive",
+    "chief",
+    "general",
+    "managing",
+    "regional",
+    "global",
+    "acting",
+    "interim",
+    "co",
+    "assistant",
+    "associate",
+    "operating",
+    "financial",
+    "technology",
+    "marketing",
+    "country",
+    "foreign",
+    "prime",
+    "finance",
+    "defence",
+    "defense",
+    "interior",
+    "board",
+    "founding",
+    "group",
+    "joint",
+    "research",
+    "sales",
+    "chief-",
 ];
 
 /// Confidence per rule: appositions and possessive titles are rarely wrong once the person
@@ -70,7 +145,13 @@ fn title_at(v: &SentenceView<'_>, i: usize) -> Option<(usize, usize)> {
     // A run like "chief" alone after "general" is fine; one that ends before a lowercase
     // noun ("head office") is not a title.
     let next = v.w(last + 1);
-    if next.chars().next().is_some_and(|c| c.is_alphabetic()) && !matches!(next, "of" | "at" | "for" | "and" | "with" | "in" | "'s" | "to") && v.mention_starting(last + 1).is_none() {
+    if next.chars().next().is_some_and(|c| c.is_alphabetic())
+        && !matches!(
+            next,
+            "of" | "at" | "for" | "and" | "with" | "in" | "'s" | "to"
+        )
+        && v.mention_starting(last + 1).is_none()
+    {
         return None;
     }
     Some((first, last))
@@ -86,14 +167,35 @@ fn is_org_or_place(m: &TokMention) -> bool {
 
 /// A ROLE fact; the arguments are the parts each rule has already found.
 #[allow(clippy::too_many_arguments)]
-fn role(v: &SentenceView<'_>, person: &TokMention, title: (usize, usize), org: &TokMention, unit: Option<(usize, usize)>, evidence_last: usize, rule: &'static str, confidence: f32) -> Fact {
+fn role(
+    v: &SentenceView<'_>,
+    person: &TokMention,
+    title: (usize, usize),
+    org: &TokMention,
+    unit: Option<(usize, usize)>,
+    evidence_last: usize,
+    rule: &'static str,
+    confidence: f32,
+) -> Fact {
     let mut args = vec![
-        FactArg { role: "person", target: ArgTarget::Entity(person.entity_id) },
-        FactArg { role: "title", target: ArgTarget::Text(v.range_span(title.0, title.1)) },
-        FactArg { role: "organization", target: ArgTarget::Entity(org.entity_id) },
+        FactArg {
+            role: "person",
+            target: ArgTarget::Entity(person.entity_id),
+        },
+        FactArg {
+            role: "title",
+            target: ArgTarget::Text(v.range_span(title.0, title.1)),
+        },
+        FactArg {
+            role: "organization",
+            target: ArgTarget::Entity(org.entity_id),
+        },
     ];
     if let Some((a, b)) = unit {
-        args.push(FactArg { role: "unit", target: ArgTarget::Text(v.range_span(a, b)) });
+        args.push(FactArg {
+            role: "unit",
+            target: ArgTarget::Text(v.range_span(a, b)),
+        });
     }
     let first = person.first.min(title.0).min(org.first);
     Fact {
@@ -118,7 +220,10 @@ fn unit_after(v: &SentenceView<'_>, org_last: usize) -> (Option<(usize, usize)>,
     };
     let first = poss + 1;
     let mut k = first;
-    while k < v.toks.len().min(first + 8) && v.w(k).chars().all(|c| c.is_alphanumeric() || c == '-') && !matches!(v.w(k), "and" | "said" | "says" | "who" | "which") {
+    while k < v.toks.len().min(first + 8)
+        && v.w(k).chars().all(|c| c.is_alphanumeric() || c == '-')
+        && !matches!(v.w(k), "and" | "said" | "says" | "who" | "which")
+    {
         k += 1;
     }
     if k > first {
@@ -130,7 +235,9 @@ fn unit_after(v: &SentenceView<'_>, org_last: usize) -> (Option<(usize, usize)>,
 
 /// "<title> of|at <org>['s <unit>]" starting at token `i`: (title, org, unit, last token).
 fn title_of_org(v: &SentenceView<'_>, i: usize) -> Option<TitleOfOrg> {
-    let Some(title) = title_at(v, i) else { return title_inside_org_mention(v, i) };
+    let Some(title) = title_at(v, i) else {
+        return title_inside_org_mention(v, i);
+    };
     if !matches!(v.w(title.1 + 1), "of" | "at" | "for") {
         return None;
     }
@@ -154,12 +261,20 @@ fn title_inside_org_mention(v: &SentenceView<'_>, i: usize) -> Option<TitleOfOrg
     let m = v.mention_starting(i).filter(is_org)?;
     let prep = (i + 1..m.last.min(i + 8)).find(|k| matches!(v.w(*k), "of" | "at" | "for"))?;
     let title_last = prep.checked_sub(1)?;
-    if !TITLE_HEADS.contains(&v.w(title_last)) || !(i..title_last).all(|k| TITLE_MODIFIERS.contains(&v.w(k)) || TITLE_HEADS.contains(&v.w(k))) {
+    if !TITLE_HEADS.contains(&v.w(title_last))
+        || !(i..title_last)
+            .all(|k| TITLE_MODIFIERS.contains(&v.w(k)) || TITLE_HEADS.contains(&v.w(k)))
+    {
         return None;
     }
     let rest = v.range_span(prep + 1, m.last).slice(v.input.text);
     let org = super::entity(v.input.entities, *v.org_names.get(rest)?)?;
-    let org_mention = TokMention { first: prep + 1, last: m.last, entity_id: org.id, kind: MentionKind::Org };
+    let org_mention = TokMention {
+        first: prep + 1,
+        last: m.last,
+        entity_id: org.id,
+        kind: MentionKind::Org,
+    };
     let (unit, last) = unit_after(v, m.last);
     Some(((i, title_last), org_mention, unit, last))
 }
@@ -180,18 +295,42 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
                     k += 1;
                 }
             }
-            let rule = if who_is { "<person>, who is <title> of <org>" } else { "<person>, <title> of <org> and <title> of <org>'s <unit>" };
+            let rule = if who_is {
+                "<person>, who is <title> of <org>"
+            } else {
+                "<person>, <title> of <org> and <title> of <org>'s <unit>"
+            };
             // "<person>, Chairman and Chief Operating Officer of <org>": the first title
             // shares the second's organisation.
             if let Some(first_title) = title_at(v, k).filter(|t| v.w(t.1 + 1) == "and") {
                 if let Some((title, org, unit, last)) = title_of_org(v, first_title.1 + 2) {
-                    out.push(role(v, person, first_title, &org, unit, last, "<person>, <title> and <title> of <org>", APPOSITION));
-                    out.push(role(v, person, title, &org, unit, last, "<person>, <title> and <title> of <org>", APPOSITION));
+                    out.push(role(
+                        v,
+                        person,
+                        first_title,
+                        &org,
+                        unit,
+                        last,
+                        "<person>, <title> and <title> of <org>",
+                        APPOSITION,
+                    ));
+                    out.push(role(
+                        v,
+                        person,
+                        title,
+                        &org,
+                        unit,
+                        last,
+                        "<person>, <title> and <title> of <org>",
+                        APPOSITION,
+                    ));
                 }
             }
             while let Some((title, org, unit, last)) = title_of_org(v, k) {
                 out.push(role(v, person, title, &org, unit, last, rule, APPOSITION));
-                if v.w(last + 1) == "and" || (v.w(last + 1) == "," && title_at(v, last + 2).is_some()) {
+                if v.w(last + 1) == "and"
+                    || (v.w(last + 1) == "," && title_at(v, last + 2).is_some())
+                {
                     k = last + 2;
                 } else {
                     break;
@@ -202,15 +341,38 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
                 if let Some(org) = v.mention_starting(after + 2).filter(is_org) {
                     if let Some(title) = title_at(v, org.last + 1) {
                         if !matches!(v.w(title.1 + 1), "of" | "at" | "for") {
-                            out.push(role(v, person, title, &org, None, title.1, "<person>, the <org> <title>", APPOSITION));
+                            out.push(role(
+                                v,
+                                person,
+                                title,
+                                &org,
+                                None,
+                                title.1,
+                                "<person>, the <org> <title>",
+                                APPOSITION,
+                            ));
                         }
                     }
                 }
             }
             // "<person>, who heads <org>"
-            if v.w(after + 1) == "who" && matches!(v.w(after + 2), "heads" | "headed" | "leads" | "led" | "runs" | "ran" | "chairs" | "founded") {
+            if v.w(after + 1) == "who"
+                && matches!(
+                    v.w(after + 2),
+                    "heads" | "headed" | "leads" | "led" | "runs" | "ran" | "chairs" | "founded"
+                )
+            {
                 if let Some(org) = v.mention_starting(after + 3).filter(is_org) {
-                    out.push(role(v, person, (after + 2, after + 2), &org, None, org.last, "<person>, who heads <org>", WHO_HEADS));
+                    out.push(role(
+                        v,
+                        person,
+                        (after + 2, after + 2),
+                        &org,
+                        None,
+                        org.last,
+                        "<person>, who heads <org>",
+                        WHO_HEADS,
+                    ));
                 }
             }
         }
@@ -228,8 +390,22 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
                     t += 1;
                 }
                 if let Some((title, org, unit, last)) = title_of_org(v, t) {
-                    let f = role(v, person, title, &org, unit, last, "<person> was appointed <title> of <org>", APPOINTED);
-                    out.push(appointment(v, &f, verb, "<person> was appointed <title> of <org>"));
+                    let f = role(
+                        v,
+                        person,
+                        title,
+                        &org,
+                        unit,
+                        last,
+                        "<person> was appointed <title> of <org>",
+                        APPOINTED,
+                    );
+                    out.push(appointment(
+                        v,
+                        &f,
+                        verb,
+                        "<person> was appointed <title> of <org>",
+                    ));
                     out.push(f);
                 }
             }
@@ -240,10 +416,14 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
         if matches!(v.w(d), "is" | "has" | "had" | "was") {
             d += 1;
         }
-        let plain_departure = matches!(v.w(d), "resigned" | "resigns" | "resigning") || (matches!(v.w(d), "stepped" | "steps" | "stepping") && v.w(d + 1) == "down");
+        let plain_departure = matches!(v.w(d), "resigned" | "resigns" | "resigning")
+            || (matches!(v.w(d), "stepped" | "steps" | "stepping") && v.w(d + 1) == "down");
         if plain_departure && v.w(if v.w(d + 1) == "down" { d + 2 } else { d + 1 }) != "as" {
             let next = if v.w(d + 1) == "down" { d + 2 } else { d + 1 };
-            let mut args = vec![FactArg { role: "person", target: ArgTarget::Entity(person.entity_id) }];
+            let mut args = vec![FactArg {
+                role: "person",
+                target: ArgTarget::Entity(person.entity_id),
+            }];
             let mut last = next - 1;
             if v.w(next) == "from" {
                 let mut o = next + 1;
@@ -251,16 +431,31 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
                     o += 1;
                 }
                 if let Some(org) = v.mention_starting(o).filter(is_org) {
-                    args.push(FactArg { role: "organization", target: ArgTarget::Entity(org.entity_id) });
+                    args.push(FactArg {
+                        role: "organization",
+                        target: ArgTarget::Entity(org.entity_id),
+                    });
                     last = org.last;
                 }
             }
             if let Some(t) = v.clause_date(d) {
-                args.push(FactArg { role: "time", target: ArgTarget::Value(t.index) });
+                args.push(FactArg {
+                    role: "time",
+                    target: ArgTarget::Value(t.index),
+                });
             }
-            out.push(Fact { kind: FactKind::Departure, args, evidence: v.range_span(person.first, last), confidence: WHO_HEADS, rule: "<person> resigned from <org>", modality: v.modality(d) });
+            out.push(Fact {
+                kind: FactKind::Departure,
+                args,
+                evidence: v.range_span(person.first, last),
+                confidence: WHO_HEADS,
+                rule: "<person> resigned from <org>",
+                modality: v.modality(d),
+            });
         }
-        if matches!(v.w(after), "resigned" | "quit" | "retired") || (matches!(v.w(after), "stepped" | "steps" | "will") && v.w(after + 1) == "down") {
+        if matches!(v.w(after), "resigned" | "quit" | "retired")
+            || (matches!(v.w(after), "stepped" | "steps" | "will") && v.w(after + 1) == "down")
+        {
             let verb = after;
             let mut t = after + 1;
             if v.w(t) == "down" {
@@ -268,11 +463,26 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
             }
             if v.w(t) == "as" {
                 if let Some((title, org, unit, last)) = title_of_org(v, t + 1) {
-                    let mut f = role(v, person, title, &org, unit, last, "<person> resigned as <title> of <org>", APPOINTED);
+                    let mut f = role(
+                        v,
+                        person,
+                        title,
+                        &org,
+                        unit,
+                        last,
+                        "<person> resigned as <title> of <org>",
+                        APPOINTED,
+                    );
                     f.kind = FactKind::Departure;
-                    f.args.push(FactArg { role: "event", target: ArgTarget::Text(v.tspan(verb)) });
+                    f.args.push(FactArg {
+                        role: "event",
+                        target: ArgTarget::Text(v.tspan(verb)),
+                    });
                     if let Some(t) = v.clause_date(verb) {
-                        f.args.push(FactArg { role: "time", target: ArgTarget::Value(t.index) });
+                        f.args.push(FactArg {
+                            role: "time",
+                            target: ArgTarget::Value(t.index),
+                        });
                     }
                     f.modality = v.modality(verb);
                     out.push(f);
@@ -292,10 +502,24 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
         if v.w(k) == "former" {
             continue;
         }
-        let Some(title) = title_at(v, k) else { continue };
+        let Some(title) = title_at(v, k) else {
+            continue;
+        };
         k = title.1 + 1;
-        if let Some(person) = v.mention_starting(k).filter(|m| m.kind == MentionKind::Person) {
-            out.push(role(v, &person, title, org, None, person.last, rule, POSSESSIVE));
+        if let Some(person) = v
+            .mention_starting(k)
+            .filter(|m| m.kind == MentionKind::Person)
+        {
+            out.push(role(
+                v,
+                &person,
+                title,
+                org,
+                None,
+                person.last,
+                rule,
+                POSSESSIVE,
+            ));
         }
         // "<org> appointed <person> as <title>"
     }
@@ -303,12 +527,29 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
     // city's office; only titles that belong to a place.
     for place in v.mentions.iter().filter(|m| m.kind == MentionKind::Loc) {
         let k = place.last + 1;
-        let Some(title) = title_at(v, k).filter(|t| t.0 == k) else { continue };
-        if !POLITICAL_TITLES.contains(&v.w(title.1)) || (title.0..=title.1).any(|t| v.w(t) == "former") || v.at(place.first, -1) == "former" {
+        let Some(title) = title_at(v, k).filter(|t| t.0 == k) else {
+            continue;
+        };
+        if !POLITICAL_TITLES.contains(&v.w(title.1))
+            || (title.0..=title.1).any(|t| v.w(t) == "former")
+            || v.at(place.first, -1) == "former"
+        {
             continue;
         }
-        if let Some(person) = v.mention_starting(title.1 + 1).filter(|m| m.kind == MentionKind::Person) {
-            out.push(role(v, &person, title, place, None, person.last, "<place> <title> <person>", POSSESSIVE));
+        if let Some(person) = v
+            .mention_starting(title.1 + 1)
+            .filter(|m| m.kind == MentionKind::Person)
+        {
+            out.push(role(
+                v,
+                &person,
+                title,
+                place,
+                None,
+                person.last,
+                "<place> <title> <person>",
+                POSSESSIVE,
+            ));
         }
     }
     for org in v.mentions.iter().filter(|m| is_org(m)) {
@@ -316,7 +557,12 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
         if !matches!(v.w(verb), "appointed" | "named" | "hired" | "promoted") {
             continue;
         }
-        let Some(person) = v.mention_starting(verb + 1).filter(|m| m.kind == MentionKind::Person) else { continue };
+        let Some(person) = v
+            .mention_starting(verb + 1)
+            .filter(|m| m.kind == MentionKind::Person)
+        else {
+            continue;
+        };
         let mut t = person.last + 1;
         if matches!(v.w(t), "as" | "to") {
             t += 1;
@@ -327,8 +573,22 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
             continue;
         }
         if let Some(title) = title_at(v, t) {
-            let f = role(v, &person, title, org, None, title.1, "<org> appointed <person> as <title>", APPOINTED);
-            out.push(appointment(v, &f, verb, "<org> appointed <person> as <title>"));
+            let f = role(
+                v,
+                &person,
+                title,
+                org,
+                None,
+                title.1,
+                "<org> appointed <person> as <title>",
+                APPOINTED,
+            );
+            out.push(appointment(
+                v,
+                &f,
+                verb,
+                "<org> appointed <person> as <title>",
+            ));
             out.push(f);
         }
     }
@@ -341,7 +601,10 @@ fn appointment(v: &SentenceView<'_>, role: &Fact, verb: usize, rule: &'static st
     f.kind = FactKind::Appointment;
     f.rule = rule;
     if let Some(t) = v.clause_date(verb) {
-        f.args.push(FactArg { role: "time", target: ArgTarget::Value(t.index) });
+        f.args.push(FactArg {
+            role: "time",
+            target: ArgTarget::Value(t.index),
+        });
     }
     f.modality = v.modality(verb);
     f

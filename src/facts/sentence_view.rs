@@ -68,9 +68,18 @@ pub const WINDOW: usize = 40;
 impl<'a> SentenceView<'a> {
     /// Builds the view of one sentence; tokens inside `input.skip` spans (dateline, byline)
     /// are left out so their dates and names never become arguments.
-    pub fn new<'b>(input: &'a FactInput<'a>, org_names: &'a std::collections::BTreeMap<String, u32>, order: &SpanOrder<'b>, span: Span, token_spans: &[Span]) -> SentenceView<'a> {
+    pub fn new<'b>(
+        input: &'a FactInput<'a>,
+        org_names: &'a std::collections::BTreeMap<String, u32>,
+        order: &SpanOrder<'b>,
+        span: Span,
+        token_spans: &[Span],
+    ) -> SentenceView<'a> {
         let mut toks: Vec<Tok> = Vec::with_capacity(token_spans.len());
-        for t in token_spans.iter().filter(|t| !input.skip.iter().any(|s| s.overlaps(**t))) {
+        for t in token_spans
+            .iter()
+            .filter(|t| !input.skip.iter().any(|s| s.overlaps(**t)))
+        {
             let norm = t.slice(input.text).to_lowercase().replace('’', "'");
             // "Corp.'s" is tokenised "Corp." "'" "s": glue the possessive back together.
             if let Some(prev) = toks.last_mut() {
@@ -87,7 +96,8 @@ impl<'a> SentenceView<'a> {
             let first = toks.partition_point(|t| t.span.end <= s.start);
             let end = toks.partition_point(|t| t.span.start < s.end);
             let last = end.checked_sub(1)?;
-            (first <= last && toks.get(first).is_some_and(|t| t.span.overlaps(s))).then_some((first, last))
+            (first <= last && toks.get(first).is_some_and(|t| t.span.overlaps(s)))
+                .then_some((first, last))
         };
         let in_sentence = |order: &'b [(Span, u32)]| -> &'b [(Span, u32)] {
             let from = order.partition_point(|(x, _)| x.start < span.start);
@@ -101,7 +111,12 @@ impl<'a> SentenceView<'a> {
                 if !span.contains(m_span) || is_bare_company_suffix(m_span.slice(input.text)) {
                     return None;
                 }
-                covering(m_span).map(|(first, last)| TokMention { first, last, entity_id: m.entity_id, kind: m.kind })
+                covering(m_span).map(|(first, last)| TokMention {
+                    first,
+                    last,
+                    entity_id: m.entity_id,
+                    kind: m.kind,
+                })
             })
             .collect();
         mentions.sort_by_key(|m| (m.first, m.last, m.entity_id));
@@ -118,7 +133,10 @@ impl<'a> SentenceView<'a> {
         let mut ending: Vec<Option<u32>> = vec![None; n];
         for (k, m) in mentions.iter().enumerate() {
             let Ok(k) = u32::try_from(k) else { break };
-            let longer = |cur: Option<u32>, by: &dyn Fn(&TokMention) -> usize| cur.and_then(|c| mentions.get(c as usize)).is_none_or(|c| by(m) > by(c));
+            let longer = |cur: Option<u32>, by: &dyn Fn(&TokMention) -> usize| {
+                cur.and_then(|c| mentions.get(c as usize))
+                    .is_none_or(|c| by(m) > by(c))
+            };
             if let Some(slot) = starting.get_mut(m.first) {
                 if longer(*slot, &|x| x.last) {
                     *slot = Some(k);
@@ -139,7 +157,8 @@ impl<'a> SentenceView<'a> {
                 }
             }
         }
-        let is_bound = |t: &Tok| matches!(t.norm.as_str(), ";" | ":" | "--" | "—" | "“" | "”" | "\"");
+        let is_bound =
+            |t: &Tok| matches!(t.norm.as_str(), ";" | ":" | "--" | "—" | "“" | "”" | "\"");
         let mut clauses = vec![(0u32, 0u32); n];
         let mut first = 0usize;
         for k in 0..=n {
@@ -147,17 +166,40 @@ impl<'a> SentenceView<'a> {
             if at_bound {
                 let last = k.saturating_sub(1).max(first);
                 for slot in clauses.iter_mut().take(k).skip(first) {
-                    *slot = (u32::try_from(first).unwrap_or(u32::MAX), u32::try_from(last).unwrap_or(u32::MAX));
+                    *slot = (
+                        u32::try_from(first).unwrap_or(u32::MAX),
+                        u32::try_from(last).unwrap_or(u32::MAX),
+                    );
                 }
                 if let Some(slot) = clauses.get_mut(k) {
                     // A bound token belongs to the clause it closes.
-                    *slot = (u32::try_from(first).unwrap_or(u32::MAX), u32::try_from(last).unwrap_or(u32::MAX));
+                    *slot = (
+                        u32::try_from(first).unwrap_or(u32::MAX),
+                        u32::try_from(last).unwrap_or(u32::MAX),
+                    );
                 }
                 first = k + 1;
             }
         }
-        let quote_contents = input.quote_contents.iter().copied().filter(|c| c.overlaps(span)).collect();
-        SentenceView { input, span, toks, mentions, values, starting, ending, covering_value, clauses, quote_contents, org_names }
+        let quote_contents = input
+            .quote_contents
+            .iter()
+            .copied()
+            .filter(|c| c.overlaps(span))
+            .collect();
+        SentenceView {
+            input,
+            span,
+            toks,
+            mentions,
+            values,
+            starting,
+            ending,
+            covering_value,
+            clauses,
+            quote_contents,
+            org_names,
+        }
     }
 
     /// Lowercased token `i`, or `""` past either end.
@@ -172,7 +214,10 @@ impl<'a> SentenceView<'a> {
 
     /// The span of token `i` (empty span at the sentence start when out of range).
     pub fn tspan(&self, i: usize) -> Span {
-        self.toks.get(i).map_or(Span::new(self.span.start as usize, self.span.start as usize), |t| t.span)
+        self.toks.get(i).map_or(
+            Span::new(self.span.start as usize, self.span.start as usize),
+            |t| t.span,
+        )
     }
 
     /// The span covering tokens `first..=last`.
@@ -182,17 +227,32 @@ impl<'a> SentenceView<'a> {
 
     /// The mention starting at token `i` (the longest).
     pub fn mention_starting(&self, i: usize) -> Option<TokMention> {
-        self.starting.get(i).copied().flatten().and_then(|k| self.mentions.get(k as usize)).copied()
+        self.starting
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|k| self.mentions.get(k as usize))
+            .copied()
     }
 
     /// The mention ending at token `i` (the longest).
     pub fn mention_ending(&self, i: usize) -> Option<TokMention> {
-        self.ending.get(i).copied().flatten().and_then(|k| self.mentions.get(k as usize)).copied()
+        self.ending
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|k| self.mentions.get(k as usize))
+            .copied()
     }
 
     /// The value covering token `i`.
     pub fn value_at(&self, i: usize) -> Option<TokValue> {
-        self.covering_value.get(i).copied().flatten().and_then(|k| self.values.get(k as usize)).copied()
+        self.covering_value
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|k| self.values.get(k as usize))
+            .copied()
     }
 
     /// The value starting at token `i`.
@@ -206,7 +266,10 @@ impl<'a> SentenceView<'a> {
         let from = self.values.partition_point(|v| v.first < first);
         let to = self.values.partition_point(|v| v.first <= last);
         let inside = self.values.get(from..to.max(from)).unwrap_or(&[]);
-        let end = inside.iter().position(|v| v.last > last).unwrap_or(inside.len());
+        let end = inside
+            .iter()
+            .position(|v| v.last > last)
+            .unwrap_or(inside.len());
         inside.get(..end).unwrap_or(&[])
     }
 
@@ -217,7 +280,11 @@ impl<'a> SentenceView<'a> {
             _ => None,
         };
         match counted_end {
-            Some(end) => self.toks.partition_point(|t| t.span.end <= end).saturating_sub(1).max(v.last),
+            Some(end) => self
+                .toks
+                .partition_point(|t| t.span.end <= end)
+                .saturating_sub(1)
+                .max(v.last),
             None => v.last,
         }
     }
@@ -244,7 +311,10 @@ impl<'a> SentenceView<'a> {
 
     /// True for an amount: money, percent, quantity or a plain number.
     pub fn is_amount(&self, v: TokValue) -> bool {
-        matches!(self.dim(v), Some(Dimension::Money | Dimension::Percent | Dimension::Quantity | Dimension::Number))
+        matches!(
+            self.dim(v),
+            Some(Dimension::Money | Dimension::Percent | Dimension::Quantity | Dimension::Number)
+        )
     }
 
     /// The clause around token `i`: bounded by the sentence ends, `;`, `:`, ` -- ` and
@@ -266,7 +336,13 @@ impl<'a> SentenceView<'a> {
             .iter()
             .copied()
             .filter(|v| self.is_date(*v))
-            .min_by_key(|v| if v.first > i { v.first - i } else { i.saturating_sub(v.last) })
+            .min_by_key(|v| {
+                if v.first > i {
+                    v.first - i
+                } else {
+                    i.saturating_sub(v.last)
+                }
+            })
     }
 
     /// How the clause asserts what is at token `i`: negated ("not", "never", "n't" just
@@ -274,20 +350,37 @@ impl<'a> SentenceView<'a> {
     /// ("will", "plans to"), reported (inside a quote's content), else asserted.
     pub fn modality(&self, i: usize) -> Modality {
         let (first, _) = self.clause(i);
-        let window: Vec<&str> = (first.max(i.saturating_sub(4))..i).map(|k| self.w(k)).collect();
+        let window: Vec<&str> = (first.max(i.saturating_sub(4))..i)
+            .map(|k| self.w(k))
+            .collect();
         let has = |ws: &[&str]| window.iter().any(|w| ws.contains(w));
         if has(&["not", "n't", "never", "no"]) {
             return Modality::Negated;
         }
-        let expected = window.windows(2).any(|p| matches!(p, ["expected" | "likely" | "set", "to"]));
-        if has(&["may", "might", "could", "would", "reportedly", "allegedly", "possibly"]) || expected {
+        let expected = window
+            .windows(2)
+            .any(|p| matches!(p, ["expected" | "likely" | "set", "to"]));
+        if has(&[
+            "may",
+            "might",
+            "could",
+            "would",
+            "reportedly",
+            "allegedly",
+            "possibly",
+        ]) || expected
+        {
             return Modality::Speculative;
         }
         let span = self.tspan(i);
         if self.quote_contents.iter().any(|c| c.contains(span)) {
             return Modality::Reported;
         }
-        if has(&["will", "'ll", "shall"]) || window.windows(2).any(|p| matches!(p, ["plans" | "plan" | "intends" | "aims", "to"])) {
+        if has(&["will", "'ll", "shall"])
+            || window
+                .windows(2)
+                .any(|p| matches!(p, ["plans" | "plan" | "intends" | "aims", "to"]))
+        {
             return Modality::Planned;
         }
         Modality::Asserted
@@ -295,7 +388,12 @@ impl<'a> SentenceView<'a> {
 
     /// The nearest mention of one of `kinds` that ends right before token `i` (at most
     /// `gap` tokens between, none of them a comma or a clause bound).
-    pub fn subject_before(&self, i: usize, kinds: &[MentionKind], gap: usize) -> Option<TokMention> {
+    pub fn subject_before(
+        &self,
+        i: usize,
+        kinds: &[MentionKind],
+        gap: usize,
+    ) -> Option<TokMention> {
         let (first, _) = self.clause(i);
         let mut k = i;
         let mut skipped = 0;
@@ -320,7 +418,10 @@ impl<'a> SentenceView<'a> {
 /// True for a mention that is only a company suffix ("Inc." split off "Apple Inc."): it
 /// names no organisation by itself.
 fn is_bare_company_suffix(text: &str) -> bool {
-    matches!(text.trim_end_matches('.').to_lowercase().as_str(), "inc" | "corp" | "ltd" | "co" | "llc" | "plc" | "ag" | "sa" | "gmbh")
+    matches!(
+        text.trim_end_matches('.').to_lowercase().as_str(),
+        "inc" | "corp" | "ltd" | "co" | "llc" | "plc" | "ag" | "sa" | "gmbh"
+    )
 }
 
 /// Mentions and values sorted by span, as (span, index in the input), so each sentence
@@ -334,20 +435,36 @@ pub struct SpanOrder<'b> {
 pub fn org_names(input: &FactInput<'_>) -> std::collections::BTreeMap<String, u32> {
     let mut names = std::collections::BTreeMap::new();
     for m in input.mentions.iter().filter(|m| m.kind == MentionKind::Org) {
-        names.entry(m.span.slice(input.text).to_string()).or_insert(m.entity_id);
+        names
+            .entry(m.span.slice(input.text).to_string())
+            .or_insert(m.entity_id);
     }
     names
 }
 
 /// Builds the views of every body sentence of the input.
-pub fn views<'a>(input: &'a FactInput<'a>, org_names: &'a std::collections::BTreeMap<String, u32>) -> Vec<SentenceView<'a>> {
+pub fn views<'a>(
+    input: &'a FactInput<'a>,
+    org_names: &'a std::collections::BTreeMap<String, u32>,
+) -> Vec<SentenceView<'a>> {
     let sorted = |spans: Vec<Span>| -> Vec<(Span, u32)> {
-        let mut v: Vec<(Span, u32)> = spans.into_iter().enumerate().filter_map(|(k, s)| Some((s, u32::try_from(k).ok()?))).collect();
+        let mut v: Vec<(Span, u32)> = spans
+            .into_iter()
+            .enumerate()
+            .filter_map(|(k, s)| Some((s, u32::try_from(k).ok()?)))
+            .collect();
         v.sort();
         v
     };
     let mentions = sorted(input.mentions.iter().map(|m| m.span).collect());
     let values = sorted(input.values.iter().map(|v| v.span).collect());
-    let order = SpanOrder { mentions: &mentions, values: &values };
-    input.sentences.iter().map(|s| SentenceView::new(input, org_names, &order, s.span, &s.tokens)).collect()
+    let order = SpanOrder {
+        mentions: &mentions,
+        values: &values,
+    };
+    input
+        .sentences
+        .iter()
+        .map(|s| SentenceView::new(input, org_names, &order, s.span, &s.tokens))
+        .collect()
 }

@@ -13,10 +13,10 @@ use crate::span::Span;
 
 /// Abbreviations whose period belongs to the word (lowercase, without the period).
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
-    "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr",
-    "aug", "sept", "sep", "oct", "nov", "dec", "mt", "ft", "rev", "pres", "gop", "u.s", "u.k",
-    "d.c", "a.m", "p.m", "u.n", "e.g", "i.e", "ave", "dept", "est", "approx",
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st",
+    "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "aug",
+    "sept", "sep", "oct", "nov", "dec", "mt", "ft", "rev", "pres", "gop", "u.s", "u.k", "d.c",
+    "a.m", "p.m", "u.n", "e.g", "i.e", "ave", "dept", "est", "approx",
 ];
 
 /// Splits `text` into sentences of tokens.
@@ -65,17 +65,23 @@ pub fn split_sentences(text: &str) -> Vec<SentenceTokens> {
 fn push_sentence(sentences: &mut Vec<SentenceTokens>, current: &mut Vec<Span>) {
     if let (Some(first), Some(last)) = (current.first(), current.last()) {
         let span = Span::new(first.start as usize, last.end as usize);
-        sentences.push(SentenceTokens { span, tokens: std::mem::take(current) });
+        sentences.push(SentenceTokens {
+            span,
+            tokens: std::mem::take(current),
+        });
     }
 }
 
 fn gap_has_newline(text: &str, left: Span, right: Span) -> bool {
-    text.get(left.end as usize..right.start as usize).is_some_and(|gap| gap.contains('\n'))
+    text.get(left.end as usize..right.start as usize)
+        .is_some_and(|gap| gap.contains('\n'))
 }
 
 fn starts_sentence(token: &str) -> bool {
     token.chars().next().is_some_and(|c| {
-        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '“' | '"' | '‘' | '\'' | '«' | '「' | '(')
+        c.is_uppercase()
+            || c.is_ascii_digit()
+            || matches!(c, '“' | '"' | '‘' | '\'' | '«' | '「' | '(')
     })
 }
 
@@ -101,7 +107,8 @@ pub fn tokenize(text: &str) -> Vec<Span> {
                     (Some(h), _) if h.is_alphanumeric() => end += 1,
                     (Some(h), Some(n)) if is_joiner(h) && n.is_alphanumeric() => {
                         // A comma joins only digits ("204,202").
-                        let prev_digit = end > 0 && chars.get(end - 1).is_some_and(|p| p.1.is_ascii_digit());
+                        let prev_digit =
+                            end > 0 && chars.get(end - 1).is_some_and(|p| p.1.is_ascii_digit());
                         if h == ',' && !(prev_digit && n.is_ascii_digit()) {
                             break;
                         }
@@ -136,7 +143,8 @@ fn is_abbreviation(word: &str) -> bool {
         return true;
     }
     let mut letters = word.chars();
-    let single_capital = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
+    let single_capital =
+        matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
     let dotted = word.contains('.') && word.split('.').all(|part| part.chars().count() <= 2);
     single_capital || (dotted && !word.chars().any(|c| c.is_ascii_digit()))
 }
@@ -188,7 +196,10 @@ mod tests {
             ("don't", &["do", "n't"]),
             ("the U.S. economy", &["the", "U.S.", "economy"]),
             ("Mr. Smith said,", &["Mr.", "Smith", "said", ","]),
-            ("“Yes,” he said.", &["“", "Yes", ",", "”", "he", "said", "."]),
+            (
+                "“Yes,” he said.",
+                &["“", "Yes", ",", "”", "he", "said", "."],
+            ),
             ("$204,202 and 54.7", &["$", "204,202", "and", "54.7"]),
             ("cross-border e-commerce", &["cross-border", "e-commerce"]),
             ("O’Malley", &["O’Malley"]),
@@ -201,8 +212,19 @@ mod tests {
     #[test]
     fn sentences_split_at_terminators_and_lines() {
         let text = "“It works,” he said. “We are done.” Then Mr. Li left.\nNew line here";
-        let got: Vec<&str> = split_sentences(text).iter().map(|s| s.span.slice(text)).collect();
-        assert_eq!(got, vec!["“It works,” he said.", "“We are done.”", "Then Mr. Li left.", "New line here"]);
+        let got: Vec<&str> = split_sentences(text)
+            .iter()
+            .map(|s| s.span.slice(text))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                "“It works,” he said.",
+                "“We are done.”",
+                "Then Mr. Li left.",
+                "New line here"
+            ]
+        );
     }
 
     #[test]

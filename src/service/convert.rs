@@ -111,7 +111,11 @@ fn check_len(field: &str, value: &str, limit: usize) -> Result<(), RequestError>
         return Err(RequestError::field(
             TooLarge,
             field,
-            format!("is {} bytes, over the limit of {} bytes", value.len(), limit),
+            format!(
+                "is {} bytes, over the limit of {} bytes",
+                value.len(),
+                limit
+            ),
         ));
     }
     Ok(())
@@ -124,10 +128,23 @@ pub fn prepare(
     limits: &Limits,
 ) -> Result<Prepared, RequestError> {
     let Some(article) = article else {
-        return Err(RequestError::field(InvalidArgument, "article", "is required"));
+        return Err(RequestError::field(
+            InvalidArgument,
+            "article",
+            "is required",
+        ));
     };
-    let pb::Article { id, body, charset, content_type, title, url, outlet, published_at, time_zone } =
-        article;
+    let pb::Article {
+        id,
+        body,
+        charset,
+        content_type,
+        title,
+        url,
+        outlet,
+        published_at,
+        time_zone,
+    } = article;
     check_len("article.id", &id, limits.max_field_bytes)?;
     check_len("article.title", &title, limits.max_field_bytes)?;
     check_len("article.url", &url, limits.max_field_bytes)?;
@@ -141,7 +158,9 @@ pub fn prepare(
             return Err(RequestError::field(
                 InvalidArgument,
                 "article.content_type",
-                format!("unknown value {content_type}; use CONTENT_TYPE_PLAIN_TEXT or CONTENT_TYPE_HTML"),
+                format!(
+                "unknown value {content_type}; use CONTENT_TYPE_PLAIN_TEXT or CONTENT_TYPE_HTML"
+            ),
             ))
         }
     };
@@ -204,11 +223,18 @@ pub fn prepare(
         }
     };
     if text.trim().is_empty() {
-        let field = if decoded_charset.is_some() { "article.raw" } else { "article.text" };
+        let field = if decoded_charset.is_some() {
+            "article.raw"
+        } else {
+            "article.text"
+        };
         return Err(RequestError::field(
             InvalidArgument,
             field,
-            format!("the article body is empty ({} bytes, all whitespace)", text.len()),
+            format!(
+                "the article body is empty ({} bytes, all whitespace)",
+                text.len()
+            ),
         ));
     }
 
@@ -220,7 +246,9 @@ pub fn prepare(
             RequestError::field(
                 InvalidArgument,
                 "article.time_zone",
-                format!("{tz_name:?} is not an IANA time zone name (e.g. \"Asia/Shanghai\", \"UTC\")"),
+                format!(
+                    "{tz_name:?} is not an IANA time zone name (e.g. \"Asia/Shanghai\", \"UTC\")"
+                ),
             )
         })?
     };
@@ -231,7 +259,10 @@ pub fn prepare(
 
     let (unit, outputs) = match options {
         None => (OffsetUnit::Utf8Bytes, Outputs::ALL),
-        Some(pb::ExtractOptions { offset_unit, include }) => {
+        Some(pb::ExtractOptions {
+            offset_unit,
+            include,
+        }) => {
             let unit = match pb::OffsetUnit::try_from(offset_unit) {
                 Ok(pb::OffsetUnit::Unspecified | pb::OffsetUnit::Utf8Bytes) => OffsetUnit::Utf8Bytes,
                 Ok(pb::OffsetUnit::Utf16CodeUnits) => OffsetUnit::Utf16CodeUnits,
@@ -281,7 +312,9 @@ fn outputs_from(include: &[i32]) -> Result<Outputs, RequestError> {
                 return Err(RequestError::field(
                     InvalidArgument,
                     "options.include",
-                    format!("unknown output {raw}; use values 1-7 (OUTPUT_METADATA .. OUTPUT_QUOTES)"),
+                    format!(
+                        "unknown output {raw}; use values 1-7 (OUTPUT_METADATA .. OUTPUT_QUOTES)"
+                    ),
                 ))
             }
         }
@@ -294,7 +327,10 @@ fn outputs_from(include: &[i32]) -> Result<Outputs, RequestError> {
 const MIN_TIMESTAMP_SECONDS: i64 = -62_135_596_800;
 const MAX_TIMESTAMP_SECONDS: i64 = 253_402_300_799;
 
-fn check_timestamp(ts: &prost_types::Timestamp, tz: chrono_tz::Tz) -> Result<Published, RequestError> {
+fn check_timestamp(
+    ts: &prost_types::Timestamp,
+    tz: chrono_tz::Tz,
+) -> Result<Published, RequestError> {
     if !(MIN_TIMESTAMP_SECONDS..=MAX_TIMESTAMP_SECONDS).contains(&ts.seconds) {
         return Err(RequestError::field(
             InvalidArgument,
@@ -305,14 +341,21 @@ fn check_timestamp(ts: &prost_types::Timestamp, tz: chrono_tz::Tz) -> Result<Pub
             ),
         ));
     }
-    let nanos = u32::try_from(ts.nanos).ok().filter(|n| *n < 1_000_000_000).ok_or_else(|| {
-        RequestError::field(
-            InvalidArgument,
-            "article.published_at",
-            format!("nanos {} is outside 0..999999999", ts.nanos),
-        )
-    })?;
-    Ok(Published { unix_seconds: ts.seconds, nanos, tz })
+    let nanos = u32::try_from(ts.nanos)
+        .ok()
+        .filter(|n| *n < 1_000_000_000)
+        .ok_or_else(|| {
+            RequestError::field(
+                InvalidArgument,
+                "article.published_at",
+                format!("nanos {} is outside 0..999999999", ts.nanos),
+            )
+        })?;
+    Ok(Published {
+        unix_seconds: ts.seconds,
+        nanos,
+        tz,
+    })
 }
 
 /// Maps clean-text spans to `pb::Span`s over the original text in the caller's unit.
@@ -326,7 +369,12 @@ pub struct SpanMapper<'a> {
 impl<'a> SpanMapper<'a> {
     /// A mapper for `doc`, extracted from `original`.
     pub fn new(doc: &'a Document, original: &'a str, unit: OffsetUnit) -> Self {
-        SpanMapper { doc, original, offsets: OffsetConverter::new(original), unit }
+        SpanMapper {
+            doc,
+            original,
+            offsets: OffsetConverter::new(original),
+            unit,
+        }
     }
 
     /// The original byte range of a clean span.
@@ -345,7 +393,10 @@ impl<'a> SpanMapper<'a> {
     }
 
     fn field(&self, f: &text::Field) -> pb::TextField {
-        pb::TextField { value: f.text.clone(), span: Some(self.span(f.span)) }
+        pb::TextField {
+            value: f.text.clone(),
+            span: Some(self.span(f.span)),
+        }
     }
 }
 
@@ -358,7 +409,10 @@ fn unit_to_pb(unit: OffsetUnit) -> pb::OffsetUnit {
 }
 
 fn timestamp(p: &Published) -> prost_types::Timestamp {
-    prost_types::Timestamp { seconds: p.unix_seconds, nanos: i32::try_from(p.nanos).unwrap_or(0) }
+    prost_types::Timestamp {
+        seconds: p.unix_seconds,
+        nanos: i32::try_from(p.nanos).unwrap_or(0),
+    }
 }
 
 /// Builds the response for a prepared request and its extracted document.
@@ -369,7 +423,10 @@ pub fn to_response(prep: &Prepared, doc: &Document) -> pb::ExtractResponse {
 
     let metadata = o.metadata.then(|| {
         let outlet = match non_empty(&prep.outlet) {
-            Some(name) => Some(pb::TextField { value: name.trim().to_string(), span: None }),
+            Some(name) => Some(pb::TextField {
+                value: name.trim().to_string(),
+                span: None,
+            }),
             None => meta
                 .outlet
                 .as_ref()
@@ -494,20 +551,48 @@ pub fn to_response(prep: &Prepared, doc: &Document) -> pb::ExtractResponse {
 
     pb::ExtractResponse {
         article_id: prep.id.clone(),
-        decoded_text: if prep.charset.is_some() { prep.text.clone() } else { String::new() },
+        decoded_text: if prep.charset.is_some() {
+            prep.text.clone()
+        } else {
+            String::new()
+        },
         charset: prep.charset.map_or("", |(c, _)| c).to_string(),
         offset_unit: unit_to_pb(prep.unit) as i32,
         metadata,
         sentences,
         tokens,
-        entities: if o.entities { doc.entities.iter().map(|e| entity(&m, e)).collect() } else { Vec::new() },
-        values: if o.values {
-            doc.values.iter().enumerate().map(|(i, v)| value(&m, i, v, prep.published.map(|p| p.tz))).collect()
+        entities: if o.entities {
+            doc.entities.iter().map(|e| entity(&m, e)).collect()
         } else {
             Vec::new()
         },
-        facts: if o.facts { doc.facts.iter().enumerate().map(|(i, f)| fact(&m, doc, i, f)).collect() } else { Vec::new() },
-        quotes: if o.quotes { doc.quotes.iter().enumerate().map(|(i, q)| quote(&m, i, q)).collect() } else { Vec::new() },
+        values: if o.values {
+            doc.values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| value(&m, i, v, prep.published.map(|p| p.tz)))
+                .collect()
+        } else {
+            Vec::new()
+        },
+        facts: if o.facts {
+            doc.facts
+                .iter()
+                .enumerate()
+                .map(|(i, f)| fact(&m, doc, i, f))
+                .collect()
+        } else {
+            Vec::new()
+        },
+        quotes: if o.quotes {
+            doc.quotes
+                .iter()
+                .enumerate()
+                .map(|(i, q)| quote(&m, i, q))
+                .collect()
+        } else {
+            Vec::new()
+        },
         warnings,
         extractor_version: pipeline::EXTRACTOR_VERSION.to_string(),
     }
@@ -518,7 +603,15 @@ fn id(i: usize) -> u32 {
 }
 
 fn entity(m: &SpanMapper<'_>, e: &entities::Entity) -> pb::Entity {
-    let entities::Entity { id, kind, canonical, mentions, salience, place, related } = e;
+    let entities::Entity {
+        id,
+        kind,
+        canonical,
+        mentions,
+        salience,
+        place,
+        related,
+    } = e;
     pb::Entity {
         id: *id,
         r#type: match kind {
@@ -544,7 +637,17 @@ fn entity(m: &SpanMapper<'_>, e: &entities::Entity) -> pb::Entity {
             .collect(),
         salience: *salience,
         place: place.as_ref().map(|p| {
-            let entities::Place { kind, name, geonames_id, iso_code, country_code, admin1, lat, lon, population } = p;
+            let entities::Place {
+                kind,
+                name,
+                geonames_id,
+                iso_code,
+                country_code,
+                admin1,
+                lat,
+                lon,
+                population,
+            } = p;
             pb::Place {
                 kind: match kind {
                     entities::PlaceKind::Country => pb::PlaceKind::Country,
@@ -595,10 +698,16 @@ fn local_to_timestamp(local: &str, tz: chrono_tz::Tz) -> Option<prost_types::Tim
     let naive = chrono::NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M:%S")
         .or_else(|_| chrono::NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M"))
         .ok()
-        .or_else(|| chrono::NaiveDate::parse_from_str(local, "%Y-%m-%d").ok().and_then(|d| d.and_hms_opt(0, 0, 0)))?;
+        .or_else(|| {
+            chrono::NaiveDate::parse_from_str(local, "%Y-%m-%d")
+                .ok()
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+        })?;
     let t = tz.from_local_datetime(&naive).earliest()?;
     let seconds = t.timestamp();
-    (MIN_TIMESTAMP_SECONDS..=MAX_TIMESTAMP_SECONDS).contains(&seconds).then_some(prost_types::Timestamp { seconds, nanos: 0 })
+    (MIN_TIMESTAMP_SECONDS..=MAX_TIMESTAMP_SECONDS)
+        .contains(&seconds)
+        .then_some(prost_types::Timestamp { seconds, nanos: 0 })
 }
 
 fn grain(g: values::Grain) -> pb::TimeGrain {
@@ -621,11 +730,25 @@ fn grain(g: values::Grain) -> pb::TimeGrain {
 }
 
 fn value(m: &SpanMapper<'_>, i: usize, v: &values::Value, tz: Option<chrono_tz::Tz>) -> pb::Value {
-    let values::Value { span, dim: _, rule, data } = v;
+    let values::Value {
+        span,
+        dim: _,
+        rule,
+        data,
+    } = v;
     let tz = tz.unwrap_or(chrono_tz::UTC);
     let inner = match data {
         values::ValueData::Time(t) => {
-            let values::TimeValue { timex_type, value, grain: g, interval, anchoring, modifier: tmod, range, signal } = t;
+            let values::TimeValue {
+                timex_type,
+                value,
+                grain: g,
+                interval,
+                anchoring,
+                modifier: tmod,
+                range,
+                signal,
+            } = t;
             pb::value::Value::Time(pb::TimeValue {
                 r#type: match timex_type {
                     values::TimexType::Date => pb::TimexType::Date,
@@ -635,15 +758,26 @@ fn value(m: &SpanMapper<'_>, i: usize, v: &values::Value, tz: Option<chrono_tz::
                 } as i32,
                 value: value.clone(),
                 grain: grain(*g) as i32,
-                start: interval.as_ref().and_then(|iv| local_to_timestamp(&iv.start, tz)),
-                end: interval.as_ref().and_then(|iv| local_to_timestamp(&iv.end, tz)),
+                start: interval
+                    .as_ref()
+                    .and_then(|iv| local_to_timestamp(&iv.start, tz)),
+                end: interval
+                    .as_ref()
+                    .and_then(|iv| local_to_timestamp(&iv.end, tz)),
                 r#mod: tmod.map_or_else(String::new, |x| x.as_str().to_string()),
-                relative: matches!(anchoring, values::Anchoring::Reference | values::Anchoring::PreviousTime),
+                relative: matches!(
+                    anchoring,
+                    values::Anchoring::Reference | values::Anchoring::PreviousTime
+                ),
                 range_min: range.as_ref().map_or_else(String::new, |r| r.min.clone()),
                 range_max: range.as_ref().map_or_else(String::new, |r| r.max.clone()),
                 signal: signal.map_or_else(String::new, |s| format!("{s:?}").to_lowercase()),
-                start_local: interval.as_ref().map_or_else(String::new, |iv| iv.start.clone()),
-                end_local: interval.as_ref().map_or_else(String::new, |iv| iv.end.clone()),
+                start_local: interval
+                    .as_ref()
+                    .map_or_else(String::new, |iv| iv.start.clone()),
+                end_local: interval
+                    .as_ref()
+                    .map_or_else(String::new, |iv| iv.end.clone()),
             })
         }
         values::ValueData::Money(x) => pb::value::Value::Money(pb::MoneyValue {
@@ -666,13 +800,22 @@ fn value(m: &SpanMapper<'_>, i: usize, v: &values::Value, tz: Option<chrono_tz::
         }),
         values::ValueData::Quantity(x) => pb::value::Value::Quantity(pb::QuantityValue {
             value: x.value.clone(),
-            unit: x.unit.map(str::to_string).or_else(|| x.counted.as_ref().map(|c| c.text.clone())).unwrap_or_default(),
+            unit: x
+                .unit
+                .map(str::to_string)
+                .or_else(|| x.counted.as_ref().map(|c| c.text.clone()))
+                .unwrap_or_default(),
             modifier: modifier(x.modifier),
             upper_value: x.upper.clone().unwrap_or_default(),
             counted: x.counted.as_ref().map(|c| m.span(c.span)),
         }),
     };
-    pb::Value { id: id(i), span: Some(m.span(*span)), rule: rule.to_string(), value: Some(inner) }
+    pb::Value {
+        id: id(i),
+        span: Some(m.span(*span)),
+        rule: rule.to_string(),
+        value: Some(inner),
+    }
 }
 
 fn modality(x: facts::Modality) -> i32 {
@@ -708,7 +851,14 @@ fn fact_kind(k: facts::FactKind) -> pb::FactKind {
 }
 
 fn fact(m: &SpanMapper<'_>, doc: &Document, i: usize, f: &facts::Fact) -> pb::Fact {
-    let facts::Fact { kind, args, evidence, confidence, rule, modality: md } = f;
+    let facts::Fact {
+        kind,
+        args,
+        evidence,
+        confidence,
+        rule,
+        modality: md,
+    } = f;
     pb::Fact {
         id: id(i),
         kind: fact_kind(*kind) as i32,
@@ -721,7 +871,12 @@ fn fact(m: &SpanMapper<'_>, doc: &Document, i: usize, f: &facts::Fact) -> pb::Fa
                     facts::ArgTarget::Value(v) => pb::argument::Target::ValueId(v),
                     facts::ArgTarget::Text(s) => pb::argument::Target::Text(m.span(s)),
                 }),
-                display: facts::display::argument(doc.text.clean.as_str(), &doc.entities, &doc.values, a.target),
+                display: facts::display::argument(
+                    doc.text.clean.as_str(),
+                    &doc.entities,
+                    &doc.values,
+                    a.target,
+                ),
             })
             .collect(),
         evidence: Some(m.span(*evidence)),
@@ -732,7 +887,19 @@ fn fact(m: &SpanMapper<'_>, doc: &Document, i: usize, f: &facts::Fact) -> pb::Fa
 }
 
 fn quote(m: &SpanMapper<'_>, i: usize, q: &facts::Quote) -> pb::Quote {
-    let facts::Quote { speaker, cue, content, content_more, addressee, direct, negated: _, modality: md, confidence, rule, within } = q;
+    let facts::Quote {
+        speaker,
+        cue,
+        content,
+        content_more,
+        addressee,
+        direct,
+        negated: _,
+        modality: md,
+        confidence,
+        rule,
+        within,
+    } = q;
     pb::Quote {
         id: id(i),
         speaker: speaker.as_ref().map(|a| m.span(a.span)),

@@ -38,7 +38,11 @@ impl RequestError {
 
     /// A failure inside extraction.
     pub fn internal(message: impl Into<String>) -> Self {
-        RequestError { kind: RequestErrorKind::Internal, message: message.into(), violations: vec![] }
+        RequestError {
+            kind: RequestErrorKind::Internal,
+            message: message.into(),
+            violations: vec![],
+        }
     }
 
     /// What kind of error.

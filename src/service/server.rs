@@ -54,7 +54,9 @@ impl ExtractorService {
             .await
             .map_err(|e| RequestError::internal(format!("extraction task failed: {e}")))?;
         match &result {
-            Ok(_) => info!(article_id = %id, bytes, micros = started.elapsed().as_micros() as u64, "extracted"),
+            Ok(_) => {
+                info!(article_id = %id, bytes, micros = started.elapsed().as_micros() as u64, "extracted")
+            }
             Err(e) => warn!(article_id = %id, bytes, error = %e.message(), "extraction failed"),
         }
         result
@@ -92,7 +94,8 @@ impl FactExtractor for ExtractorService {
         request: Request<pb::ExtractRequest>,
     ) -> Result<Response<pb::ExtractResponse>, Status> {
         let pb::ExtractRequest { article, options } = request.into_inner();
-        let span = info_span!("extract", article_id = %article.as_ref().map_or("", |a| a.id.as_str()));
+        let span =
+            info_span!("extract", article_id = %article.as_ref().map_or("", |a| a.id.as_str()));
         let response = self.run(article, options).instrument(span).await?;
         Ok(Response::new(response))
     }
@@ -123,7 +126,10 @@ impl FactExtractor for ExtractorService {
                         }
                         Err(e) => pb::extract_stream_response::Result::Error(e.to_item_error()),
                     };
-                    Ok(pb::ExtractStreamResponse { article_id: id, result: Some(result) })
+                    Ok(pb::ExtractStreamResponse {
+                        article_id: id,
+                        result: Some(result),
+                    })
                 }
             })
             .buffered(STREAM_PIPELINE_DEPTH);
@@ -156,14 +162,18 @@ impl FactExtractor for ExtractorService {
 
 /// The full router: the extractor (gzip both ways, message size limits), the standard
 /// health service, and server reflection v1 and v1alpha.
-pub async fn router(limits: Limits) -> Result<tonic::service::Routes, Box<dyn std::error::Error + Send + Sync>> {
+pub async fn router(
+    limits: Limits,
+) -> Result<tonic::service::Routes, Box<dyn std::error::Error + Send + Sync>> {
     let extractor = FactExtractorServer::new(ExtractorService::new(limits))
         .accept_compressed(CompressionEncoding::Gzip)
         .send_compressed(CompressionEncoding::Gzip)
         .max_decoding_message_size(limits.max_message_bytes)
         .max_encoding_message_size(limits.max_message_bytes);
     let (health_reporter, health) = tonic_health::server::health_reporter();
-    health_reporter.set_serving::<FactExtractorServer<ExtractorService>>().await;
+    health_reporter
+        .set_serving::<FactExtractorServer<ExtractorService>>()
+        .await;
     let reflection_v1 = tonic_reflection::server::Builder::configure()
         .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
         .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
@@ -173,6 +183,9 @@ pub async fn router(limits: Limits) -> Result<tonic::service::Routes, Box<dyn st
         .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
         .build_v1alpha()?;
     let mut routes = tonic::service::Routes::new(extractor);
-    routes = routes.add_service(health).add_service(reflection_v1).add_service(reflection_v1alpha);
+    routes = routes
+        .add_service(health)
+        .add_service(reflection_v1)
+        .add_service(reflection_v1alpha);
     Ok(routes)
 }

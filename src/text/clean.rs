@@ -164,24 +164,131 @@ const JUNK_LINE_MAX: usize = 256;
 
 /// Tag names recognised as markup in plain mode (HTML mode treats any `<name` as a tag).
 const KNOWN_TAGS: &[&str] = &[
-    "a", "abbr", "address", "article", "aside", "b", "big", "blockquote", "body", "br", "button",
-    "caption", "center", "cite", "code", "dd", "del", "div", "dl", "dt", "em", "embed", "figcaption",
-    "figure", "font", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr",
-    "html", "i", "iframe", "img", "input", "ins", "label", "li", "link", "main", "mark", "meta", "nav",
-    "noscript", "object", "ol", "option", "p", "picture", "pre", "q", "s", "script", "section", "select", "small",
-    "source", "span", "strike", "strong", "style", "sub", "sup", "svg", "table", "tbody", "td",
-    "template", "textarea", "tfoot", "th", "thead", "time", "title", "tr", "tt", "u", "ul", "video",
+    "a",
+    "abbr",
+    "address",
+    "article",
+    "aside",
+    "b",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "dd",
+    "del",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "ins",
+    "label",
+    "li",
+    "link",
+    "main",
+    "mark",
+    "meta",
+    "nav",
+    "noscript",
+    "object",
+    "ol",
+    "option",
+    "p",
+    "picture",
+    "pre",
+    "q",
+    "s",
+    "script",
+    "section",
+    "select",
+    "small",
+    "source",
+    "span",
+    "strike",
+    "strong",
+    "style",
+    "sub",
+    "sup",
+    "svg",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "tt",
+    "u",
+    "ul",
+    "video",
     "wbr",
 ];
 
 /// Elements removed together with their content.
-const RAW_CONTENT_TAGS: &[&str] = &["script", "style", "noscript", "template", "svg", "iframe", "object"];
+const RAW_CONTENT_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "iframe", "object",
+];
 
 /// Elements that end a paragraph (two line breaks).
 const PARAGRAPH_TAGS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "caption", "div", "dl", "figcaption", "figure",
-    "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "main", "nav", "ol",
-    "p", "pre", "section", "table", "title", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "div",
+    "dl",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "html",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "title",
+    "ul",
 ];
 /// Elements that end a line (one line break).
 const LINE_TAGS: &[&str] = &["br", "dd", "dt", "li", "option", "tr"];
@@ -202,7 +309,11 @@ struct CachedFind {
 
 impl CachedFind {
     fn new(needle: &[u8], ignore_case: bool) -> Self {
-        CachedFind { needle: needle.to_vec(), ignore_case, cache: None }
+        CachedFind {
+            needle: needle.to_vec(),
+            ignore_case,
+            cache: None,
+        }
     }
 
     fn find(&mut self, hay: &[u8], from: usize) -> Option<usize> {
@@ -226,7 +337,11 @@ impl CachedFind {
         let mut i = from;
         while i + n <= hay.len() {
             let b = *hay.get(i)?;
-            let first_matches = if self.ignore_case { b.eq_ignore_ascii_case(&first) } else { b == first };
+            let first_matches = if self.ignore_case {
+                b.eq_ignore_ascii_case(&first)
+            } else {
+                b == first
+            };
             if first_matches {
                 let window = hay.get(i..i + n)?;
                 let eq = if self.ignore_case {
@@ -255,10 +370,17 @@ enum CharClass {
 
 fn classify(c: char) -> CharClass {
     match c {
-        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => CharClass::LineBreak,
-        ' ' | '\t' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
-            CharClass::Space
+        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+            CharClass::LineBreak
         }
+        ' '
+        | '\t'
+        | '\u{A0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}' => CharClass::Space,
         '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' | '\u{180E}' => CharClass::Invisible,
         '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{9F}' => CharClass::Control,
         _ => CharClass::Normal,
@@ -394,7 +516,11 @@ impl<'a> Builder<'a> {
 }
 
 fn trailing_newlines(text: &str) -> usize {
-    text.bytes().rev().take_while(|&b| b == b'\n').take(2).count()
+    text.bytes()
+        .rev()
+        .take_while(|&b| b == b'\n')
+        .take(2)
+        .count()
 }
 
 /// The markup construct found at a `<`.
@@ -460,7 +586,7 @@ pub(crate) fn clean(original: &str, kind: ContentKind) -> (CleanText, Vec<Remova
             }
         }
         let byte = bytes[i]; // i < n checked by the loop condition
-        // Fast path: a run of ordinary ASCII text.
+                             // Fast path: a run of ordinary ASCII text.
         if is_plain_ascii(byte) {
             let mut j = i + 1;
             while j < n && is_plain_ascii(bytes[j]) {
@@ -507,7 +633,11 @@ pub(crate) fn clean(original: &str, kind: ContentKind) -> (CleanText, Vec<Remova
                 continue;
             }
             b'\r' => {
-                let end = if bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+                let end = if bytes.get(i + 1) == Some(&b'\n') {
+                    i + 2
+                } else {
+                    i + 1
+                };
                 b.whitespace(i..end, true, false);
                 i = end;
                 at_line_start = true;
@@ -534,7 +664,14 @@ pub(crate) fn clean(original: &str, kind: ContentKind) -> (CleanText, Vec<Remova
             description: describe(*kind, original.get(range.clone()).unwrap_or("")),
         })
         .collect();
-    (CleanText { text: b.text, pieces: b.pieces, original_len: n }, removals)
+    (
+        CleanText {
+            text: b.text,
+            pieces: b.pieces,
+            original_len: n,
+        },
+        removals,
+    )
 }
 
 /// ASCII bytes with no special meaning to the cleaner.
@@ -572,15 +709,37 @@ fn junk_line(bytes: &[u8], start: usize) -> Option<(Range<usize>, usize)> {
     };
     let line = bytes.get(start..line_end)?;
     let lead = line.iter().take_while(|b| b.is_ascii_whitespace()).count();
-    let trail = line.iter().rev().take_while(|b| b.is_ascii_whitespace()).count();
+    let trail = line
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_whitespace())
+        .count();
     if lead + trail >= line.len() {
         return None;
     }
     let content = line.get(lead..line.len() - trail)?;
-    let all_code = content
-        .iter()
-        .all(|b| matches!(b, b'{' | b'}' | b'(' | b')' | b';' | b'?' | b'<' | b'>' | b'[' | b']' | b'/' | b'\\' | b'$' | b'=' | b' ' | b'\t'));
-    let has_marker = content.iter().any(|b| matches!(b, b'{' | b'}' | b';')) || content.windows(2).any(|w| w == b"?>");
+    let all_code = content.iter().all(|b| {
+        matches!(
+            b,
+            b'{' | b'}'
+                | b'('
+                | b')'
+                | b';'
+                | b'?'
+                | b'<'
+                | b'>'
+                | b'['
+                | b']'
+                | b'/'
+                | b'\\'
+                | b'$'
+                | b'='
+                | b' '
+                | b'\t'
+        )
+    });
+    let has_marker = content.iter().any(|b| matches!(b, b'{' | b'}' | b';'))
+        || content.windows(2).any(|w| w == b"?>");
     (all_code && has_marker).then_some((start + lead..start + lead + content.len(), next))
 }
 
@@ -607,7 +766,11 @@ fn markup_at(bytes: &[u8], i: usize, html: bool, f: &mut Finders) -> Option<Mark
             None if html => n,
             None => return None,
         };
-        return Some(Markup { end, kind: RemovalKind::Comment, effect: 0 });
+        return Some(Markup {
+            end,
+            kind: RemovalKind::Comment,
+            effect: 0,
+        });
     }
     if rest.starts_with(b"<?") {
         let end = if html {
@@ -618,7 +781,10 @@ fn markup_at(bytes: &[u8], i: usize, html: bool, f: &mut Finders) -> Option<Mark
         } else {
             // Plain text: only a clear code opener (`<?php`, `<?xml`, `<?=`), closed within
             // PLAIN_CODE_MAX bytes, else up to the end of its line.
-            if !rest.get(2).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'=') {
+            if !rest
+                .get(2)
+                .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'=')
+            {
                 return None;
             }
             match f.pi_end.find(bytes, i + 2) {
@@ -626,21 +792,38 @@ fn markup_at(bytes: &[u8], i: usize, html: bool, f: &mut Finders) -> Option<Mark
                 _ => f.newline.find(bytes, i).unwrap_or(n),
             }
         };
-        return Some(Markup { end, kind: RemovalKind::ProcessingInstruction, effect: 0 });
+        return Some(Markup {
+            end,
+            kind: RemovalKind::ProcessingInstruction,
+            effect: 0,
+        });
     }
     if rest.starts_with(b"<!") {
-        if !html && !rest.get(..9).is_some_and(|p| p.eq_ignore_ascii_case(b"<!doctype")) {
+        if !html
+            && !rest
+                .get(..9)
+                .is_some_and(|p| p.eq_ignore_ascii_case(b"<!doctype"))
+        {
             return None;
         }
         let end = f.gt.find(bytes, i + 2)? + 1;
-        return Some(Markup { end, kind: RemovalKind::Tag, effect: 0 });
+        return Some(Markup {
+            end,
+            kind: RemovalKind::Tag,
+            effect: 0,
+        });
     }
     let closing = rest.get(1) == Some(&b'/');
     let name_start = if closing { i + 2 } else { i + 1 };
     if !bytes.get(name_start)?.is_ascii_alphabetic() {
         return None;
     }
-    let name_len = bytes.get(name_start..)?.iter().take(17).take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b':').count();
+    let name_len = bytes
+        .get(name_start..)?
+        .iter()
+        .take(17)
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b':')
+        .count();
     if name_len > 16 {
         return None;
     }
@@ -650,7 +833,9 @@ fn markup_at(bytes: &[u8], i: usize, html: bool, f: &mut Finders) -> Option<Mark
         Some(b) if b.is_ascii_whitespace() => {}
         _ => return None,
     }
-    let name = std::str::from_utf8(bytes.get(name_start..after_name)?).ok()?.to_ascii_lowercase();
+    let name = std::str::from_utf8(bytes.get(name_start..after_name)?)
+        .ok()?
+        .to_ascii_lowercase();
     if !html && !KNOWN_TAGS.contains(&name.as_str()) {
         return None;
     }
@@ -667,20 +852,34 @@ fn markup_at(bytes: &[u8], i: usize, html: bool, f: &mut Finders) -> Option<Mark
                 None if html => n,
                 None => end,
             };
-            return Some(Markup { end, kind: RemovalKind::ScriptOrStyle, effect: 3 });
+            return Some(Markup {
+                end,
+                kind: RemovalKind::ScriptOrStyle,
+                effect: 3,
+            });
         }
     }
     let name = name.as_str();
     let effect = if PARAGRAPH_TAGS.contains(&name) {
         2
     } else if LINE_TAGS.contains(&name) {
-        if closing && name == "br" { 1 } else if closing { 0 } else { 1 }
+        if closing && name == "br" {
+            1
+        } else if closing {
+            0
+        } else {
+            1
+        }
     } else if SPACE_TAGS.contains(&name) {
         3
     } else {
         0
     };
-    Some(Markup { end, kind: RemovalKind::Tag, effect })
+    Some(Markup {
+        end,
+        kind: RemovalKind::Tag,
+        effect,
+    })
 }
 
 /// A character entity at `i` (`&name;`, `&#NNN;`, `&#xHH;`): its end and the character.
@@ -694,7 +893,13 @@ fn entity_at(bytes: &[u8], i: usize) -> Option<(usize, char)> {
             .get(digits_start..)?
             .iter()
             .take(9)
-            .take_while(|b| if hex { b.is_ascii_hexdigit() } else { b.is_ascii_digit() })
+            .take_while(|b| {
+                if hex {
+                    b.is_ascii_hexdigit()
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
             .count();
         if digits == 0 || digits > 8 || body.get(digits_start + digits) != Some(&b';') {
             return None;
@@ -704,7 +909,11 @@ fn entity_at(bytes: &[u8], i: usize) -> Option<(usize, char)> {
         let c = numeric_reference_char(value);
         return Some((i + 1 + digits_start + digits + 1, c));
     }
-    let name_len = body.iter().take(32).take_while(|b| b.is_ascii_alphanumeric()).count();
+    let name_len = body
+        .iter()
+        .take(32)
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
     if name_len == 0 || body.get(name_len) != Some(&b';') {
         return None;
     }
@@ -716,12 +925,15 @@ fn entity_at(bytes: &[u8], i: usize) -> Option<(usize, char)> {
 /// HTML's rules for `&#N;`: 0x80..0x9F are read as windows-1252, invalid values become U+FFFD.
 fn numeric_reference_char(value: u32) -> char {
     const CP1252: [u32; 32] = [
-        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,
-        0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
-        0x0153, 0x9D, 0x017E, 0x0178,
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0x8D, 0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013,
+        0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
     ];
     let mapped = match value {
-        0x80..=0x9F => CP1252.get((value - 0x80) as usize).copied().unwrap_or(0xFFFD),
+        0x80..=0x9F => CP1252
+            .get((value - 0x80) as usize)
+            .copied()
+            .unwrap_or(0xFFFD),
         0 => 0xFFFD,
         v => v,
     };
@@ -731,29 +943,140 @@ fn numeric_reference_char(value: u32) -> char {
 /// Named entities common in news markup.
 fn named_entity(name: &str) -> Option<char> {
     const TABLE: &[(&str, char)] = &[
-        ("amp", '&'), ("AMP", '&'), ("lt", '<'), ("LT", '<'), ("gt", '>'), ("GT", '>'), ("quot", '"'),
-        ("QUOT", '"'), ("apos", '\''), ("nbsp", '\u{A0}'), ("ensp", '\u{2002}'), ("emsp", '\u{2003}'),
-        ("thinsp", '\u{2009}'), ("zwsp", '\u{200B}'), ("zwj", '\u{200D}'), ("zwnj", '\u{200C}'), ("shy", '\u{AD}'),
-        ("lrm", '\u{200E}'), ("rlm", '\u{200F}'), ("mdash", '—'), ("ndash", '–'), ("minus", '−'), ("hyphen", '‐'),
-        ("lsquo", '‘'), ("rsquo", '’'), ("sbquo", '‚'), ("ldquo", '“'), ("rdquo", '”'), ("bdquo", '„'),
-        ("laquo", '«'), ("raquo", '»'), ("lsaquo", '‹'), ("rsaquo", '›'), ("prime", '′'), ("Prime", '″'),
-        ("hellip", '…'), ("bull", '•'), ("middot", '·'), ("dagger", '†'), ("Dagger", '‡'), ("copy", '©'),
-        ("reg", '®'), ("trade", '™'), ("deg", '°'), ("plusmn", '±'), ("times", '×'), ("divide", '÷'),
-        ("frac12", '½'), ("frac14", '¼'), ("frac34", '¾'), ("sup1", '¹'), ("sup2", '²'), ("sup3", '³'),
-        ("permil", '‰'), ("micro", 'µ'), ("cent", '¢'), ("pound", '£'), ("yen", '¥'), ("euro", '€'),
-        ("curren", '¤'), ("sect", '§'), ("para", '¶'), ("iexcl", '¡'), ("iquest", '¿'), ("ordf", 'ª'),
-        ("ordm", 'º'), ("larr", '←'), ("rarr", '→'), ("uarr", '↑'), ("darr", '↓'), ("aacute", 'á'),
-        ("Aacute", 'Á'), ("agrave", 'à'), ("Agrave", 'À'), ("acirc", 'â'), ("Acirc", 'Â'), ("atilde", 'ã'),
-        ("Atilde", 'Ã'), ("auml", 'ä'), ("Auml", 'Ä'), ("aring", 'å'), ("Aring", 'Å'), ("aelig", 'æ'),
-        ("AElig", 'Æ'), ("ccedil", 'ç'), ("Ccedil", 'Ç'), ("eacute", 'é'), ("Eacute", 'É'), ("egrave", 'è'),
-        ("Egrave", 'È'), ("ecirc", 'ê'), ("Ecirc", 'Ê'), ("euml", 'ë'), ("Euml", 'Ë'), ("iacute", 'í'),
-        ("Iacute", 'Í'), ("igrave", 'ì'), ("Igrave", 'Ì'), ("icirc", 'î'), ("Icirc", 'Î'), ("iuml", 'ï'),
-        ("Iuml", 'Ï'), ("ntilde", 'ñ'), ("Ntilde", 'Ñ'), ("oacute", 'ó'), ("Oacute", 'Ó'), ("ograve", 'ò'),
-        ("Ograve", 'Ò'), ("ocirc", 'ô'), ("Ocirc", 'Ô'), ("otilde", 'õ'), ("Otilde", 'Õ'), ("ouml", 'ö'),
-        ("Ouml", 'Ö'), ("oslash", 'ø'), ("Oslash", 'Ø'), ("uacute", 'ú'), ("Uacute", 'Ú'), ("ugrave", 'ù'),
-        ("Ugrave", 'Ù'), ("ucirc", 'û'), ("Ucirc", 'Û'), ("uuml", 'ü'), ("Uuml", 'Ü'), ("yacute", 'ý'),
-        ("Yacute", 'Ý'), ("yuml", 'ÿ'), ("szlig", 'ß'), ("eth", 'ð'), ("thorn", 'þ'), ("scaron", 'š'),
-        ("Scaron", 'Š'), ("oelig", 'œ'), ("OElig", 'Œ'),
+        ("amp", '&'),
+        ("AMP", '&'),
+        ("lt", '<'),
+        ("LT", '<'),
+        ("gt", '>'),
+        ("GT", '>'),
+        ("quot", '"'),
+        ("QUOT", '"'),
+        ("apos", '\''),
+        ("nbsp", '\u{A0}'),
+        ("ensp", '\u{2002}'),
+        ("emsp", '\u{2003}'),
+        ("thinsp", '\u{2009}'),
+        ("zwsp", '\u{200B}'),
+        ("zwj", '\u{200D}'),
+        ("zwnj", '\u{200C}'),
+        ("shy", '\u{AD}'),
+        ("lrm", '\u{200E}'),
+        ("rlm", '\u{200F}'),
+        ("mdash", '—'),
+        ("ndash", '–'),
+        ("minus", '−'),
+        ("hyphen", '‐'),
+        ("lsquo", '‘'),
+        ("rsquo", '’'),
+        ("sbquo", '‚'),
+        ("ldquo", '“'),
+        ("rdquo", '”'),
+        ("bdquo", '„'),
+        ("laquo", '«'),
+        ("raquo", '»'),
+        ("lsaquo", '‹'),
+        ("rsaquo", '›'),
+        ("prime", '′'),
+        ("Prime", '″'),
+        ("hellip", '…'),
+        ("bull", '•'),
+        ("middot", '·'),
+        ("dagger", '†'),
+        ("Dagger", '‡'),
+        ("copy", '©'),
+        ("reg", '®'),
+        ("trade", '™'),
+        ("deg", '°'),
+        ("plusmn", '±'),
+        ("times", '×'),
+        ("divide", '÷'),
+        ("frac12", '½'),
+        ("frac14", '¼'),
+        ("frac34", '¾'),
+        ("sup1", '¹'),
+        ("sup2", '²'),
+        ("sup3", '³'),
+        ("permil", '‰'),
+        ("micro", 'µ'),
+        ("cent", '¢'),
+        ("pound", '£'),
+        ("yen", '¥'),
+        ("euro", '€'),
+        ("curren", '¤'),
+        ("sect", '§'),
+        ("para", '¶'),
+        ("iexcl", '¡'),
+        ("iquest", '¿'),
+        ("ordf", 'ª'),
+        ("ordm", 'º'),
+        ("larr", '←'),
+        ("rarr", '→'),
+        ("uarr", '↑'),
+        ("darr", '↓'),
+        ("aacute", 'á'),
+        ("Aacute", 'Á'),
+        ("agrave", 'à'),
+        ("Agrave", 'À'),
+        ("acirc", 'â'),
+        ("Acirc", 'Â'),
+        ("atilde", 'ã'),
+        ("Atilde", 'Ã'),
+        ("auml", 'ä'),
+        ("Auml", 'Ä'),
+        ("aring", 'å'),
+        ("Aring", 'Å'),
+        ("aelig", 'æ'),
+        ("AElig", 'Æ'),
+        ("ccedil", 'ç'),
+        ("Ccedil", 'Ç'),
+        ("eacute", 'é'),
+        ("Eacute", 'É'),
+        ("egrave", 'è'),
+        ("Egrave", 'È'),
+        ("ecirc", 'ê'),
+        ("Ecirc", 'Ê'),
+        ("euml", 'ë'),
+        ("Euml", 'Ë'),
+        ("iacute", 'í'),
+        ("Iacute", 'Í'),
+        ("igrave", 'ì'),
+        ("Igrave", 'Ì'),
+        ("icirc", 'î'),
+        ("Icirc", 'Î'),
+        ("iuml", 'ï'),
+        ("Iuml", 'Ï'),
+        ("ntilde", 'ñ'),
+        ("Ntilde", 'Ñ'),
+        ("oacute", 'ó'),
+        ("Oacute", 'Ó'),
+        ("ograve", 'ò'),
+        ("Ograve", 'Ò'),
+        ("ocirc", 'ô'),
+        ("Ocirc", 'Ô'),
+        ("otilde", 'õ'),
+        ("Otilde", 'Õ'),
+        ("ouml", 'ö'),
+        ("Ouml", 'Ö'),
+        ("oslash", 'ø'),
+        ("Oslash", 'Ø'),
+        ("uacute", 'ú'),
+        ("Uacute", 'Ú'),
+        ("ugrave", 'ù'),
+        ("Ugrave", 'Ù'),
+        ("ucirc", 'û'),
+        ("Ucirc", 'Û'),
+        ("uuml", 'ü'),
+        ("Uuml", 'Ü'),
+        ("yacute", 'ý'),
+        ("Yacute", 'Ý'),
+        ("yuml", 'ÿ'),
+        ("szlig", 'ß'),
+        ("eth", 'ð'),
+        ("thorn", 'þ'),
+        ("scaron", 'š'),
+        ("Scaron", 'Š'),
+        ("oelig", 'œ'),
+        ("OElig", 'Œ'),
     ];
     TABLE.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)
 }
@@ -770,12 +1093,20 @@ fn describe(kind: RemovalKind, text: &str) -> String {
         RemovalKind::ControlCharacter | RemovalKind::InvisibleCharacter => {
             let first = text.chars().next().map_or(0, u32::from);
             let count = text.chars().count();
-            let noun = if kind == RemovalKind::ControlCharacter { "control" } else { "invisible" };
+            let noun = if kind == RemovalKind::ControlCharacter {
+                "control"
+            } else {
+                "invisible"
+            };
             return format!("{count} {noun} character(s), first U+{first:04X}");
         }
     };
     const MAX_QUOTE: usize = 40;
-    let mut quote: String = text.chars().take(MAX_QUOTE).map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let mut quote: String = text
+        .chars()
+        .take(MAX_QUOTE)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     if text.chars().nth(MAX_QUOTE).is_some() {
         quote.push('…');
     }
@@ -795,24 +1126,72 @@ mod tests {
     fn plain_mode_cleaning_table() {
         // (why, input, expected clean text)
         let cases: &[(&str, &str, &str)] = &[
-            ("stray php close at start", "} ?>\n(Yicai) May 16", "(Yicai) May 16"),
-            ("entities", "AT&amp;T &lt;3 &#8217;s &#x2019; &mdash; &#146;", "AT&T <3 ’s ’ — ’"),
-            ("lone ampersand and unknown entity stay", "R&D & &bogus; &#;", "R&D & &bogus; &#;"),
-            ("known tags stripped, block tags break lines", "a<b>b</b>c<br>d<p>e</p>", "abc\nd\n\ne\n\n"),
-            ("less-than that is not a tag", "a < b and x<y", "a < b and x<y"),
-            ("unknown pseudo tag kept in plain mode", "<Reuters> said", "<Reuters> said"),
-            ("script removed with content", "x<script>var a = '<p>';</script>y", "x y"),
+            (
+                "stray php close at start",
+                "} ?>\n(Yicai) May 16",
+                "(Yicai) May 16",
+            ),
+            (
+                "entities",
+                "AT&amp;T &lt;3 &#8217;s &#x2019; &mdash; &#146;",
+                "AT&T <3 ’s ’ — ’",
+            ),
+            (
+                "lone ampersand and unknown entity stay",
+                "R&D & &bogus; &#;",
+                "R&D & &bogus; &#;",
+            ),
+            (
+                "known tags stripped, block tags break lines",
+                "a<b>b</b>c<br>d<p>e</p>",
+                "abc\nd\n\ne\n\n",
+            ),
+            (
+                "less-than that is not a tag",
+                "a < b and x<y",
+                "a < b and x<y",
+            ),
+            (
+                "unknown pseudo tag kept in plain mode",
+                "<Reuters> said",
+                "<Reuters> said",
+            ),
+            (
+                "script removed with content",
+                "x<script>var a = '<p>';</script>y",
+                "x y",
+            ),
             ("comment removed", "a<!-- hidden -->b", "ab"),
             ("php block removed", "a<?php echo $x; ?>b", "ab"),
-            ("unclosed php opener removes its line only", "a<?php echo\nnext line", "a\nnext line"),
+            (
+                "unclosed php opener removes its line only",
+                "a<?php echo\nnext line",
+                "a\nnext line",
+            ),
             ("php block across lines", "a<?php\n if ($x) {\n?>b", "ab"),
             ("question after less-than is text", "is x <? y", "is x <? y"),
-            ("template placeholders removed", "Hello {{ user.name }}!{% if x %}", "Hello !"),
-            ("controls and invisibles removed", "a\u{0}b\u{200B}c\u{FEFF}d\u{7}", "abcd"),
-            ("odd whitespace normalised", "a\u{A0}b\tc\r\nd\re\u{2028}f", "a b c\nd\ne\nf"),
+            (
+                "template placeholders removed",
+                "Hello {{ user.name }}!{% if x %}",
+                "Hello !",
+            ),
+            (
+                "controls and invisibles removed",
+                "a\u{0}b\u{200B}c\u{FEFF}d\u{7}",
+                "abcd",
+            ),
+            (
+                "odd whitespace normalised",
+                "a\u{A0}b\tc\r\nd\re\u{2028}f",
+                "a b c\nd\ne\nf",
+            ),
             ("nbsp entity becomes space", "5&nbsp;000", "5 000"),
             ("junk line in the middle", "one\n});\ntwo", "one\ntwo"),
-            ("braces inside prose kept", "the set {a, b}; done", "the set {a, b}; done"),
+            (
+                "braces inside prose kept",
+                "the set {a, b}; done",
+                "the set {a, b}; done",
+            ),
         ];
         for (why, input, want) in cases {
             let (got, _) = clean_plain(input);
@@ -823,12 +1202,28 @@ mod tests {
     #[test]
     fn html_mode_cleaning_table() {
         let cases: &[(&str, &str, &str)] = &[
-            ("whitespace collapses, blocks break", "<h1>Title\n here</h1>\n<p>One  two.</p><p>Three</p>", "Title here\n\nOne two.\n\nThree"),
-            ("head and style dropped", "<html><head><style>p{}</style><title>T</title></head><body>B</body>", "T\n\nB"),
-            ("unknown tags stripped in html", "a<foo-bar x=1>b</foo-bar>c", "abc"),
+            (
+                "whitespace collapses, blocks break",
+                "<h1>Title\n here</h1>\n<p>One  two.</p><p>Three</p>",
+                "Title here\n\nOne two.\n\nThree",
+            ),
+            (
+                "head and style dropped",
+                "<html><head><style>p{}</style><title>T</title></head><body>B</body>",
+                "T\n\nB",
+            ),
+            (
+                "unknown tags stripped in html",
+                "a<foo-bar x=1>b</foo-bar>c",
+                "abc",
+            ),
             ("unterminated comment eats the rest", "a<!-- b", "a"),
             ("br is a line break", "a<br/>b<br>c", "a\nb\nc"),
-            ("table cells get spaces", "<tr><td>a</td><td>b</td></tr>", "a b"),
+            (
+                "table cells get spaces",
+                "<tr><td>a</td><td>b</td></tr>",
+                "a b",
+            ),
         ];
         for (why, input, want) in cases {
             let (c, _) = clean(input, ContentKind::Html);
@@ -840,7 +1235,10 @@ mod tests {
     fn removals_are_recorded_with_original_ranges() {
         let input = "} ?>\nText<b>x</b>\u{0}\u{0}";
         let (_, removals) = clean_plain(input);
-        let got: Vec<(RemovalKind, &str)> = removals.iter().map(|r| (r.kind, &input[r.original.clone()])).collect();
+        let got: Vec<(RemovalKind, &str)> = removals
+            .iter()
+            .map(|r| (r.kind, &input[r.original.clone()]))
+            .collect();
         assert_eq!(
             got,
             vec![
@@ -852,7 +1250,10 @@ mod tests {
         );
         assert_eq!(removals[0].original, 0..4);
         assert_eq!(removals[0].description, "stray code fragment `} ?>`");
-        assert_eq!(removals[3].description, "2 control character(s), first U+0000");
+        assert_eq!(
+            removals[3].description,
+            "2 control character(s), first U+0000"
+        );
     }
 
     #[test]

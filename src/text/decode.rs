@@ -103,7 +103,11 @@ impl std::error::Error for DecodeError {}
 /// mark decides, else (for any `kind`) a `<meta>` charset declaration in the first
 /// [`META_SNIFF_LIMIT`] bytes, else UTF-8. A byte-order mark matching the chosen encoding is
 /// dropped. Malformed bytes are an error carrying their offset; nothing is replaced silently.
-pub fn decode(bytes: &[u8], declared: Option<&str>, kind: ContentKind) -> Result<Decoded, DecodeError> {
+pub fn decode(
+    bytes: &[u8],
+    declared: Option<&str>,
+    kind: ContentKind,
+) -> Result<Decoded, DecodeError> {
     let _ = kind; // the <meta> sniff also runs for plain text: scraped "plain" text often keeps markup
     let (encoding, source) = choose_encoding(bytes, declared)?;
     let mut decoder = encoding.new_decoder_with_bom_removal();
@@ -121,7 +125,9 @@ pub fn decode(bytes: &[u8], declared: Option<&str>, kind: ContentKind) -> Result
             DecoderResult::OutputFull => {
                 // Only reachable if the capacity estimate was wrong; grow and continue.
                 let more = decoder
-                    .max_utf8_buffer_length_without_replacement(bytes.len().saturating_sub(consumed))
+                    .max_utf8_buffer_length_without_replacement(
+                        bytes.len().saturating_sub(consumed),
+                    )
                     .unwrap_or(1024)
                     .max(16);
                 text.reserve(more);
@@ -129,12 +135,20 @@ pub fn decode(bytes: &[u8], declared: Option<&str>, kind: ContentKind) -> Result
             DecoderResult::Malformed(bad, after) => {
                 let offset = consumed.saturating_sub(usize::from(bad) + usize::from(after));
                 return Err(DecodeError {
-                    kind: DecodeErrorKind::Malformed { encoding: encoding.name(), offset, len: usize::from(bad) },
+                    kind: DecodeErrorKind::Malformed {
+                        encoding: encoding.name(),
+                        offset,
+                        len: usize::from(bad),
+                    },
                 });
             }
         }
     }
-    Ok(Decoded { text, encoding: encoding.name(), sniffed_from: source })
+    Ok(Decoded {
+        text,
+        encoding: encoding.name(),
+        sniffed_from: source,
+    })
 }
 
 fn choose_encoding(
@@ -145,20 +159,32 @@ fn choose_encoding(
         // Also accept a whole Content-Type value: `text/html; charset="gbk"`.
         let lower = label.to_ascii_lowercase();
         let name = match lower.find("charset=") {
-            Some(p) => label.get(p + "charset=".len()..).unwrap_or("").split(';').next().unwrap_or("").trim().trim_matches(['"', '\'']),
+            Some(p) => label
+                .get(p + "charset=".len()..)
+                .unwrap_or("")
+                .split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_matches(['"', '\'']),
             None => label.trim(),
         };
         return match Encoding::for_label(name.as_bytes()) {
             Some(enc) => Ok((enc, EncodingSource::Declared)),
             None => Err(DecodeError {
-                kind: DecodeErrorKind::UnknownLabel { label: label.to_string(), source: EncodingSource::Declared },
+                kind: DecodeErrorKind::UnknownLabel {
+                    label: label.to_string(),
+                    source: EncodingSource::Declared,
+                },
             }),
         };
     }
     if let Some((enc, _bom_len)) = Encoding::for_bom(bytes) {
         return Ok((enc, EncodingSource::ByteOrderMark));
     }
-    let head = bytes.get(..bytes.len().min(META_SNIFF_LIMIT)).unwrap_or(bytes);
+    let head = bytes
+        .get(..bytes.len().min(META_SNIFF_LIMIT))
+        .unwrap_or(bytes);
     if let Some(label) = sniff_meta_charset(head) {
         return match Encoding::for_label(label.as_bytes()) {
             // A <meta> can only be read because the bytes are ASCII-compatible, so a UTF-16
@@ -168,7 +194,10 @@ fn choose_encoding(
             }
             Some(enc) => Ok((enc.output_encoding(), EncodingSource::MetaTag)),
             None => Err(DecodeError {
-                kind: DecodeErrorKind::UnknownLabel { label, source: EncodingSource::MetaTag },
+                kind: DecodeErrorKind::UnknownLabel {
+                    label,
+                    source: EncodingSource::MetaTag,
+                },
             }),
         };
     }
@@ -195,14 +224,16 @@ fn sniff_meta_charset(head: &[u8]) -> Option<String> {
             }
             if tag.get(k) == Some(&b'=') {
                 k += 1;
-                while tag.get(k).is_some_and(|b| b.is_ascii_whitespace() || *b == b'"' || *b == b'\'') {
+                while tag
+                    .get(k)
+                    .is_some_and(|b| b.is_ascii_whitespace() || *b == b'"' || *b == b'\'')
+                {
                     k += 1;
                 }
                 let start = k;
-                while tag
-                    .get(k)
-                    .is_some_and(|b| !(b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b';' | b'/' | b'>')))
-                {
+                while tag.get(k).is_some_and(|b| {
+                    !(b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b';' | b'/' | b'>'))
+                }) {
                     k += 1;
                 }
                 let label = tag.get(start..k)?;
@@ -221,7 +252,8 @@ fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
     if needle.is_empty() || hay.len() < needle.len() {
         return None;
     }
-    hay.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
+    hay.windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
 }
 
 #[cfg(test)]
@@ -235,12 +267,17 @@ mod tests {
             ("gbk", &[0xD6, 0xD0, 0xCE, 0xC4], "中文"),
             ("big5", &[0xA4, 0xA4, 0xA4, 0xE5], "中文"),
             ("shift_jis", &[0x93, 0xFA, 0x96, 0x7B], "日本"),
-            ("windows-1252", &[0x93, b'h', b'i', 0x94, 0x80], "\u{201C}hi\u{201D}€"),
+            (
+                "windows-1252",
+                &[0x93, b'h', b'i', 0x94, 0x80],
+                "\u{201C}hi\u{201D}€",
+            ),
             ("  UTF-8 ", "naïve".as_bytes(), "naïve"),
             ("text/html; charset=\"GBK\"", &[0xD6, 0xD0], "中"),
         ];
         for (label, bytes, want) in cases {
-            let got = decode(bytes, Some(label), ContentKind::Plain).unwrap_or_else(|e| panic!("{label}: {e}"));
+            let got = decode(bytes, Some(label), ContentKind::Plain)
+                .unwrap_or_else(|e| panic!("{label}: {e}"));
             assert_eq!(got.text, *want, "label {label}");
             assert_eq!(got.sniffed_from, EncodingSource::Declared);
         }
@@ -249,35 +286,63 @@ mod tests {
     #[test]
     fn unknown_label_is_named_in_error() {
         let err = decode(b"abc", Some("klingon-8"), ContentKind::Plain).unwrap_err();
-        assert!(matches!(err.kind(), DecodeErrorKind::UnknownLabel { label, .. } if label == "klingon-8"));
+        assert!(
+            matches!(err.kind(), DecodeErrorKind::UnknownLabel { label, .. } if label == "klingon-8")
+        );
         assert!(err.to_string().contains("klingon-8"));
     }
 
     #[test]
     fn malformed_utf8_reports_offset() {
         let err = decode(b"abc\xFFdef", None, ContentKind::Plain).unwrap_err();
-        assert_eq!(err.kind(), &DecodeErrorKind::Malformed { encoding: "UTF-8", offset: 3, len: 1 });
+        assert_eq!(
+            err.kind(),
+            &DecodeErrorKind::Malformed {
+                encoding: "UTF-8",
+                offset: 3,
+                len: 1
+            }
+        );
         assert!(err.to_string().contains("byte offset 3"));
         let err = decode(b"ok \xE4\xB8", None, ContentKind::Plain).unwrap_err();
-        assert!(matches!(err.kind(), DecodeErrorKind::Malformed { offset: 3, .. }), "{err}");
+        assert!(
+            matches!(err.kind(), DecodeErrorKind::Malformed { offset: 3, .. }),
+            "{err}"
+        );
     }
 
     #[test]
     fn bom_then_meta_then_default() {
         let d = decode(b"\xEF\xBB\xBFhi", None, ContentKind::Plain).unwrap();
-        assert_eq!((d.text.as_str(), d.sniffed_from), ("hi", EncodingSource::ByteOrderMark));
+        assert_eq!(
+            (d.text.as_str(), d.sniffed_from),
+            ("hi", EncodingSource::ByteOrderMark)
+        );
         let d = decode(b"\xFF\xFEh\0i\0", None, ContentKind::Plain).unwrap();
         assert_eq!((d.text.as_str(), d.encoding), ("hi", "UTF-16LE"));
         let html = b"<html><head><META CHARSET=\"GBK\"></head><body>\xD6\xD0</body>";
         let d = decode(html, None, ContentKind::Html).unwrap();
-        assert_eq!((d.encoding, d.sniffed_from), ("GBK", EncodingSource::MetaTag));
+        assert_eq!(
+            (d.encoding, d.sniffed_from),
+            ("GBK", EncodingSource::MetaTag)
+        );
         assert!(d.text.contains('中'));
-        let html = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=shift_jis\">\x93\xFA";
+        let html =
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=shift_jis\">\x93\xFA";
         let d = decode(html, None, ContentKind::Html).unwrap();
         assert_eq!((d.encoding, d.text.ends_with('日')), ("Shift_JIS", true));
         let d = decode(b"plain", None, ContentKind::Plain).unwrap();
-        assert_eq!((d.encoding, d.sniffed_from), ("UTF-8", EncodingSource::DefaultUtf8));
+        assert_eq!(
+            (d.encoding, d.sniffed_from),
+            ("UTF-8", EncodingSource::DefaultUtf8)
+        );
         let err = decode(b"<meta charset=bogus>", None, ContentKind::Html).unwrap_err();
-        assert!(matches!(err.kind(), DecodeErrorKind::UnknownLabel { source: EncodingSource::MetaTag, .. }));
+        assert!(matches!(
+            err.kind(),
+            DecodeErrorKind::UnknownLabel {
+                source: EncodingSource::MetaTag,
+                ..
+            }
+        ));
     }
 }

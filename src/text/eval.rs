@@ -38,7 +38,11 @@ impl Counts {
     /// Harmonic mean of precision and recall.
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
     fn add(&mut self, o: Counts) {
         self.true_pos += o.true_pos;
@@ -48,7 +52,11 @@ impl Counts {
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 1.0 } else { a as f64 / b as f64 }
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
 }
 
 /// Scores of one document.
@@ -111,7 +119,9 @@ impl EvalError {
 impl fmt::Display for EvalError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
-            EvalErrorKind::Io { path, message } => write!(f, "cannot read {}: {message}", path.display()),
+            EvalErrorKind::Io { path, message } => {
+                write!(f, "cannot read {}: {message}", path.display())
+            }
             EvalErrorKind::NoDocuments { dir } => write!(
                 f,
                 "no .conllu files in {} or its dep/ folder; pass the gum-news data directory",
@@ -157,7 +167,11 @@ fn read_gold(conllu: &str) -> GoldDoc {
             text.push_str(sentence);
         }
     }
-    GoldDoc { text, ends, paragraph_breaks }
+    GoldDoc {
+        text,
+        ends,
+        paragraph_breaks,
+    }
 }
 
 fn score(gold: &BTreeSet<usize>, predicted: &BTreeSet<usize>) -> Counts {
@@ -188,7 +202,10 @@ pub fn eval_gum_sentences(dir: &Path) -> Result<Report, EvalError> {
     let dep = dir.join("dep");
     let folder = if dep.is_dir() { dep } else { dir.to_path_buf() };
     let io = |path: &Path, e: std::io::Error| EvalError {
-        kind: EvalErrorKind::Io { path: path.to_path_buf(), message: e.to_string() },
+        kind: EvalErrorKind::Io {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        },
     };
     let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
         .map_err(|e| io(&folder, e))?
@@ -197,37 +214,74 @@ pub fn eval_gum_sentences(dir: &Path) -> Result<Report, EvalError> {
         .collect();
     files.sort();
     if files.is_empty() {
-        return Err(EvalError { kind: EvalErrorKind::NoDocuments { dir: dir.to_path_buf() } });
+        return Err(EvalError {
+            kind: EvalErrorKind::NoDocuments {
+                dir: dir.to_path_buf(),
+            },
+        });
     }
-    let mut report = Report { docs: Vec::new(), all: Counts::default(), within_paragraphs: Counts::default(), misses: Vec::new() };
+    let mut report = Report {
+        docs: Vec::new(),
+        all: Counts::default(),
+        within_paragraphs: Counts::default(),
+        misses: Vec::new(),
+    };
     for path in files {
         let raw = std::fs::read_to_string(&path).map_err(|e| io(&path, e))?;
         let gold = read_gold(&raw);
-        let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let predicted: BTreeSet<usize> = split_sentences(&gold.text, Span::new(0, gold.text.len()))
             .iter()
             .map(|s| s.end as usize)
             .filter(|&e| e < gold.text.len())
             .collect();
         let all = score(&gold.ends, &predicted);
-        let gold_in: BTreeSet<usize> = gold.ends.difference(&gold.paragraph_breaks).copied().collect();
-        let pred_in: BTreeSet<usize> = predicted.difference(&gold.paragraph_breaks).copied().collect();
+        let gold_in: BTreeSet<usize> = gold
+            .ends
+            .difference(&gold.paragraph_breaks)
+            .copied()
+            .collect();
+        let pred_in: BTreeSet<usize> = predicted
+            .difference(&gold.paragraph_breaks)
+            .copied()
+            .collect();
         let within = score(&gold_in, &pred_in);
         let mut misses: Vec<(usize, Miss)> = gold
             .ends
             .difference(&predicted)
-            .map(|&at| (at, Miss { doc: name.clone(), missed: true, context: context(&gold.text, at) }))
-            .chain(
-                predicted
-                    .difference(&gold.ends)
-                    .map(|&at| (at, Miss { doc: name.clone(), missed: false, context: context(&gold.text, at) })),
-            )
+            .map(|&at| {
+                (
+                    at,
+                    Miss {
+                        doc: name.clone(),
+                        missed: true,
+                        context: context(&gold.text, at),
+                    },
+                )
+            })
+            .chain(predicted.difference(&gold.ends).map(|&at| {
+                (
+                    at,
+                    Miss {
+                        doc: name.clone(),
+                        missed: false,
+                        context: context(&gold.text, at),
+                    },
+                )
+            }))
             .collect();
         misses.sort_by_key(|(at, m)| (*at, m.missed));
         report.misses.extend(misses.into_iter().map(|(_, m)| m));
         report.all.add(all);
         report.within_paragraphs.add(within);
-        report.docs.push(DocScore { name, all, within_paragraphs: within });
+        report.docs.push(DocScore {
+            name,
+            all,
+            within_paragraphs: within,
+        });
     }
     Ok(report)
 }
@@ -245,9 +299,17 @@ impl fmt::Display for Report {
                 c.false_neg
             )
         };
-        writeln!(f, "GUM news sentence boundaries: {} documents", self.docs.len())?;
+        writeln!(
+            f,
+            "GUM news sentence boundaries: {} documents",
+            self.docs.len()
+        )?;
         writeln!(f, "  all boundaries:       {}", line(&self.all))?;
-        writeln!(f, "  within paragraphs:    {}", line(&self.within_paragraphs))?;
+        writeln!(
+            f,
+            "  within paragraphs:    {}",
+            line(&self.within_paragraphs)
+        )?;
         writeln!(f, "per document (all | within paragraphs):")?;
         for d in &self.docs {
             writeln!(
@@ -261,9 +323,20 @@ impl fmt::Display for Report {
             )?;
         }
         const SHOWN: usize = 40;
-        writeln!(f, "errors ({} total, first {} shown; ‖ marks the boundary):", self.misses.len(), SHOWN.min(self.misses.len()))?;
+        writeln!(
+            f,
+            "errors ({} total, first {} shown; ‖ marks the boundary):",
+            self.misses.len(),
+            SHOWN.min(self.misses.len())
+        )?;
         for m in self.misses.iter().take(SHOWN) {
-            writeln!(f, "  {} {}: {}", if m.missed { "MISSED  " } else { "SPURIOUS" }, m.doc, m.context)?;
+            writeln!(
+                f,
+                "  {} {}: {}",
+                if m.missed { "MISSED  " } else { "SPURIOUS" },
+                m.doc,
+                m.context
+            )?;
         }
         Ok(())
     }
@@ -275,16 +348,24 @@ mod tests {
 
     #[test]
     fn gold_text_is_rebuilt_with_paragraphs() {
-        let conllu = "# newpar\n# text = Title here\n1\tTitle\n\n# newpar\n# text = One.\n# text = Two.\n";
+        let conllu =
+            "# newpar\n# text = Title here\n1\tTitle\n\n# newpar\n# text = One.\n# text = Two.\n";
         let g = read_gold(conllu);
         assert_eq!(g.text, "Title here\n\nOne. Two.");
         assert_eq!(g.ends.iter().copied().collect::<Vec<_>>(), vec![10, 16]);
-        assert_eq!(g.paragraph_breaks.iter().copied().collect::<Vec<_>>(), vec![10]);
+        assert_eq!(
+            g.paragraph_breaks.iter().copied().collect::<Vec<_>>(),
+            vec![10]
+        );
     }
 
     #[test]
     fn counts_math() {
-        let c = Counts { true_pos: 8, false_pos: 2, false_neg: 0 };
+        let c = Counts {
+            true_pos: 8,
+            false_pos: 2,
+            false_neg: 0,
+        };
         assert!((c.precision() - 0.8).abs() < 1e-9 && (c.recall() - 1.0).abs() < 1e-9);
         assert!((c.f1() - 0.888_888_9).abs() < 1e-6);
     }

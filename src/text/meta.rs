@@ -74,14 +74,49 @@ pub struct ArticleMeta {
 }
 
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6), ("july", 7),
-    ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12), ("jan", 1),
-    ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8), ("sep", 9), ("sept", 9),
-    ("oct", 10), ("nov", 11), ("dec", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
 ];
 const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
-    "thu", "thur", "thurs", "fri", "sat", "sun",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
 ];
 
 /// Trailer clause openers and whether the names after them are editors.
@@ -104,20 +139,65 @@ const TRAILER_OPENERS: &[(&str, bool)] = &[
 
 /// Outlets recognised at the end of a byline (`By Jane Doe, Reuters`).
 const BYLINE_OUTLETS: &[&str] = &[
-    "reuters", "associated press", "the associated press", "ap", "afp", "agence france-presse", "bloomberg",
-    "bloomberg news", "xinhua", "yicai", "cnn", "bbc", "bbc news", "dpa", "kyodo", "kyodo news", "ani", "pti",
-    "upi", "efe", "ansa", "tass", "yonhap", "caixin", "nikkei",
+    "reuters",
+    "associated press",
+    "the associated press",
+    "ap",
+    "afp",
+    "agence france-presse",
+    "bloomberg",
+    "bloomberg news",
+    "xinhua",
+    "yicai",
+    "cnn",
+    "bbc",
+    "bbc news",
+    "dpa",
+    "kyodo",
+    "kyodo news",
+    "ani",
+    "pti",
+    "upi",
+    "efe",
+    "ansa",
+    "tass",
+    "yonhap",
+    "caixin",
+    "nikkei",
 ];
 
 /// Story labels that look like an all-caps place before a dash but are not (`EXCLUSIVE –`).
 const KICKERS: &[&str] = &[
-    "exclusive", "update", "updated", "breaking", "breaking news", "analysis", "opinion", "editorial", "watch",
-    "video", "photos", "live", "factbox", "explainer", "correction", "corrected", "refile", "special report",
-    "insight", "commentary", "review", "interview", "poll", "news analysis",
+    "exclusive",
+    "update",
+    "updated",
+    "breaking",
+    "breaking news",
+    "analysis",
+    "opinion",
+    "editorial",
+    "watch",
+    "video",
+    "photos",
+    "live",
+    "factbox",
+    "explainer",
+    "correction",
+    "corrected",
+    "refile",
+    "special report",
+    "insight",
+    "commentary",
+    "review",
+    "interview",
+    "poll",
+    "news analysis",
 ];
 
 /// Lowercase particles allowed inside personal names.
-const NAME_PARTICLES: &[&str] = &["de", "van", "von", "der", "den", "bin", "al", "da", "di", "le", "la", "du", "dos", "del", "y"];
+const NAME_PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "bin", "al", "da", "di", "le", "la", "du", "dos", "del", "y",
+];
 
 /// Layout of an article: its metadata and the clean-text region of the body.
 pub(crate) struct Layout {
@@ -137,7 +217,12 @@ pub(crate) fn detect(text: &str) -> Layout {
         .iter()
         .take(4)
         .position(|&l| parse_dateline_prefix(text, l).is_some())
-        .filter(|&k| lines.iter().take(k).all(|l| l.slice(text).chars().count() <= 400));
+        .filter(|&k| {
+            lines
+                .iter()
+                .take(k)
+                .all(|l| l.slice(text).chars().count() <= 400)
+        });
     while let Some(&line) = lines.get(idx) {
         if idx >= 5 {
             break;
@@ -187,7 +272,8 @@ pub(crate) fn detect(text: &str) -> Layout {
         }
         break;
     }
-    let body_start = body_start.unwrap_or_else(|| lines.get(idx).map_or(text.len(), |l| l.start as usize));
+    let body_start =
+        body_start.unwrap_or_else(|| lines.get(idx).map_or(text.len(), |l| l.start as usize));
     if let Some(outlet) = meta.dateline.as_ref().and_then(|d| d.outlet.clone()) {
         meta.outlet = Some(outlet);
     }
@@ -201,7 +287,9 @@ pub(crate) fn detect(text: &str) -> Layout {
         if (line.start as usize) < body_start {
             break;
         }
-        if let Some((authors, editors)) = parse_trailer(text, line.start as usize, line.end as usize) {
+        if let Some((authors, editors)) =
+            parse_trailer(text, line.start as usize, line.end as usize)
+        {
             meta.authors.extend(authors);
             meta.editors.extend(editors);
             trailer = Some(trailer.map_or(line, |s| s.cover(line)));
@@ -256,7 +344,9 @@ fn nonempty_lines(text: &str) -> Vec<Span> {
 
 /// `[start, end)` of `text` with surrounding whitespace removed (empty span at `start` if blank).
 fn trimmed(text: &str, start: usize, end: usize) -> Span {
-    let Some(s) = text.get(start..end) else { return Span::new(start, start) };
+    let Some(s) = text.get(start..end) else {
+        return Span::new(start, start);
+    };
     let lead = s.len() - s.trim_start().len();
     let t = s.trim();
     if t.is_empty() {
@@ -269,7 +359,10 @@ fn trimmed(text: &str, start: usize, end: usize) -> Span {
 fn field(text: &str, start: usize, end: usize) -> Option<Field> {
     let span = trimmed(text, start, end);
     let s = text.get(span.range())?;
-    (!s.is_empty()).then(|| Field { span, text: s.to_string() })
+    (!s.is_empty()).then(|| Field {
+        span,
+        text: s.to_string(),
+    })
 }
 
 /// Largest char boundary of `s` not above `at`.
@@ -355,7 +448,11 @@ fn parse_dateline_prefix(text: &str, line: Span) -> Option<(Dateline, usize)> {
                 }
             }
             // City (at most three words: `SALT LAKE CITY`) then at most one region (`Calif.`).
-            if date.is_none() && place_parts < 2 && is_place_like(p) && p.split_whitespace().count() <= 3 {
+            if date.is_none()
+                && place_parts < 2
+                && is_place_like(p)
+                && p.split_whitespace().count() <= 3
+            {
                 place_parts += 1;
                 place = Some(place.map_or(span, |s| s.cover(span)));
                 first_place_part = first_place_part.or(Some(span));
@@ -366,12 +463,17 @@ fn parse_dateline_prefix(text: &str, line: Span) -> Option<(Dateline, usize)> {
     }
     let place_text = first_place_part.map(|s| s.slice(text)).unwrap_or("");
     let all_caps = place_text.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && place_text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        && place_text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
     match (&outlet, place, date) {
         (None, None, None) => return None,
         // "Washington, May 16 -" is still a dateline; a plain title-case phrase is not.
         (None, Some(_), None) if !all_caps => return None,
-        (Some(_), Some(_), None) if !all_caps && place_text.split_whitespace().count() > 3 => return None,
+        (Some(_), Some(_), None) if !all_caps && place_text.split_whitespace().count() > 3 => {
+            return None
+        }
         _ => {}
     }
     let sep_end = sep_at + sep_len;
@@ -380,7 +482,10 @@ fn parse_dateline_prefix(text: &str, line: Span) -> Option<(Dateline, usize)> {
         let after = text.get(dateline_end..).unwrap_or("");
         dateline_end + (after.len() - after.trim_start().len())
     };
-    let dateline_span = Span::new(base, base + s.get(..sep_end).map_or(sep_end, |d| d.trim_end().len()));
+    let dateline_span = Span::new(
+        base,
+        base + s.get(..sep_end).map_or(sep_end, |d| d.trim_end().len()),
+    );
     Some((
         Dateline {
             span: dateline_span,
@@ -402,7 +507,10 @@ fn parse_date_line(text: &str, line: Span) -> Option<Dateline> {
     let date = parse_iso_date(s).or_else(|| {
         let parts: Vec<&str> = s.split(',').map(str::trim).collect();
         let mut i = 0;
-        if parts.first().is_some_and(|p| WEEKDAYS.contains(&p.trim_end_matches('.').to_lowercase().as_str())) {
+        if parts
+            .first()
+            .is_some_and(|p| WEEKDAYS.contains(&p.trim_end_matches('.').to_lowercase().as_str()))
+        {
             i = 1;
         }
         let mut d = parse_month_day(parts.get(i)?)?;
@@ -413,7 +521,13 @@ fn parse_date_line(text: &str, line: Span) -> Option<Dateline> {
         }
         (parts.len() <= i + 2).then_some(d)
     })?;
-    Some(Dateline { span: line, place: None, outlet: None, date: Some(date), date_span: Some(line) })
+    Some(Dateline {
+        span: line,
+        place: None,
+        outlet: None,
+        date: Some(date),
+        date_span: Some(line),
+    })
 }
 
 fn parse_iso_date(s: &str) -> Option<PartialDate> {
@@ -463,11 +577,19 @@ fn parse_month_day(part: &str) -> Option<PartialDate> {
     let (month, day, year) = match words.as_slice() {
         [m, d] if month_number(m).is_some() => (month_number(m)?, parse_day(d)?, None),
         [d, m] if month_number(m).is_some() => (month_number(m)?, parse_day(d)?, None),
-        [m, d, y] if month_number(m).is_some() => (month_number(m)?, parse_day(d)?, Some(parse_year(y)?)),
-        [d, m, y] if month_number(m).is_some() => (month_number(m)?, parse_day(d)?, Some(parse_year(y)?)),
+        [m, d, y] if month_number(m).is_some() => {
+            (month_number(m)?, parse_day(d)?, Some(parse_year(y)?))
+        }
+        [d, m, y] if month_number(m).is_some() => {
+            (month_number(m)?, parse_day(d)?, Some(parse_year(y)?))
+        }
         _ => return None,
     };
-    Some(PartialDate { year, month: Some(month), day: Some(day) })
+    Some(PartialDate {
+        year,
+        month: Some(month),
+        day: Some(day),
+    })
 }
 
 /// A short capitalised place name: `BEIJING`, `New York`, `Calif.`.
@@ -478,9 +600,11 @@ fn is_place_like(p: &str) -> bool {
         && p.len() <= 40
         && !p.chars().any(|c| c.is_ascii_digit())
         && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) || NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+            w.chars().next().is_some_and(char::is_uppercase)
+                || NAME_PARTICLES.contains(&w.to_lowercase().as_str())
         })
-        && p.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '-' | '\'' | '’'))
+        && p.chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '-' | '\'' | '’'))
 }
 
 /// `By Jane Doe and John Roe`, `By Jane Doe, Reuters`: the authors and an outlet if named.
@@ -497,7 +621,10 @@ fn parse_byline(text: &str, line: Span) -> Option<(Vec<Field>, Option<Field>)> {
     for (i, part) in parts.into_iter().enumerate() {
         let p = part.slice(text);
         let lower = p.to_lowercase();
-        if i + 1 == count && i > 0 && (BYLINE_OUTLETS.contains(&lower.as_str()) || is_outlet_like(p)) {
+        if i + 1 == count
+            && i > 0
+            && (BYLINE_OUTLETS.contains(&lower.as_str()) || is_outlet_like(p))
+        {
             outlet = field(text, part.start as usize, part.end as usize);
             continue;
         }
@@ -510,9 +637,24 @@ fn parse_byline(text: &str, line: Span) -> Option<(Vec<Field>, Option<Field>)> {
 }
 
 fn is_outlet_like(p: &str) -> bool {
-    ["News", "Times", "Post", "Journal", "Press", "Daily", "Herald", "Agency", "Tribune", "Wire", "Staff", "Correspondent", "Writer", "Reporter"]
-        .iter()
-        .any(|w| p.split_whitespace().any(|x| x == *w))
+    [
+        "News",
+        "Times",
+        "Post",
+        "Journal",
+        "Press",
+        "Daily",
+        "Herald",
+        "Agency",
+        "Tribune",
+        "Wire",
+        "Staff",
+        "Correspondent",
+        "Writer",
+        "Reporter",
+    ]
+    .iter()
+    .any(|w| p.split_whitespace().any(|x| x == *w))
 }
 
 /// A personal name: one to five capitalised words (particles allowed), no digits.
@@ -520,11 +662,15 @@ fn is_person_name(p: &str) -> bool {
     let words: Vec<&str> = p.split_whitespace().collect();
     (1..=5).contains(&words.len())
         && p.len() <= 60
-        && words.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words
+            .first()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
         && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) || NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+            w.chars().next().is_some_and(char::is_uppercase)
+                || NAME_PARTICLES.contains(&w.to_lowercase().as_str())
         })
-        && p.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '-' | '\'' | '’'))
+        && p.chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '-' | '\'' | '’'))
 }
 
 /// Splits `[start, end)` into name spans at `,`, ` and `, ` & `; trims each and drops empties.
@@ -537,7 +683,10 @@ fn split_names(text: &str, start: usize, end: usize) -> Vec<Span> {
     while i < end {
         let sep_len = if bytes.get(i) == Some(&b',') {
             1
-        } else if bytes.get(i..i + 5).is_some_and(|w| w.eq_ignore_ascii_case(b" and ")) {
+        } else if bytes
+            .get(i..i + 5)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b" and "))
+        {
             5
         } else if bytes.get(i..i + 3) == Some(b" & ") {
             3
@@ -596,7 +745,8 @@ fn parse_trailer(text: &str, start: usize, end: usize) -> Option<(Vec<Field>, Ve
         clause_start += clause.len() + 1;
         let c = cspan.slice(text);
         let lower = c.to_lowercase();
-        let Some((opener, is_editor)) = TRAILER_OPENERS.iter().find(|(o, _)| lower.starts_with(o)) else {
+        let Some((opener, is_editor)) = TRAILER_OPENERS.iter().find(|(o, _)| lower.starts_with(o))
+        else {
             if n == 0 {
                 return None;
             }
@@ -613,7 +763,11 @@ fn parse_trailer(text: &str, start: usize, end: usize) -> Option<(Vec<Field>, Ve
                 continue;
             }
             if let Some(f) = field(text, name.start as usize, name.end as usize) {
-                if *is_editor { editors.push(f) } else { authors.push(f) }
+                if *is_editor {
+                    editors.push(f)
+                } else {
+                    authors.push(f)
+                }
             }
         }
     }
@@ -625,7 +779,10 @@ fn strip_place_suffix(text: &str, span: Span) -> Span {
     let s = span.slice(text);
     let mut end = s.len();
     if let Some(p) = s.find(" in ") {
-        if s.get(p + 4..).and_then(|r| r.chars().next()).is_some_and(char::is_uppercase) {
+        if s.get(p + 4..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase)
+        {
             end = p;
         }
     }
@@ -639,26 +796,41 @@ fn looks_like_headline(text: &str, line: Span, next: Option<Span>) -> bool {
     let s = line.slice(text);
     let Some(next) = next else { return false };
     // The last char that is not a closing quote or bracket (`He said “we won.”` ends with `.`).
-    let Some(last) = s.chars().rev().find(|c| !super::segment::is_closer(*c)) else { return false };
+    let Some(last) = s.chars().rev().find(|c| !super::segment::is_closer(*c)) else {
+        return false;
+    };
     // Some feeds end headlines with a period; Title Case still marks them.
-    let ending_ok = !matches!(last, '.' | ',' | ';' | ':' | '-' | '—' | '…') || (last == '.' && is_title_case(s));
+    let ending_ok = !matches!(last, '.' | ',' | ';' | ':' | '-' | '—' | '…')
+        || (last == '.' && is_title_case(s));
     s.chars().count() <= 200
         && ending_ok
         && super::segment::split_sentences(text, line).len() == 1
         && s.chars().any(char::is_alphabetic)
-        && next.slice(text).chars().find(|c| !super::segment::is_opener(*c)).is_some_and(|c| !c.is_lowercase())
+        && next
+            .slice(text)
+            .chars()
+            .find(|c| !super::segment::is_opener(*c))
+            .is_some_and(|c| !c.is_lowercase())
         && parse_trailer(text, line.start as usize, line.end as usize).is_none()
 }
 
 /// Title Case: at least three words with letters, and at least 80% of those that are not
 /// short function words start with a capital letter.
 fn is_title_case(s: &str) -> bool {
-    const SMALL: &[&str] = &["a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "at", "by", "with", "as", "vs", "from"];
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "at", "by", "with", "as",
+        "vs", "from",
+    ];
     let mut content = 0usize;
     let mut capitalised = 0usize;
     for word in s.split_whitespace() {
-        let core: String = word.chars().filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '’').collect();
-        let Some(first) = core.chars().find(|c| c.is_alphabetic()) else { continue };
+        let core: String = word
+            .chars()
+            .filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '’')
+            .collect();
+        let Some(first) = core.chars().find(|c| c.is_alphabetic()) else {
+            continue;
+        };
         if SMALL.contains(&core.to_lowercase().as_str()) {
             continue;
         }
@@ -692,26 +864,103 @@ mod tests {
     #[test]
     fn dateline_table() {
         // (text, place, outlet, (year, month, day), body starts with)
-        type Row = (&'static str, Option<&'static str>, Option<&'static str>, Option<(Option<i32>, u32, u32)>, &'static str);
+        type Row = (
+            &'static str,
+            Option<&'static str>,
+            Option<&'static str>,
+            Option<(Option<i32>, u32, u32)>,
+            &'static str,
+        );
         let cases: &[Row] = &[
-            ("(Yicai) May 16 -- International giant", None, Some("Yicai"), Some((None, 5, 16)), "International"),
-            ("WASHINGTON (Reuters) - The Fed said", Some("WASHINGTON"), Some("Reuters"), None, "The Fed"),
-            ("BEIJING, May 16 (Xinhua) -- China said", Some("BEIJING"), Some("Xinhua"), Some((None, 5, 16)), "China"),
-            ("LONDON, Jan 5 (AP) — Britain said", Some("LONDON"), Some("AP"), Some((None, 1, 5)), "Britain"),
-            ("NEW YORK, March 3, 2024 /PRNewswire/ -- Acme Corp announced", Some("NEW YORK"), Some("PRNewswire"), Some((Some(2024), 3, 3)), "Acme"),
-            ("SAN FRANCISCO, Calif. -- Apple said", Some("SAN FRANCISCO, Calif."), None, None, "Apple"),
-            ("NEW YORK — Stocks fell", Some("NEW YORK"), None, None, "Stocks"),
-            ("Jan. 5 (Reuters) - Oil rose", None, Some("Reuters"), Some((None, 1, 5)), "Oil"),
-            ("May 16, 2024 -- Acme said", None, None, Some((Some(2024), 5, 16)), "Acme"),
+            (
+                "(Yicai) May 16 -- International giant",
+                None,
+                Some("Yicai"),
+                Some((None, 5, 16)),
+                "International",
+            ),
+            (
+                "WASHINGTON (Reuters) - The Fed said",
+                Some("WASHINGTON"),
+                Some("Reuters"),
+                None,
+                "The Fed",
+            ),
+            (
+                "BEIJING, May 16 (Xinhua) -- China said",
+                Some("BEIJING"),
+                Some("Xinhua"),
+                Some((None, 5, 16)),
+                "China",
+            ),
+            (
+                "LONDON, Jan 5 (AP) — Britain said",
+                Some("LONDON"),
+                Some("AP"),
+                Some((None, 1, 5)),
+                "Britain",
+            ),
+            (
+                "NEW YORK, March 3, 2024 /PRNewswire/ -- Acme Corp announced",
+                Some("NEW YORK"),
+                Some("PRNewswire"),
+                Some((Some(2024), 3, 3)),
+                "Acme",
+            ),
+            (
+                "SAN FRANCISCO, Calif. -- Apple said",
+                Some("SAN FRANCISCO, Calif."),
+                None,
+                None,
+                "Apple",
+            ),
+            (
+                "NEW YORK — Stocks fell",
+                Some("NEW YORK"),
+                None,
+                None,
+                "Stocks",
+            ),
+            (
+                "Jan. 5 (Reuters) - Oil rose",
+                None,
+                Some("Reuters"),
+                Some((None, 1, 5)),
+                "Oil",
+            ),
+            (
+                "May 16, 2024 -- Acme said",
+                None,
+                None,
+                Some((Some(2024), 5, 16)),
+                "Acme",
+            ),
         ];
         for (text, place, outlet, date, body) in cases {
             let layout = detect(text);
-            let dl = layout.meta.dateline.as_ref().unwrap_or_else(|| panic!("no dateline in {text:?}"));
+            let dl = layout
+                .meta
+                .dateline
+                .as_ref()
+                .unwrap_or_else(|| panic!("no dateline in {text:?}"));
             assert_eq!(text_of(&dl.place), *place, "{text}");
             assert_eq!(text_of(&dl.outlet), *outlet, "{text}");
-            assert_eq!(dl.date.map(|d| (d.year, d.month.unwrap_or(0), d.day.unwrap_or(0))), *date, "{text}");
-            assert!(layout.body.slice(text).starts_with(body), "{text}: body {:?}", layout.body.slice(text));
-            assert!(dl.span.slice(text).ends_with(['-', '—']), "{text}: {:?}", dl.span.slice(text));
+            assert_eq!(
+                dl.date
+                    .map(|d| (d.year, d.month.unwrap_or(0), d.day.unwrap_or(0))),
+                *date,
+                "{text}"
+            );
+            assert!(
+                layout.body.slice(text).starts_with(body),
+                "{text}: body {:?}",
+                layout.body.slice(text)
+            );
+            assert!(
+                dl.span.slice(text).ends_with(['-', '—']),
+                "{text}: {:?}",
+                dl.span.slice(text)
+            );
         }
     }
 
@@ -747,8 +996,18 @@ mod tests {
         ];
         for (text, authors, editors) in cases {
             let layout = detect(text);
-            let a: Vec<&str> = layout.meta.authors.iter().map(|f| f.text.as_str()).collect();
-            let e: Vec<&str> = layout.meta.editors.iter().map(|f| f.text.as_str()).collect();
+            let a: Vec<&str> = layout
+                .meta
+                .authors
+                .iter()
+                .map(|f| f.text.as_str())
+                .collect();
+            let e: Vec<&str> = layout
+                .meta
+                .editors
+                .iter()
+                .map(|f| f.text.as_str())
+                .collect();
             assert_eq!((a.as_slice(), e.as_slice()), (*authors, *editors), "{text}");
             assert_eq!(layout.body.slice(text), "Body text.", "{text}");
             assert!(layout.meta.trailer.is_some());
@@ -762,49 +1021,115 @@ mod tests {
     fn byline_table() {
         // (text, authors, outlet)
         let cases: &[(&str, &[&str], Option<&str>)] = &[
-            ("By Jane Doe and John Roe\nText here.", &["Jane Doe", "John Roe"], None),
-            ("By Jane Doe, Reuters\nText here.", &["Jane Doe"], Some("Reuters")),
-            ("By Ana de la Cruz, Bloomberg News\nText here.", &["Ana de la Cruz"], Some("Bloomberg News")),
+            (
+                "By Jane Doe and John Roe\nText here.",
+                &["Jane Doe", "John Roe"],
+                None,
+            ),
+            (
+                "By Jane Doe, Reuters\nText here.",
+                &["Jane Doe"],
+                Some("Reuters"),
+            ),
+            (
+                "By Ana de la Cruz, Bloomberg News\nText here.",
+                &["Ana de la Cruz"],
+                Some("Bloomberg News"),
+            ),
         ];
         for (text, authors, outlet) in cases {
             let layout = detect(text);
-            let a: Vec<&str> = layout.meta.authors.iter().map(|f| f.text.as_str()).collect();
+            let a: Vec<&str> = layout
+                .meta
+                .authors
+                .iter()
+                .map(|f| f.text.as_str())
+                .collect();
             assert_eq!(a.as_slice(), *authors, "{text}");
             assert_eq!(text_of(&layout.meta.outlet), *outlet, "{text}");
             assert_eq!(layout.body.slice(text), "Text here.");
         }
-        assert!(detect("By the end of the year, sales rose.\nMore.").meta.byline.is_none());
+        assert!(detect("By the end of the year, sales rose.\nMore.")
+            .meta
+            .byline
+            .is_none());
     }
 
     #[test]
     fn headline_and_date_line() {
-        let text = "After visa snags, team honored\n\nFriday, July 21, 2017\n\nA group of teenagers won.";
+        let text =
+            "After visa snags, team honored\n\nFriday, July 21, 2017\n\nA group of teenagers won.";
         let layout = detect(text);
-        assert_eq!(text_of(&layout.meta.headline), Some("After visa snags, team honored"));
+        assert_eq!(
+            text_of(&layout.meta.headline),
+            Some("After visa snags, team honored")
+        );
         let dl = layout.meta.dateline.expect("date line");
-        assert_eq!(dl.date, Some(PartialDate { year: Some(2017), month: Some(7), day: Some(21) }));
+        assert_eq!(
+            dl.date,
+            Some(PartialDate {
+                year: Some(2017),
+                month: Some(7),
+                day: Some(21)
+            })
+        );
         assert_eq!(layout.body.slice(text), "A group of teenagers won.");
         // One line, or a first line ending with a period: no headline.
         assert!(detect("Just one line").meta.headline.is_none());
         assert!(detect("A sentence.\nAnother one.").meta.headline.is_none());
-        assert!(detect("He said “we won.”\nThen he left.").meta.headline.is_none(), "period inside closing quote");
-        assert!(detect("It rose. Then it fell\nMore text.").meta.headline.is_none(), "two sentences on the line");
-        assert_eq!(text_of(&detect("Is this the end?\nMaybe not.").meta.headline), Some("Is this the end?"));
+        assert!(
+            detect("He said “we won.”\nThen he left.")
+                .meta
+                .headline
+                .is_none(),
+            "period inside closing quote"
+        );
+        assert!(
+            detect("It rose. Then it fell\nMore text.")
+                .meta
+                .headline
+                .is_none(),
+            "two sentences on the line"
+        );
+        assert_eq!(
+            text_of(&detect("Is this the end?\nMaybe not.").meta.headline),
+            Some("Is this the end?")
+        );
         let titled = "John McCain: Populist Anger Appeals to ‘Bad Angels Of Our Nature.’\n\nSenator John McCain says so.";
-        assert_eq!(text_of(&detect(titled).meta.headline), Some("John McCain: Populist Anger Appeals to ‘Bad Angels Of Our Nature.’"));
-        assert!(detect("Senator John McCain says so.\n\nHe left.").meta.headline.is_none(), "sentence case with period");
+        assert_eq!(
+            text_of(&detect(titled).meta.headline),
+            Some("John McCain: Populist Anger Appeals to ‘Bad Angels Of Our Nature.’")
+        );
+        assert!(
+            detect("Senator John McCain says so.\n\nHe left.")
+                .meta
+                .headline
+                .is_none(),
+            "sentence case with period"
+        );
         // A headline printed with a period is still a title when a dateline follows it.
         let text = "All eggs in N.H. and Iowa baskets.\n\nNASHUA, N.H. - At the moment he won.";
         let layout = detect(text);
-        assert_eq!(text_of(&layout.meta.headline), Some("All eggs in N.H. and Iowa baskets."));
+        assert_eq!(
+            text_of(&layout.meta.headline),
+            Some("All eggs in N.H. and Iowa baskets.")
+        );
         let dl = layout.meta.dateline.expect("dateline after headline");
         assert_eq!(text_of(&dl.place), Some("NASHUA, N.H."));
         assert_eq!(layout.body.slice(text), "At the moment he won.");
         // Headline and deck before a dateline on the third line.
         let text = "Germany targets vitriol.\n\nAs hate speech grows, so does debate.\n\nBERLIN - Donald Trump spoke.";
         let layout = detect(text);
-        assert_eq!(text_of(&layout.meta.headline), Some("Germany targets vitriol."));
-        let decks: Vec<&str> = layout.meta.subheadlines.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(
+            text_of(&layout.meta.headline),
+            Some("Germany targets vitriol.")
+        );
+        let decks: Vec<&str> = layout
+            .meta
+            .subheadlines
+            .iter()
+            .map(|f| f.text.as_str())
+            .collect();
         assert_eq!(decks, ["As hate speech grows, so does debate."]);
         assert_eq!(layout.body.slice(text), "Donald Trump spoke.");
     }

@@ -90,16 +90,37 @@ pub fn analyze(original: &str, kind: ContentKind) -> TextDoc {
     if let Some(headline) = &layout.meta.headline {
         sentence_spans.push((headline.span, SentenceRole::Headline));
     }
-    sentence_spans.extend(layout.meta.subheadlines.iter().map(|f| (f.span, SentenceRole::Headline)));
-    sentence_spans.extend(split_sentences(text, layout.body).into_iter().map(|s| (s, SentenceRole::Body)));
+    sentence_spans.extend(
+        layout
+            .meta
+            .subheadlines
+            .iter()
+            .map(|f| (f.span, SentenceRole::Headline)),
+    );
+    sentence_spans.extend(
+        split_sentences(text, layout.body)
+            .into_iter()
+            .map(|s| (s, SentenceRole::Body)),
+    );
     let mut tokens = Vec::new();
     let mut sentences = Vec::with_capacity(sentence_spans.len());
     for (span, role) in sentence_spans {
         let first = tokens.len();
         tokenize::tokenize_into(text, span, &mut tokens);
-        sentences.push(Sentence { span, tokens: first..tokens.len(), role });
+        sentences.push(Sentence {
+            span,
+            tokens: first..tokens.len(),
+            role,
+        });
     }
-    TextDoc { clean, removals, meta: layout.meta, body: layout.body, sentences, tokens }
+    TextDoc {
+        clean,
+        removals,
+        meta: layout.meta,
+        body: layout.body,
+        sentences,
+        tokens,
+    }
 }
 
 impl TextDoc {

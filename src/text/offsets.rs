@@ -55,7 +55,11 @@ impl OffsetConverter {
                 let block = b / BLOCK;
                 let (chars, units) = self.checkpoints.get(block).copied().unwrap_or((0, 0));
                 let (c, u) = count(self.bytes.get(block * BLOCK..b).unwrap_or(&[]));
-                if unit == OffsetUnit::CodePoints { chars + c } else { units + u }
+                if unit == OffsetUnit::CodePoints {
+                    chars + c
+                } else {
+                    units + u
+                }
             }
         }
     }
@@ -88,19 +92,39 @@ mod tests {
     fn agrees_with_naive_counts() {
         let text = "a€😀b\u{10FFFF}".repeat(100) + "end";
         let conv = OffsetConverter::new(&text);
-        for (b, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        for (b, _) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
             assert_eq!(conv.convert(b, OffsetUnit::Utf8Bytes), b as u64);
-            assert_eq!(conv.convert(b, OffsetUnit::CodePoints), text[..b].chars().count() as u64);
-            assert_eq!(conv.convert(b, OffsetUnit::Utf16CodeUnits), text[..b].encode_utf16().count() as u64);
+            assert_eq!(
+                conv.convert(b, OffsetUnit::CodePoints),
+                text[..b].chars().count() as u64
+            );
+            assert_eq!(
+                conv.convert(b, OffsetUnit::Utf16CodeUnits),
+                text[..b].encode_utf16().count() as u64
+            );
         }
     }
 
     #[test]
     fn clamps_and_rounds_down() {
         let conv = OffsetConverter::new("é😀");
-        assert_eq!(conv.convert(1, OffsetUnit::Utf8Bytes), 0, "inside é rounds to its start");
-        assert_eq!(conv.convert(4, OffsetUnit::Utf16CodeUnits), 1, "inside the emoji");
+        assert_eq!(
+            conv.convert(1, OffsetUnit::Utf8Bytes),
+            0,
+            "inside é rounds to its start"
+        );
+        assert_eq!(
+            conv.convert(4, OffsetUnit::Utf16CodeUnits),
+            1,
+            "inside the emoji"
+        );
         assert_eq!(conv.convert(999, OffsetUnit::Utf16CodeUnits), 3);
-        assert_eq!(OffsetConverter::new("").convert(5, OffsetUnit::CodePoints), 0);
+        assert_eq!(
+            OffsetConverter::new("").convert(5, OffsetUnit::CodePoints),
+            0
+        );
     }
 }

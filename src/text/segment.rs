@@ -14,35 +14,112 @@ use crate::span::Span;
 
 /// Titles and other abbreviations that never end a sentence (lowercase, without the final period).
 const NEVER_FINAL: &[&str] = &[
-    "mr", "mrs", "ms", "messrs", "mme", "mlle", "dr", "drs", "prof", "profs", "gov", "govs", "sen", "sens", "rep",
-    "reps", "gen", "gens", "col", "lt",
-    "capt", "cpt", "sgt", "cpl", "pvt", "adm", "maj", "cmdr", "cmdt", "rev", "hon", "pres", "supt", "insp", "det",
-    "st", "mt", "ft", "fr", "sr", "vs", "v", "e.g", "i.e", "cf", "approx", "dept", "univ", "assn", "atty", "gov't",
-    "rt", "brig", "lieut",
+    "mr", "mrs", "ms", "messrs", "mme", "mlle", "dr", "drs", "prof", "profs", "gov", "govs", "sen",
+    "sens", "rep", "reps", "gen", "gens", "col", "lt", "capt", "cpt", "sgt", "cpl", "pvt", "adm",
+    "maj", "cmdr", "cmdt", "rev", "hon", "pres", "supt", "insp", "det", "st", "mt", "ft", "fr",
+    "sr", "vs", "v", "e.g", "i.e", "cf", "approx", "dept", "univ", "assn", "atty", "gov't", "rt",
+    "brig", "lieut",
 ];
 /// Abbreviations that do not end a sentence when a number follows (`No. 5`, `Jan. 5`, `p. 12`).
 const BEFORE_NUMBER: &[&str] = &[
-    "no", "nos", "vol", "vols", "pp", "p", "fig", "figs", "art", "ch", "sec", "op", "ref", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "tel", "ext", "para", "par",
+    "no", "nos", "vol", "vols", "pp", "p", "fig", "figs", "art", "ch", "sec", "op", "ref", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "tel", "ext",
+    "para", "par",
 ];
 /// Abbreviations that may or may not end a sentence.
 const AMBIGUOUS: &[&str] = &[
-    "inc", "corp", "co", "ltd", "llc", "plc", "bros", "jr", "etc", "ave", "blvd", "rd", "est", "govt", "intl",
-    "cos", "mfg", "dist", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "ala", "ariz", "ark", "calif",
-    "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss",
-    "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "a.m",
-    "p.m",
+    "inc", "corp", "co", "ltd", "llc", "plc", "bros", "jr", "etc", "ave", "blvd", "rd", "est",
+    "govt", "intl", "cos", "mfg", "dist", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
+    "sun", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan",
+    "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore",
+    "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "a.m", "p.m",
 ];
 /// Words that typically open a sentence; after an ambiguous abbreviation they signal a boundary.
 const SENTENCE_OPENERS: &[&str] = &[
-    "a", "an", "the", "he", "she", "it", "they", "we", "i", "you", "but", "and", "or", "so", "yet", "in", "on",
-    "at", "for", "from", "with", "this", "that", "these", "those", "there", "here", "his", "her", "its",
-    "their", "our", "my", "your", "if", "when", "while", "after", "before", "as", "since", "however",
-    "meanwhile", "according", "last", "earlier", "later", "also", "now", "some", "many", "most", "all", "both",
-    "each", "other", "such", "what", "who", "why", "how", "where", "one", "two", "no", "not", "still", "then",
-    "thus", "although", "though", "despite", "during", "under", "over", "about", "by", "to", "of", "officials",
-    "shares", "analysts", "police",
+    "a",
+    "an",
+    "the",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "in",
+    "on",
+    "at",
+    "for",
+    "from",
+    "with",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "as",
+    "since",
+    "however",
+    "meanwhile",
+    "according",
+    "last",
+    "earlier",
+    "later",
+    "also",
+    "now",
+    "some",
+    "many",
+    "most",
+    "all",
+    "both",
+    "each",
+    "other",
+    "such",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "one",
+    "two",
+    "no",
+    "not",
+    "still",
+    "then",
+    "thus",
+    "although",
+    "though",
+    "despite",
+    "during",
+    "under",
+    "over",
+    "about",
+    "by",
+    "to",
+    "of",
+    "officials",
+    "shares",
+    "analysts",
+    "police",
 ];
 
 /// True when `word` (without its final period, any case) is an abbreviation that keeps its
@@ -86,12 +163,18 @@ fn is_cjk_terminal(c: char) -> bool {
 
 /// Closing quotes and brackets that stay with the sentence before them.
 pub(crate) fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '}' | '»' | '›' | '」' | '』' | '）')
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | ')' | ']' | '}' | '»' | '›' | '」' | '』' | '）'
+    )
 }
 
 /// Opening quotes and brackets that belong to the following sentence.
 pub(crate) fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '{' | '«' | '‹' | '「' | '『' | '（' | '`')
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '(' | '[' | '{' | '«' | '‹' | '「' | '『' | '（' | '`'
+    )
 }
 
 /// Splits `region` of `text` into sentences; returned spans are trimmed of whitespace, non-empty,
@@ -122,7 +205,10 @@ pub fn split_sentences(text: &str, region: Span) -> Vec<Span> {
             }
             let mut e = run_end;
             // Right after terminal punctuation even an opening-style quote closes (`decision.“`).
-            while e < len && e - run_end < 4 && ch(e).is_some_and(|q| is_closer(q) || matches!(q, '“' | '‘')) {
+            while e < len
+                && e - run_end < 4
+                && ch(e).is_some_and(|q| is_closer(q) || matches!(q, '“' | '‘'))
+            {
                 e += 1;
             }
             let (boundary, next) = judge_terminal(&chars, k, run_end, e);
@@ -151,7 +237,9 @@ pub fn split_sentences(text: &str, region: Span) -> Vec<Span> {
         let start = chars.get(prev).map_or(body.len(), |&(o, _)| o);
         let end = chars.get(b).map_or(body.len(), |&(o, _)| o);
         prev = b;
-        let Some(piece) = body.get(start..end) else { continue };
+        let Some(piece) = body.get(start..end) else {
+            continue;
+        };
         let trimmed_start = piece.len() - piece.trim_start().len();
         let trimmed = piece.trim();
         if trimmed.is_empty() {
@@ -201,7 +289,10 @@ fn judge_terminal(chars: &[(usize, char)], k: usize, run_end: usize, e: usize) -
         return (false, j);
     }
     // An attribution dash follows a quote (`game." - Matthew Ingram`, `" — Edmonton Sun`).
-    if matches!(next, '-' | '—' | '–') && ch(m + 1).is_some_and(char::is_whitespace) && ch(e.saturating_sub(1)).is_some_and(is_closer) {
+    if matches!(next, '-' | '—' | '–')
+        && ch(m + 1).is_some_and(char::is_whitespace)
+        && ch(e.saturating_sub(1)).is_some_and(is_closer)
+    {
         return (false, j);
     }
     let single_period = run_end == k + 1 && ch(k) == Some('.');
@@ -216,7 +307,12 @@ fn judge_terminal(chars: &[(usize, char)], k: usize, run_end: usize, e: usize) -
     while w < k && ch(w).is_some_and(is_opener) {
         w += 1;
     }
-    let word: String = chars.get(w..k).unwrap_or(&[]).iter().map(|&(_, c)| c).collect();
+    let word: String = chars
+        .get(w..k)
+        .unwrap_or(&[])
+        .iter()
+        .map(|&(_, c)| c)
+        .collect();
     if word.is_empty() {
         return (true, j);
     }
@@ -295,7 +391,9 @@ fn judge_line_break(chars: &[(usize, char)], k: usize) -> (bool, usize) {
         }
     }
     let Some(last) = last else { return (false, j) };
-    if matches!(last, ',' | ';' | ':' | '(' | '-' | '–' | '—' | '&' | '/') || is_opener(last) && !is_closer(last) {
+    if matches!(last, ',' | ';' | ':' | '(' | '-' | '–' | '—' | '&' | '/')
+        || is_opener(last) && !is_closer(last)
+    {
         return (false, j);
     }
     let mut m = j;
@@ -311,7 +409,10 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        split_sentences(text, Span::new(0, text.len())).into_iter().map(|s| s.slice(text)).collect()
+        split_sentences(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|s| s.slice(text))
+            .collect()
     }
 
     #[test]
@@ -319,36 +420,159 @@ mod tests {
         // (why, text, expected sentences)
         let cases: &[(&str, &str, &[&str])] = &[
             ("plain two", "It rose. It fell.", &["It rose.", "It fell."]),
-            ("title never ends", "Mr. Smith met Dr. Jones. They left.", &["Mr. Smith met Dr. Jones.", "They left."]),
-            ("initials chain with A.", "Dr. J. A. Smith said. A. B. Cole agreed.", &["Dr. J. A. Smith said.", "A. B. Cole agreed."]),
-            ("initials", "Author J. K. Rowling spoke. Fans cheered.", &["Author J. K. Rowling spoke.", "Fans cheered."]),
-            ("U.S. mid-sentence", "The U.S. Senate voted. It passed.", &["The U.S. Senate voted.", "It passed."]),
-            ("U.S. at end before opener", "He moved to the U.S. The move paid.", &["He moved to the U.S.", "The move paid."]),
-            ("Inc. mid and end", "Apple Inc. said sales rose at Apple Inc. The stock fell.", &["Apple Inc. said sales rose at Apple Inc.", "The stock fell."]),
-            ("no. as a word ends the sentence", "He said no. Then he left.", &["He said no.", "Then he left."]),
-            ("numbered list markers", "Steps:\n1. Open the box.\n2. Read it.", &["Steps:\n1. Open the box.", "2. Read it."]),
-            ("plural title", "Sens.\nRand Paul and Marco Rubio spoke.", &["Sens.\nRand Paul and Marco Rubio spoke."]),
-            ("No. before number", "It ranked No. 1 in sales. Rivals lagged.", &["It ranked No. 1 in sales.", "Rivals lagged."]),
-            ("month abbreviation with day", "On Jan. 5 it opened. Crowds came.", &["On Jan. 5 it opened.", "Crowds came."]),
-            ("a.m. then opener", "It opened at 9 a.m. The crowd grew.", &["It opened at 9 a.m.", "The crowd grew."]),
-            ("decimals and amounts", "Sales rose 3.5% to USD54.7 billion. Costs fell.", &["Sales rose 3.5% to USD54.7 billion.", "Costs fell."]),
-            ("period inside closing quote", "He said \"we won.\" Then he left.", &["He said \"we won.\"", "Then he left."]),
-            ("curly quotes", "She said “it works.” Others agreed.", &["She said “it works.”", "Others agreed."]),
-            ("question inside quote then lowercase", "\"Why?\" he asked. Nobody knew.", &["\"Why?\" he asked.", "Nobody knew."]),
-            ("next sentence opens with quote", "He left. \"We won,\" he said.", &["He left.", "\"We won,\" he said."]),
-            ("parenthesised sentence", "It fell. (Shares rose later.) Then it ended.", &["It fell.", "(Shares rose later.)", "Then it ended."]),
-            ("exclamation and ellipsis", "Wow! It works... Really.", &["Wow!", "It works...", "Really."]),
-            ("lowercase after period is not a boundary", "The e.g. case and the etc. case.", &["The e.g. case and the etc. case."]),
-            ("headline line without period", "Amazon opens Wuhan office\nThe office opened.", &["Amazon opens Wuhan office", "The office opened."]),
-            ("wrapped line continues lowercase", "The office\nopened today.", &["The office\nopened today."]),
-            ("line ending in comma continues", "Song said,\nThe plan works.", &["Song said,\nThe plan works."]),
-            ("blank line always splits", "Image: Navy\n\nthe caption", &["Image: Navy", "the caption"]),
-            ("number ends sentence", "It was founded in 2017. The firm grew.", &["It was founded in 2017.", "The firm grew."]),
-            ("CJK full stop without space", "今天下雨。明天晴。", &["今天下雨。", "明天晴。"]),
-            ("detached ellipsis joins", "He left. ... The end came.", &["He left. ...", "The end came."]),
-            ("attribution dash after quote", "\"It is a long game.\" - Matthew Ingram\n\nNext.", &["\"It is a long game.\" - Matthew Ingram", "Next."]),
-            ("reversed curly quote closes", "It was “misguided.“ However, it went on.", &["It was “misguided.“", "However, it went on."]),
-            ("domain stays whole", "Visit Amazon.com today. Now.", &["Visit Amazon.com today.", "Now."]),
+            (
+                "title never ends",
+                "Mr. Smith met Dr. Jones. They left.",
+                &["Mr. Smith met Dr. Jones.", "They left."],
+            ),
+            (
+                "initials chain with A.",
+                "Dr. J. A. Smith said. A. B. Cole agreed.",
+                &["Dr. J. A. Smith said.", "A. B. Cole agreed."],
+            ),
+            (
+                "initials",
+                "Author J. K. Rowling spoke. Fans cheered.",
+                &["Author J. K. Rowling spoke.", "Fans cheered."],
+            ),
+            (
+                "U.S. mid-sentence",
+                "The U.S. Senate voted. It passed.",
+                &["The U.S. Senate voted.", "It passed."],
+            ),
+            (
+                "U.S. at end before opener",
+                "He moved to the U.S. The move paid.",
+                &["He moved to the U.S.", "The move paid."],
+            ),
+            (
+                "Inc. mid and end",
+                "Apple Inc. said sales rose at Apple Inc. The stock fell.",
+                &[
+                    "Apple Inc. said sales rose at Apple Inc.",
+                    "The stock fell.",
+                ],
+            ),
+            (
+                "no. as a word ends the sentence",
+                "He said no. Then he left.",
+                &["He said no.", "Then he left."],
+            ),
+            (
+                "numbered list markers",
+                "Steps:\n1. Open the box.\n2. Read it.",
+                &["Steps:\n1. Open the box.", "2. Read it."],
+            ),
+            (
+                "plural title",
+                "Sens.\nRand Paul and Marco Rubio spoke.",
+                &["Sens.\nRand Paul and Marco Rubio spoke."],
+            ),
+            (
+                "No. before number",
+                "It ranked No. 1 in sales. Rivals lagged.",
+                &["It ranked No. 1 in sales.", "Rivals lagged."],
+            ),
+            (
+                "month abbreviation with day",
+                "On Jan. 5 it opened. Crowds came.",
+                &["On Jan. 5 it opened.", "Crowds came."],
+            ),
+            (
+                "a.m. then opener",
+                "It opened at 9 a.m. The crowd grew.",
+                &["It opened at 9 a.m.", "The crowd grew."],
+            ),
+            (
+                "decimals and amounts",
+                "Sales rose 3.5% to USD54.7 billion. Costs fell.",
+                &["Sales rose 3.5% to USD54.7 billion.", "Costs fell."],
+            ),
+            (
+                "period inside closing quote",
+                "He said \"we won.\" Then he left.",
+                &["He said \"we won.\"", "Then he left."],
+            ),
+            (
+                "curly quotes",
+                "She said “it works.” Others agreed.",
+                &["She said “it works.”", "Others agreed."],
+            ),
+            (
+                "question inside quote then lowercase",
+                "\"Why?\" he asked. Nobody knew.",
+                &["\"Why?\" he asked.", "Nobody knew."],
+            ),
+            (
+                "next sentence opens with quote",
+                "He left. \"We won,\" he said.",
+                &["He left.", "\"We won,\" he said."],
+            ),
+            (
+                "parenthesised sentence",
+                "It fell. (Shares rose later.) Then it ended.",
+                &["It fell.", "(Shares rose later.)", "Then it ended."],
+            ),
+            (
+                "exclamation and ellipsis",
+                "Wow! It works... Really.",
+                &["Wow!", "It works...", "Really."],
+            ),
+            (
+                "lowercase after period is not a boundary",
+                "The e.g. case and the etc. case.",
+                &["The e.g. case and the etc. case."],
+            ),
+            (
+                "headline line without period",
+                "Amazon opens Wuhan office\nThe office opened.",
+                &["Amazon opens Wuhan office", "The office opened."],
+            ),
+            (
+                "wrapped line continues lowercase",
+                "The office\nopened today.",
+                &["The office\nopened today."],
+            ),
+            (
+                "line ending in comma continues",
+                "Song said,\nThe plan works.",
+                &["Song said,\nThe plan works."],
+            ),
+            (
+                "blank line always splits",
+                "Image: Navy\n\nthe caption",
+                &["Image: Navy", "the caption"],
+            ),
+            (
+                "number ends sentence",
+                "It was founded in 2017. The firm grew.",
+                &["It was founded in 2017.", "The firm grew."],
+            ),
+            (
+                "CJK full stop without space",
+                "今天下雨。明天晴。",
+                &["今天下雨。", "明天晴。"],
+            ),
+            (
+                "detached ellipsis joins",
+                "He left. ... The end came.",
+                &["He left. ...", "The end came."],
+            ),
+            (
+                "attribution dash after quote",
+                "\"It is a long game.\" - Matthew Ingram\n\nNext.",
+                &["\"It is a long game.\" - Matthew Ingram", "Next."],
+            ),
+            (
+                "reversed curly quote closes",
+                "It was “misguided.“ However, it went on.",
+                &["It was “misguided.“", "However, it went on."],
+            ),
+            (
+                "domain stays whole",
+                "Visit Amazon.com today. Now.",
+                &["Visit Amazon.com today.", "Now."],
+            ),
         ];
         for (why, text, want) in cases {
             assert_eq!(split(text), *want, "{why}");

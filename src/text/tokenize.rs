@@ -34,10 +34,10 @@ pub struct Token {
 
 /// ISO 4217 codes common in news, split from a glued amount (`USD54.7`).
 const CURRENCY_CODES: &[&str] = &[
-    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "HKD", "AUD", "CAD", "CHF", "SGD", "INR", "KRW", "TWD", "RUB",
-    "BRL", "MXN", "ZAR", "SEK", "NOK", "DKK", "NZD", "THB", "IDR", "MYR", "PHP", "VND", "AED", "SAR", "TRY",
-    "PLN", "CZK", "HUF", "ILS", "EGP", "NGN", "KES", "PKR", "BDT", "ARS", "CLP", "COP", "PEN", "UAH", "QAR",
-    "KWD",
+    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "HKD", "AUD", "CAD", "CHF", "SGD", "INR", "KRW",
+    "TWD", "RUB", "BRL", "MXN", "ZAR", "SEK", "NOK", "DKK", "NZD", "THB", "IDR", "MYR", "PHP",
+    "VND", "AED", "SAR", "TRY", "PLN", "CZK", "HUF", "ILS", "EGP", "NGN", "KES", "PKR", "BDT",
+    "ARS", "CLP", "COP", "PEN", "UAH", "QAR", "KWD",
 ];
 
 /// Tokens of `region` of `text` (empty when the region is not on char boundaries).
@@ -49,7 +49,9 @@ pub fn tokenize(text: &str, region: Span) -> Vec<Token> {
 
 /// Appends the tokens of `region` to `out`.
 pub(crate) fn tokenize_into(text: &str, region: Span, out: &mut Vec<Token>) {
-    let Some(body) = text.get(region.range()) else { return };
+    let Some(body) = text.get(region.range()) else {
+        return;
+    };
     let base = region.start as usize;
     let chars: Vec<(usize, char)> = body.char_indices().map(|(o, c)| (base + o, c)).collect();
     let end_of = |k: usize| chars.get(k).map_or(base + body.len(), |&(o, _)| o);
@@ -72,14 +74,22 @@ pub(crate) fn tokenize_into(text: &str, region: Span, out: &mut Vec<Token>) {
                     _ => break,
                 }
             }
-            let word: String = chars.get(start..e).unwrap_or(&[]).iter().map(|&(_, c)| c).collect();
+            let word: String = chars
+                .get(start..e)
+                .unwrap_or(&[])
+                .iter()
+                .map(|&(_, c)| c)
+                .collect();
             // `US$4.7`, `HK$5`: a short uppercase prefix glued to `$` and a number.
             if ch(e) == Some('$')
                 && ch(e + 1).is_some_and(|d| d.is_ascii_digit())
                 && (1..=3).contains(&word.len())
                 && word.bytes().all(|b| b.is_ascii_uppercase())
             {
-                out.push(Token { span: Span::new(end_of(start), end_of(e + 1)), kind: TokenKind::Symbol });
+                out.push(Token {
+                    span: Span::new(end_of(start), end_of(e + 1)),
+                    kind: TokenKind::Symbol,
+                });
                 k = e + 1;
                 continue;
             }
@@ -104,20 +114,36 @@ pub(crate) fn tokenize_into(text: &str, region: Span, out: &mut Vec<Token>) {
             while ch(e) == Some(c) {
                 e += 1;
             }
-            let kind = if matches!(c, '*' | '=') { TokenKind::Symbol } else { TokenKind::Punct };
-            out.push(Token { span: Span::new(end_of(k), end_of(e)), kind });
+            let kind = if matches!(c, '*' | '=') {
+                TokenKind::Symbol
+            } else {
+                TokenKind::Punct
+            };
+            out.push(Token {
+                span: Span::new(end_of(k), end_of(e)),
+                kind,
+            });
             k = e;
             continue;
         }
         let mut e = k + 1;
         while ch(e).is_some_and(|n| is_combining(n) || n == '\u{200D}') {
             e += 1;
-            if ch(e - 1) == Some('\u{200D}') && ch(e).is_some_and(|n| !is_word_char(n) && !n.is_whitespace()) {
+            if ch(e - 1) == Some('\u{200D}')
+                && ch(e).is_some_and(|n| !is_word_char(n) && !n.is_whitespace())
+            {
                 e += 1; // the next emoji of a ZWJ sequence
             }
         }
-        let kind = if is_punct(c) { TokenKind::Punct } else { TokenKind::Symbol };
-        out.push(Token { span: Span::new(end_of(k), end_of(e)), kind });
+        let kind = if is_punct(c) {
+            TokenKind::Punct
+        } else {
+            TokenKind::Symbol
+        };
+        out.push(Token {
+            span: Span::new(end_of(k), end_of(e)),
+            kind,
+        });
         k = e;
     }
 }
@@ -148,7 +174,11 @@ fn joins(before: Option<char>, mid: char, after: char) -> bool {
 
 fn is_punct(c: char) -> bool {
     if c.is_ascii() {
-        return c.is_ascii_punctuation() && !matches!(c, '$' | '%' | '&' | '+' | '<' | '=' | '>' | '^' | '|' | '~' | '#' | '@' | '*' | '`');
+        return c.is_ascii_punctuation()
+            && !matches!(
+                c,
+                '$' | '%' | '&' | '+' | '<' | '=' | '>' | '^' | '|' | '~' | '#' | '@' | '*' | '`'
+            );
     }
     matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' | '«' | '»' | '¡' | '¿' | '·' | '\u{3000}'..='\u{303F}'
         | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF1F}' | '\u{FF3B}'..='\u{FF3D}' | '\u{FF5B}'..='\u{FF5D}')
@@ -156,9 +186,19 @@ fn is_punct(c: char) -> bool {
 
 /// Emits the word run `chars[start..end]` (`end_byte` is its byte end), splitting a leading
 /// currency code and trailing clitics.
-fn emit_word_run(chars: &[(usize, char)], start: usize, end: usize, end_byte: usize, out: &mut Vec<Token>) {
-    let Some(run) = chars.get(start..end) else { return };
-    let Some(&(start_byte, _)) = run.first() else { return };
+fn emit_word_run(
+    chars: &[(usize, char)],
+    start: usize,
+    end: usize,
+    end_byte: usize,
+    out: &mut Vec<Token>,
+) {
+    let Some(run) = chars.get(start..end) else {
+        return;
+    };
+    let Some(&(start_byte, _)) = run.first() else {
+        return;
+    };
     let byte_at = |i: usize| run.get(i).map_or(end_byte, |&(o, _)| o);
     let c = |i: usize| run.get(i).map(|&(_, c)| c);
     let mut first = 0usize;
@@ -166,13 +206,20 @@ fn emit_word_run(chars: &[(usize, char)], start: usize, end: usize, end_byte: us
     if run.len() > 3 && c(3).is_some_and(|d| d.is_ascii_digit()) {
         let code: String = run.iter().take(3).map(|&(_, c)| c).collect();
         if CURRENCY_CODES.contains(&code.as_str()) {
-            out.push(Token { span: Span::new(start_byte, byte_at(3)), kind: TokenKind::Word });
+            out.push(Token {
+                span: Span::new(start_byte, byte_at(3)),
+                kind: TokenKind::Word,
+            });
             first = 3;
         }
     }
     // Trailing clitic: `'s`, `n't`, `'ll`, `'re`, `'ve`, `'m`, `'d`.
     let n = run.len();
-    let lower_tail: String = run.iter().skip(n.saturating_sub(4)).map(|&(_, c)| c.to_ascii_lowercase()).collect();
+    let lower_tail: String = run
+        .iter()
+        .skip(n.saturating_sub(4))
+        .map(|&(_, c)| c.to_ascii_lowercase())
+        .collect();
     let tail: Vec<char> = lower_tail.chars().collect();
     let is_apos = |ch: char| ch == '\'' || ch == '’';
     let clitic_len = {
@@ -181,18 +228,32 @@ fn emit_word_run(chars: &[(usize, char)], start: usize, end: usize, end_byte: us
         let last3 = (t >= 3).then(|| (tail[t - 3], tail[t - 2], tail[t - 1]));
         match (last3, last2) {
             (Some(('n', a, 't')), _) if is_apos(a) => 3,
-            (Some((a, 'l', 'l')), _) | (Some((a, 'r', 'e')), _) | (Some((a, 'v', 'e')), _) if is_apos(a) => 3,
+            (Some((a, 'l', 'l')), _) | (Some((a, 'r', 'e')), _) | (Some((a, 'v', 'e')), _)
+                if is_apos(a) =>
+            {
+                3
+            }
             (_, Some((a, 's' | 'm' | 'd'))) if is_apos(a) => 2,
             _ => 0,
         }
     };
-    let split_at = if clitic_len > 0 && n > first + clitic_len { n - clitic_len } else { n };
+    let split_at = if clitic_len > 0 && n > first + clitic_len {
+        n - clitic_len
+    } else {
+        n
+    };
     if split_at > first {
         let kind = run_kind(run.get(first..split_at).unwrap_or(&[]));
-        out.push(Token { span: Span::new(byte_at(first), byte_at(split_at)), kind });
+        out.push(Token {
+            span: Span::new(byte_at(first), byte_at(split_at)),
+            kind,
+        });
     }
     if split_at < n {
-        out.push(Token { span: Span::new(byte_at(split_at), end_byte), kind: TokenKind::Word });
+        out.push(Token {
+            span: Span::new(byte_at(split_at), end_byte),
+            kind: TokenKind::Word,
+        });
     }
 }
 
@@ -210,32 +271,87 @@ mod tests {
     use super::*;
 
     fn toks(text: &str) -> Vec<&str> {
-        tokenize(text, Span::new(0, text.len())).into_iter().map(|t| t.span.slice(text)).collect()
+        tokenize(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|t| t.span.slice(text))
+            .collect()
     }
 
     #[test]
     fn token_table() {
         // (why, text, expected tokens)
         let cases: &[(&str, &str, &[&str])] = &[
-            ("possessive curly", "Amazon’s sales", &["Amazon", "’s", "sales"]),
-            ("possessive straight and plural", "the firm's and firms' cars", &["the", "firm", "'s", "and", "firms", "'", "cars"]),
+            (
+                "possessive curly",
+                "Amazon’s sales",
+                &["Amazon", "’s", "sales"],
+            ),
+            (
+                "possessive straight and plural",
+                "the firm's and firms' cars",
+                &["the", "firm", "'s", "and", "firms", "'", "cars"],
+            ),
             ("contraction", "don't won't", &["do", "n't", "wo", "n't"]),
-            ("numbers whole", "over 5,000 firms, 54.7 and 1,234.5", &["over", "5,000", "firms", ",", "54.7", "and", "1,234.5"]),
-            ("currency code glued", "USD54.7 billion", &["USD", "54.7", "billion"]),
-            ("currency prefix with dollar", "US$4.7 and HK$5", &["US$", "4.7", "and", "HK$", "5"]),
-            ("dollar and percent", "$5 rose 3.5%.", &["$", "5", "rose", "3.5", "%", "."]),
-            ("hyphenated words", "e-commerce cross-border", &["e-commerce", "cross-border"]),
-            ("abbreviations keep their period", "the U.S. and Amazon Inc. said", &["the", "U.S.", "and", "Amazon", "Inc.", "said"]),
+            (
+                "numbers whole",
+                "over 5,000 firms, 54.7 and 1,234.5",
+                &["over", "5,000", "firms", ",", "54.7", "and", "1,234.5"],
+            ),
+            (
+                "currency code glued",
+                "USD54.7 billion",
+                &["USD", "54.7", "billion"],
+            ),
+            (
+                "currency prefix with dollar",
+                "US$4.7 and HK$5",
+                &["US$", "4.7", "and", "HK$", "5"],
+            ),
+            (
+                "dollar and percent",
+                "$5 rose 3.5%.",
+                &["$", "5", "rose", "3.5", "%", "."],
+            ),
+            (
+                "hyphenated words",
+                "e-commerce cross-border",
+                &["e-commerce", "cross-border"],
+            ),
+            (
+                "abbreviations keep their period",
+                "the U.S. and Amazon Inc. said",
+                &["the", "U.S.", "and", "Amazon", "Inc.", "said"],
+            ),
             ("sentence period split", "It rose.", &["It", "rose", "."]),
-            ("quote after period", "\"We won.\"", &["\"", "We", "won", ".", "\""]),
-            ("parentheses", "(Yicai) May 16 --", &["(", "Yicai", ")", "May", "16", "--"]),
+            (
+                "quote after period",
+                "\"We won.\"",
+                &["\"", "We", "won", ".", "\""],
+            ),
+            (
+                "parentheses",
+                "(Yicai) May 16 --",
+                &["(", "Yicai", ")", "May", "16", "--"],
+            ),
             ("ellipsis", "wait... no", &["wait", "...", "no"]),
             ("em dash between words", "this—that", &["this", "—", "that"]),
-            ("ampersand company", "AT&T and R & D", &["AT&T", "and", "R", "&", "D"]),
+            (
+                "ampersand company",
+                "AT&T and R & D",
+                &["AT&T", "and", "R", "&", "D"],
+            ),
             ("domain", "Amazon.com rose", &["Amazon.com", "rose"]),
             ("initials", "J. K. Rowling", &["J.", "K.", "Rowling"]),
-            ("No. before a number only", "ranked No. 1, said no.", &["ranked", "No.", "1", ",", "said", "no", "."]),
-            ("comma between words splits", "Wuhan,China", &["Wuhan", ",", "China"]),
+            (
+                "No. before a number only",
+                "ranked No. 1, said no.",
+                &["ranked", "No.", "1", ",", "said", "no", "."],
+            ),
+            (
+                "comma between words splits",
+                "Wuhan,China",
+                &["Wuhan", ",", "China"],
+            ),
             ("emoji and CJK", "好 😀 ok", &["好", "😀", "ok"]),
             ("time", "at 10:30 a.m.", &["at", "10:30", "a.m."]),
         ];
@@ -247,7 +363,10 @@ mod tests {
     #[test]
     fn kinds() {
         let text = "USD 5,000 % ( Amazon";
-        let kinds: Vec<TokenKind> = tokenize(text, Span::new(0, text.len())).iter().map(|t| t.kind).collect();
+        let kinds: Vec<TokenKind> = tokenize(text, Span::new(0, text.len()))
+            .iter()
+            .map(|t| t.kind)
+            .collect();
         use TokenKind::*;
         assert_eq!(kinds, vec![Word, Number, Symbol, Punct, Word]);
     }

@@ -58,7 +58,11 @@ impl Date {
         let day = doy - (153 * mp + 2) / 5 + 1;
         let month = if mp < 10 { mp + 3 } else { mp - 9 };
         let year = yoe + era * 400 + i64::from(month <= 2);
-        Date::new(i32::try_from(year).ok()?, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+        Date::new(
+            i32::try_from(year).ok()?,
+            u32::try_from(month).ok()?,
+            u32::try_from(day).ok()?,
+        )
     }
 
     /// ISO weekday, Monday = 1 ... Sunday = 7.
@@ -85,7 +89,11 @@ impl Date {
     /// ISO 8601 week-numbering year and week of this date.
     pub fn iso_week(self) -> (i32, u32) {
         let thursday = self.add_days(4 - i64::from(self.weekday())).unwrap_or(self);
-        let jan1 = Date { year: thursday.year, month: 1, day: 1 };
+        let jan1 = Date {
+            year: thursday.year,
+            month: 1,
+            day: 1,
+        };
         let week = (thursday.day_number() - jan1.day_number()) / 7 + 1;
         (thursday.year, u32::try_from(week).unwrap_or(1))
     }
@@ -109,9 +117,18 @@ mod tests {
 
     #[test]
     fn known_weekdays_and_weeks() {
-        let cases = [((2024, 5, 16), 4, (2024, 20)), ((1970, 1, 1), 4, (1970, 1)), ((2021, 1, 3), 7, (2020, 53)), ((1989, 11, 2), 4, (1989, 44))];
+        let cases = [
+            ((2024, 5, 16), 4, (2024, 20)),
+            ((1970, 1, 1), 4, (1970, 1)),
+            ((2021, 1, 3), 7, (2020, 53)),
+            ((1989, 11, 2), 4, (1989, 44)),
+        ];
         for ((y, m, d), wd, wk) in cases {
-            let date = Date::new(y, m, d).unwrap_or(Date { year: 1, month: 1, day: 1 });
+            let date = Date::new(y, m, d).unwrap_or(Date {
+                year: 1,
+                month: 1,
+                day: 1,
+            });
             assert_eq!(date.weekday(), wd, "{y}-{m}-{d}");
             assert_eq!(date.iso_week(), wk, "{y}-{m}-{d}");
             assert_eq!(Date::from_day_number(date.day_number()), Some(date));

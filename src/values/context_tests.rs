@@ -19,7 +19,11 @@ fn lines(text: &str) -> Vec<Span> {
 
 fn summary_of(text: &str, reference: &Reference, surface: &str) -> Option<String> {
     let values = extract(text, &lines(text), reference);
-    values.iter().rev().find(|v: &&Value| v.span.slice(text) == surface).map(Value::summary)
+    values
+        .iter()
+        .rev()
+        .find(|v: &&Value| v.span.slice(text) == surface)
+        .map(Value::summary)
 }
 
 macro_rules! t {
@@ -33,38 +37,133 @@ macro_rules! t {
 }
 
 // Tense decides bare weekdays and months (reference is a Thursday).
-t!(past_weekday_is_previous, "The company said Monday it would cut jobs.", "Monday", "time DATE 2024-05-13");
-t!(future_weekday_is_next, "The board will meet Monday to vote.", "Monday", "time DATE 2024-05-20");
-t!(weekday_same_day_in_past, "Shares fell Thursday.", "Thursday", "time DATE 2024-05-16");
-t!(past_month_is_previous_year, "Sales rose in December.", "December", "time DATE 2023-12");
-t!(future_month_is_this_year, "The plant will open in December.", "December", "time DATE 2024-12");
-t!(past_month_day_goes_back, "The deal closed on Dec. 3.", "Dec. 3", "time DATE 2023-12-03");
-t!(future_quarter_keeps_year, "It will report first-quarter results soon.", "first-quarter", "time DATE 2024-Q1");
+t!(
+    past_weekday_is_previous,
+    "The company said Monday it would cut jobs.",
+    "Monday",
+    "time DATE 2024-05-13"
+);
+t!(
+    future_weekday_is_next,
+    "The board will meet Monday to vote.",
+    "Monday",
+    "time DATE 2024-05-20"
+);
+t!(
+    weekday_same_day_in_past,
+    "Shares fell Thursday.",
+    "Thursday",
+    "time DATE 2024-05-16"
+);
+t!(
+    past_month_is_previous_year,
+    "Sales rose in December.",
+    "December",
+    "time DATE 2023-12"
+);
+t!(
+    future_month_is_this_year,
+    "The plant will open in December.",
+    "December",
+    "time DATE 2024-12"
+);
+t!(
+    past_month_day_goes_back,
+    "The deal closed on Dec. 3.",
+    "Dec. 3",
+    "time DATE 2023-12-03"
+);
+t!(
+    future_quarter_keeps_year,
+    "It will report first-quarter results soon.",
+    "first-quarter",
+    "time DATE 2024-Q1"
+);
 
 // "a year earlier" follows the period just mentioned.
-t!(year_earlier_follows_quarter, "Profit rose in the first quarter from a year earlier.", "a year earlier", "time DATE 2023-Q1");
-t!(year_ago_follows_quarter, "Third-quarter profit rose 5% from a year ago.", "a year ago", "time DATE 2022-Q3");
+t!(
+    year_earlier_follows_quarter,
+    "Profit rose in the first quarter from a year earlier.",
+    "a year earlier",
+    "time DATE 2023-Q1"
+);
+t!(
+    year_ago_follows_quarter,
+    "Third-quarter profit rose 5% from a year ago.",
+    "a year ago",
+    "time DATE 2022-Q3"
+);
 t!(year_earlier_twice_same_base, "Profit rose in the second quarter.\nSales were flat a year earlier, and costs rose a year earlier too.", "a year earlier", "time DATE 2023-Q2");
-t!(year_earlier_without_mention, "Prices were lower a year earlier.", "a year earlier", "time DATE 2023");
-t!(the_quarter_is_the_mentioned_one, "Results for the fourth quarter of 2022 were weak.\nThe quarter saw losses.", "The quarter", "time DATE 2022-Q4");
-t!(mention_expires, "In 1999 it began.\nA.\nB.\nC.\nD.\nE.\nF.\nG.\nThe following year it failed.", "The following year", "time DATE 2025");
+t!(
+    year_earlier_without_mention,
+    "Prices were lower a year earlier.",
+    "a year earlier",
+    "time DATE 2023"
+);
+t!(
+    the_quarter_is_the_mentioned_one,
+    "Results for the fourth quarter of 2022 were weak.\nThe quarter saw losses.",
+    "The quarter",
+    "time DATE 2022-Q4"
+);
+t!(
+    mention_expires,
+    "In 1999 it began.\nA.\nB.\nC.\nD.\nE.\nF.\nG.\nThe following year it failed.",
+    "The following year",
+    "time DATE 2025"
+);
 
 // Within/since/durations carry intervals; checked through the summary here.
-t!(within_three_years, "It will serve 5,000 firms within three years.", "three years", "time DURATION P3Y");
-t!(next_two_to_three_years, "It aims to build 100 brands in the next two to three years.", "the next two to three years", "time DURATION PXY range=P2Y..P3Y");
+t!(
+    within_three_years,
+    "It will serve 5,000 firms within three years.",
+    "three years",
+    "time DURATION P3Y"
+);
+t!(
+    next_two_to_three_years,
+    "It aims to build 100 brands in the next two to three years.",
+    "the next two to three years",
+    "time DURATION PXY range=P2Y..P3Y"
+);
 
 // Money currency by document context.
-t!(yen_sign_in_china_is_yuan, "China's retail sales reached ¥4 trillion, Beijing said.", "¥4 trillion", "money 4000000000000 CNY");
-t!(yen_sign_in_japan_is_yen, "Toyota earned ¥2 trillion in Japan.", "¥2 trillion", "money 2000000000000 JPY");
+t!(
+    yen_sign_in_china_is_yuan,
+    "China's retail sales reached ¥4 trillion, Beijing said.",
+    "¥4 trillion",
+    "money 4000000000000 CNY"
+);
+t!(
+    yen_sign_in_japan_is_yen,
+    "Toyota earned ¥2 trillion in Japan.",
+    "¥2 trillion",
+    "money 2000000000000 JPY"
+);
 
 #[test]
 fn partial_reference_keeps_month_and_day() {
-    let reference = Reference { year: None, month: Some(5), day: Some(16), hour: None, minute: None };
+    let reference = Reference {
+        year: None,
+        month: Some(5),
+        day: Some(16),
+        hour: None,
+        minute: None,
+    };
     let text = "The office opened yesterday.\nProfit rose last year.";
-    assert_eq!(summary_of(text, &reference, "yesterday").as_deref(), Some("time DATE XXXX-05-15"));
-    assert_eq!(summary_of(text, &reference, "last year").as_deref(), Some("time DATE XXXX"));
+    assert_eq!(
+        summary_of(text, &reference, "yesterday").as_deref(),
+        Some("time DATE XXXX-05-15")
+    );
+    assert_eq!(
+        summary_of(text, &reference, "last year").as_deref(),
+        Some("time DATE XXXX")
+    );
     let none = Reference::default();
-    assert_eq!(summary_of(text, &none, "yesterday").as_deref(), Some("time DATE XXXX-XX-XX"));
+    assert_eq!(
+        summary_of(text, &none, "yesterday").as_deref(),
+        Some("time DATE XXXX-XX-XX")
+    );
 }
 
 #[test]
@@ -72,13 +171,30 @@ fn within_has_interval_from_reference_and_since_runs_to_it() {
     let text = "It will hire within three years.\nSales have doubled since 2019.";
     let values = extract(text, &lines(text), &CORPUS_REFERENCE);
     let interval = |surface: &str| {
-        values.iter().find(|v| v.span.slice(text) == surface).and_then(|v| match &v.data {
-            super::ValueData::Time(t) => t.interval.clone().map(|i| (i.start, i.end, t.signal)),
-            _ => None,
-        })
+        values
+            .iter()
+            .find(|v| v.span.slice(text) == surface)
+            .and_then(|v| match &v.data {
+                super::ValueData::Time(t) => t.interval.clone().map(|i| (i.start, i.end, t.signal)),
+                _ => None,
+            })
     };
-    assert_eq!(interval("three years"), Some(("2024-05-16".into(), "2027-05-16".into(), Some(super::Signal::Within))));
-    assert_eq!(interval("2019"), Some(("2019-01-01".into(), "2024-05-17".into(), Some(super::Signal::Since))));
+    assert_eq!(
+        interval("three years"),
+        Some((
+            "2024-05-16".into(),
+            "2027-05-16".into(),
+            Some(super::Signal::Within)
+        ))
+    );
+    assert_eq!(
+        interval("2019"),
+        Some((
+            "2019-01-01".into(),
+            "2024-05-17".into(),
+            Some(super::Signal::Since)
+        ))
+    );
 }
 
 #[test]
@@ -86,11 +202,19 @@ fn embedded_values_are_not_reported_twice() {
     let text = "Revenue of USD54.7 billion on May 16, 2024 was up 7 percent.";
     let values = extract(text, &lines(text), &CORPUS_REFERENCE);
     let surfaces: Vec<&str> = values.iter().map(|v| v.span.slice(text)).collect();
-    assert_eq!(surfaces, vec!["USD54.7 billion", "May 16, 2024", "7 percent"]);
+    assert_eq!(
+        surfaces,
+        vec!["USD54.7 billion", "May 16, 2024", "7 percent"]
+    );
 }
 
 // Regression: the article "a" before "$" once read as the Australian "A$".
-t!(article_a_is_not_australian, "It paid a $50 million fee.", "$50 million", "money 50000000 USD");
+t!(
+    article_a_is_not_australian,
+    "It paid a $50 million fee.",
+    "$50 million",
+    "money 50000000 USD"
+);
 
 /// Year ranges stay two dates: TimeBank and MEANTIME both annotate each year (MEANTIME also
 /// nests a DURATION over the range, which one flat list cannot hold).
@@ -98,17 +222,39 @@ t!(article_a_is_not_australian, "It paid a $50 million fee.", "$50 million", "mo
 fn year_range_gives_two_dates() {
     let text = "Deliveries run from 2009 to 2011.";
     let values = extract(text, &lines(text), &CORPUS_REFERENCE);
-    let got: Vec<String> = values.iter().map(|v| format!("{} {}", v.span.slice(text), v.summary())).collect();
-    assert_eq!(got, vec!["2009 time DATE 2009".to_string(), "2011 time DATE 2011".to_string()]);
+    let got: Vec<String> = values
+        .iter()
+        .map(|v| format!("{} {}", v.span.slice(text), v.summary()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            "2009 time DATE 2009".to_string(),
+            "2011 time DATE 2011".to_string()
+        ]
+    );
 }
 
 #[test]
 fn month_day_range_interval_runs_through_last_day() {
     let text = "The fair runs May 16-18 in Shanghai.";
     let values = extract(text, &lines(text), &CORPUS_REFERENCE);
-    let got = values.iter().find(|v| v.span.slice(text) == "May 16-18").and_then(|v| match &v.data {
-        super::ValueData::Time(t) => t.interval.clone().map(|i| (t.value.clone(), i.start, i.end)),
-        _ => None,
-    });
-    assert_eq!(got, Some(("2024-05-16".into(), "2024-05-16".into(), "2024-05-19".into())));
+    let got = values
+        .iter()
+        .find(|v| v.span.slice(text) == "May 16-18")
+        .and_then(|v| match &v.data {
+            super::ValueData::Time(t) => t
+                .interval
+                .clone()
+                .map(|i| (t.value.clone(), i.start, i.end)),
+            _ => None,
+        });
+    assert_eq!(
+        got,
+        Some((
+            "2024-05-16".into(),
+            "2024-05-16".into(),
+            "2024-05-19".into()
+        ))
+    );
 }

@@ -7,7 +7,13 @@ use super::{extract, Reference, ValueData};
 use crate::span::Span;
 
 /// Thursday 16 May 2024, 10:00: the fixed reference time of every corpus example.
-pub(crate) const CORPUS_REFERENCE: Reference = Reference { year: Some(2024), month: Some(5), day: Some(16), hour: Some(10), minute: Some(0) };
+pub(crate) const CORPUS_REFERENCE: Reference = Reference {
+    year: Some(2024),
+    month: Some(5),
+    day: Some(16),
+    hour: Some(10),
+    minute: Some(0),
+};
 
 fn run_corpus(name: &str, corpus: &str) {
     let mut failures = Vec::new();
@@ -18,7 +24,10 @@ fn run_corpus(name: &str, corpus: &str) {
             continue;
         }
         let Some((example, expected)) = line.rsplit_once(" | ") else {
-            failures.push(format!("{name}:{}: malformed line (want `example | expected`): {line}", line_no + 1));
+            failures.push(format!(
+                "{name}:{}: malformed line (want `example | expected`): {line}",
+                line_no + 1
+            ));
             continue;
         };
         count += 1;
@@ -27,14 +36,26 @@ fn run_corpus(name: &str, corpus: &str) {
         let values = extract(example, &[Span::new(0, example.len())], &CORPUS_REFERENCE);
         if expected == "none" {
             if !values.is_empty() {
-                let got: Vec<String> = values.iter().map(|v| format!("{:?} {}", v.span.slice(example), v.summary())).collect();
-                failures.push(format!("{name}:{}: `{example}` must give nothing, got {got:?}", line_no + 1));
+                let got: Vec<String> = values
+                    .iter()
+                    .map(|v| format!("{:?} {}", v.span.slice(example), v.summary()))
+                    .collect();
+                failures.push(format!(
+                    "{name}:{}: `{example}` must give nothing, got {got:?}",
+                    line_no + 1
+                ));
             }
             continue;
         }
-        let got: Vec<String> = values.iter().map(|v| format!("{:?} {} [{}]", v.span.slice(example), v.summary(), v.rule)).collect();
+        let got: Vec<String> = values
+            .iter()
+            .map(|v| format!("{:?} {} [{}]", v.span.slice(example), v.summary(), v.rule))
+            .collect();
         if values.len() != 1 {
-            failures.push(format!("{name}:{}: `{example}` want one value `{expected}`, got {got:?}", line_no + 1));
+            failures.push(format!(
+                "{name}:{}: `{example}` want one value `{expected}`, got {got:?}",
+                line_no + 1
+            ));
             continue;
         }
         let v = &values[0];
@@ -45,15 +66,27 @@ fn run_corpus(name: &str, corpus: &str) {
             }
         }
         if covered != Span::new(0, example.len()) {
-            failures.push(format!("{name}:{}: `{example}` value covers only {:?}: {got:?}", line_no + 1, covered.slice(example)));
+            failures.push(format!(
+                "{name}:{}: `{example}` value covers only {:?}: {got:?}",
+                line_no + 1,
+                covered.slice(example)
+            ));
             continue;
         }
         if v.summary() != expected {
-            failures.push(format!("{name}:{}: `{example}` want `{expected}`, got {got:?}", line_no + 1));
+            failures.push(format!(
+                "{name}:{}: `{example}` want `{expected}`, got {got:?}",
+                line_no + 1
+            ));
         }
     }
     assert!(count > 0, "{name}: empty corpus");
-    assert!(failures.is_empty(), "{} of {count} corpus examples failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {count} corpus examples failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]

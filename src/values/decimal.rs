@@ -20,7 +20,10 @@ const MAX_SCALE: u32 = 18;
 impl Decimal {
     /// The integer `n`.
     pub fn from_int(n: i128) -> Decimal {
-        Decimal { mantissa: n, scale: 0 }
+        Decimal {
+            mantissa: n,
+            scale: 0,
+        }
     }
 
     /// Parses plain digits with an optional single `.` fraction part and `,` group separators
@@ -68,13 +71,19 @@ impl Decimal {
             return None;
         }
         let factor = 10i128.checked_pow(scale - self.scale)?;
-        Some(Decimal { mantissa: self.mantissa.checked_mul(factor)?, scale })
+        Some(Decimal {
+            mantissa: self.mantissa.checked_mul(factor)?,
+            scale,
+        })
     }
 
     /// `self * other`, exact.
     pub fn checked_mul(self, other: Decimal) -> Option<Decimal> {
         let scale = self.scale + other.scale;
-        let d = Decimal { mantissa: self.mantissa.checked_mul(other.mantissa)?, scale };
+        let d = Decimal {
+            mantissa: self.mantissa.checked_mul(other.mantissa)?,
+            scale,
+        };
         let d = d.normalised();
         if d.scale > MAX_SCALE {
             return None;
@@ -87,7 +96,13 @@ impl Decimal {
         let scale = self.scale.max(other.scale);
         let a = self.rescaled(scale)?;
         let b = other.rescaled(scale)?;
-        Some(Decimal { mantissa: a.mantissa.checked_add(b.mantissa)?, scale }.normalised())
+        Some(
+            Decimal {
+                mantissa: a.mantissa.checked_add(b.mantissa)?,
+                scale,
+            }
+            .normalised(),
+        )
     }
 
     /// `self / divisor`, rounded toward zero at `MAX_SCALE` digits (exact for halves, quarters...).
@@ -96,12 +111,21 @@ impl Decimal {
             return None;
         }
         let a = self.rescaled(MAX_SCALE)?;
-        Some(Decimal { mantissa: a.mantissa / divisor, scale: MAX_SCALE }.normalised())
+        Some(
+            Decimal {
+                mantissa: a.mantissa / divisor,
+                scale: MAX_SCALE,
+            }
+            .normalised(),
+        )
     }
 
     /// `10^exp` as a decimal.
     pub fn pow10(exp: u32) -> Option<Decimal> {
-        Some(Decimal { mantissa: 10i128.checked_pow(exp)?, scale: 0 })
+        Some(Decimal {
+            mantissa: 10i128.checked_pow(exp)?,
+            scale: 0,
+        })
     }
 
     /// True when the value has no fractional part.
@@ -121,7 +145,11 @@ impl Decimal {
     /// Compares two decimals exactly (`None` only on overflow while aligning scales).
     pub fn compare(self, other: Decimal) -> Option<Ordering> {
         let scale = self.scale.max(other.scale);
-        Some(self.rescaled(scale)?.mantissa.cmp(&other.rescaled(scale)?.mantissa))
+        Some(
+            self.rescaled(scale)?
+                .mantissa
+                .cmp(&other.rescaled(scale)?.mantissa),
+        )
     }
 }
 
@@ -154,8 +182,18 @@ mod tests {
 
     #[test]
     fn parse_and_render_round_trip() {
-        for (input, expected) in [("54.7", "54.7"), ("5000", "5000"), ("0.50", "0.5"), ("007", "7"), ("1.000", "1")] {
-            assert_eq!(Decimal::parse(input).map(|d| d.to_string()).as_deref(), Some(expected), "{input}");
+        for (input, expected) in [
+            ("54.7", "54.7"),
+            ("5000", "5000"),
+            ("0.50", "0.5"),
+            ("007", "7"),
+            ("1.000", "1"),
+        ] {
+            assert_eq!(
+                Decimal::parse(input).map(|d| d.to_string()).as_deref(),
+                Some(expected),
+                "{input}"
+            );
         }
         for bad in ["", ".", "1.2.3", "12a", "-3"] {
             assert_eq!(Decimal::parse(bad), None, "{bad}");
@@ -168,14 +206,24 @@ mod tests {
         assert_eq!(v.map(|d| d.to_string()).as_deref(), Some("54700000000"));
         let v = Decimal::parse("4.7").and_then(|d| d.checked_mul(Decimal::pow10(9)?));
         assert_eq!(v.map(|d| d.to_string()).as_deref(), Some("4700000000"));
-        let half = Decimal::from_int(1).div_int(2).and_then(|d| d.checked_mul(Decimal::pow10(6)?));
+        let half = Decimal::from_int(1)
+            .div_int(2)
+            .and_then(|d| d.checked_mul(Decimal::pow10(6)?));
         assert_eq!(half.map(|d| d.to_string()).as_deref(), Some("500000"));
-        assert_eq!(Decimal::from_int(5).div_int(100).map(|d| d.to_string()).as_deref(), Some("0.05"));
+        assert_eq!(
+            Decimal::from_int(5)
+                .div_int(100)
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("0.05")
+        );
     }
 
     #[test]
     fn overflow_is_none_not_panic() {
         let big = Decimal::parse("99999999999999999999999999999999999");
-        assert!(big.and_then(|d| d.checked_mul(Decimal::pow10(12)?)).is_none());
+        assert!(big
+            .and_then(|d| d.checked_mul(Decimal::pow10(12)?))
+            .is_none());
     }
 }

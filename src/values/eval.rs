@@ -34,14 +34,24 @@ pub enum EvalErrorKind {
 
 impl fmt::Display for EvalError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?} error in {}: {}", self.kind, self.path.display(), self.detail)
+        write!(
+            f,
+            "{:?} error in {}: {}",
+            self.kind,
+            self.path.display(),
+            self.detail
+        )
     }
 }
 
 impl std::error::Error for EvalError {}
 
 fn io_err(path: &Path, e: std::io::Error) -> EvalError {
-    EvalError { kind: EvalErrorKind::Io, path: path.to_path_buf(), detail: format!("{e} (expected the shared data layout, see data/README.md)") }
+    EvalError {
+        kind: EvalErrorKind::Io,
+        path: path.to_path_buf(),
+        detail: format!("{e} (expected the shared data layout, see data/README.md)"),
+    }
 }
 
 /// A gold annotation: span in the reconstructed text, type and normalised value.
@@ -97,7 +107,13 @@ fn ratio(a: usize, b: usize) -> f64 {
 }
 
 impl Scores {
-    fn add(&mut self, text: &str, gold: &[Gold], system: &[(Span, String, String)], with_values: bool) {
+    fn add(
+        &mut self,
+        text: &str,
+        gold: &[Gold],
+        system: &[(Span, String, String)],
+        with_values: bool,
+    ) {
         self.gold += gold.len();
         self.system += system.len();
         for (s, _, _) in system {
@@ -107,19 +123,32 @@ impl Scores {
             if gold.iter().any(|g| g.span.overlaps(*s)) {
                 self.relaxed_sys_matched += 1;
             } else {
-                *self.spurious.entry(s.slice(text).to_lowercase()).or_default() += 1;
+                *self
+                    .spurious
+                    .entry(s.slice(text).to_lowercase())
+                    .or_default() += 1;
             }
         }
         for g in gold {
             if system.iter().any(|(s, _, _)| *s == g.span) {
                 self.strict_gold_matched += 1;
             }
-            let matched = system.iter().find(|(s, _, _)| *s == g.span).or_else(|| system.iter().find(|(s, _, _)| s.overlaps(g.span)));
+            let matched = system
+                .iter()
+                .find(|(s, _, _)| *s == g.span)
+                .or_else(|| system.iter().find(|(s, _, _)| s.overlaps(g.span)));
             match matched {
                 Some((s, kind, value)) => {
                     self.relaxed_gold_matched += 1;
                     if *s != g.span {
-                        *self.boundaries.entry(format!("gold {:?} / system {:?}", g.span.slice(text), s.slice(text))).or_default() += 1;
+                        *self
+                            .boundaries
+                            .entry(format!(
+                                "gold {:?} / system {:?}",
+                                g.span.slice(text),
+                                s.slice(text)
+                            ))
+                            .or_default() += 1;
                     }
                     self.pairs += 1;
                     if *kind == g.kind {
@@ -129,34 +158,90 @@ impl Scores {
                         if *value == g.value {
                             self.value_correct += 1;
                         } else {
-                            let key = format!("{:?} gold {} {} / system {:?} {} {}", g.span.slice(text).to_lowercase(), g.kind, g.value, s.slice(text), kind, value);
+                            let key = format!(
+                                "{:?} gold {} {} / system {:?} {} {}",
+                                g.span.slice(text).to_lowercase(),
+                                g.kind,
+                                g.value,
+                                s.slice(text),
+                                kind,
+                                value
+                            );
                             *self.wrong.entry(key).or_default() += 1;
                         }
                     }
                 }
-                None => *self.misses.entry(format!("{:?} {} {}", g.span.slice(text).to_lowercase(), g.kind, g.value)).or_default() += 1,
+                None => {
+                    *self
+                        .misses
+                        .entry(format!(
+                            "{:?} {} {}",
+                            g.span.slice(text).to_lowercase(),
+                            g.kind,
+                            g.value
+                        ))
+                        .or_default() += 1
+                }
             }
         }
     }
 
-    fn write(&self, f: &mut fmt::Formatter<'_>, name: &str, with_values: bool, worst: usize) -> fmt::Result {
+    fn write(
+        &self,
+        f: &mut fmt::Formatter<'_>,
+        name: &str,
+        with_values: bool,
+        worst: usize,
+    ) -> fmt::Result {
         let sp = ratio(self.strict_sys_matched, self.system);
         let sr = ratio(self.strict_gold_matched, self.gold);
         let rp = ratio(self.relaxed_sys_matched, self.system);
         let rr = ratio(self.relaxed_gold_matched, self.gold);
         writeln!(f, "{name}: gold {} system {}", self.gold, self.system)?;
-        writeln!(f, "  strict  extraction P {:.3} R {:.3} F1 {:.3}", sp, sr, f1(sp, sr))?;
-        writeln!(f, "  relaxed extraction P {:.3} R {:.3} F1 {:.3}", rp, rr, f1(rp, rr))?;
-        writeln!(f, "  type accuracy (relaxed matches) {:.3}  type F1 {:.3}", ratio(self.type_correct, self.pairs), f1(ratio(self.type_correct, self.system), ratio(self.type_correct, self.gold)))?;
+        writeln!(
+            f,
+            "  strict  extraction P {:.3} R {:.3} F1 {:.3}",
+            sp,
+            sr,
+            f1(sp, sr)
+        )?;
+        writeln!(
+            f,
+            "  relaxed extraction P {:.3} R {:.3} F1 {:.3}",
+            rp,
+            rr,
+            f1(rp, rr)
+        )?;
+        writeln!(
+            f,
+            "  type accuracy (relaxed matches) {:.3}  type F1 {:.3}",
+            ratio(self.type_correct, self.pairs),
+            f1(
+                ratio(self.type_correct, self.system),
+                ratio(self.type_correct, self.gold)
+            )
+        )?;
         if with_values {
             let vp = ratio(self.value_correct, self.system);
             let vr = ratio(self.value_correct, self.gold);
-            writeln!(f, "  value accuracy (relaxed matches) {:.3}  value P {:.3} R {:.3} F1 {:.3}", ratio(self.value_correct, self.pairs), vp, vr, f1(vp, vr))?;
+            writeln!(
+                f,
+                "  value accuracy (relaxed matches) {:.3}  value P {:.3} R {:.3} F1 {:.3}",
+                ratio(self.value_correct, self.pairs),
+                vp,
+                vr,
+                f1(vp, vr)
+            )?;
         }
         if worst > 0 {
             write_worst(f, "  worst misses (false negatives)", &self.misses, worst)?;
             write_worst(f, "  worst false positives", &self.spurious, worst)?;
-            write_worst(f, "  worst boundary mismatches (relaxed but not strict)", &self.boundaries, worst)?;
+            write_worst(
+                f,
+                "  worst boundary mismatches (relaxed but not strict)",
+                &self.boundaries,
+                worst,
+            )?;
             if with_values {
                 write_worst(f, "  worst wrong values", &self.wrong, worst)?;
             }
@@ -165,7 +250,12 @@ impl Scores {
     }
 }
 
-fn write_worst(f: &mut fmt::Formatter<'_>, title: &str, map: &BTreeMap<String, usize>, n: usize) -> fmt::Result {
+fn write_worst(
+    f: &mut fmt::Formatter<'_>,
+    title: &str,
+    map: &BTreeMap<String, usize>,
+    n: usize,
+) -> fmt::Result {
     let mut items: Vec<(&String, &usize)> = map.iter().collect();
     items.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     writeln!(f, "{title}:")?;
@@ -188,16 +278,30 @@ pub struct EvalReport {
 
 impl fmt::Display for EvalReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "== TempEval-3 TBAQ-cleaned (TIMEX3, DCT as reference) ==")?;
+        writeln!(
+            f,
+            "== TempEval-3 TBAQ-cleaned (TIMEX3, DCT as reference) =="
+        )?;
         self.timebank.write(f, "TimeBank", true, self.worst)?;
         self.aquaint.write(f, "AQUAINT", true, self.worst)?;
         let mut all = self.timebank.clone();
         merge(&mut all, &self.aquaint);
         all.write(f, "TBAQ (both)", true, 0)?;
         writeln!(f, "== MEANTIME (sentences 0-5) ==")?;
-        self.meantime_times.write(f, "MEANTIME TIMEX3", true, self.worst)?;
-        self.meantime_values.write(f, "MEANTIME VALUE (MONEY/PERCENT/QUANTITY, any type)", false, self.worst)?;
-        self.meantime_values_typed.write(f, "MEANTIME VALUE typed (a match must agree on MONEY/PERCENT/QUANTITY)", false, 0)?;
+        self.meantime_times
+            .write(f, "MEANTIME TIMEX3", true, self.worst)?;
+        self.meantime_values.write(
+            f,
+            "MEANTIME VALUE (MONEY/PERCENT/QUANTITY, any type)",
+            false,
+            self.worst,
+        )?;
+        self.meantime_values_typed.write(
+            f,
+            "MEANTIME VALUE typed (a match must agree on MONEY/PERCENT/QUANTITY)",
+            false,
+            0,
+        )?;
         Ok(())
     }
 }
@@ -226,7 +330,11 @@ pub fn run_eval(data_dir: &Path, worst: usize) -> Result<EvalReport, EvalError> 
     for corpus in ["corpus_airbus", "corpus_apple"] {
         for path in sorted_files(&mt.join(corpus), "xml")? {
             let raw = std::fs::read_to_string(&path).map_err(|e| io_err(&path, e))?;
-            let doc = read_cat(&raw).map_err(|detail| EvalError { kind: EvalErrorKind::Format, path: path.clone(), detail })?;
+            let doc = read_cat(&raw).map_err(|detail| EvalError {
+                kind: EvalErrorKind::Format,
+                path: path.clone(),
+                detail,
+            })?;
             let values = extract(&doc.text, &doc.sentences, &doc.reference);
             meantime_times.add(&doc.text, &doc.gold_times, &system_times(&values), true);
             let sys_values: Vec<(Span, String, String)> = values
@@ -244,20 +352,35 @@ pub fn run_eval(data_dir: &Path, worst: usize) -> Result<EvalReport, EvalError> 
             meantime_values.add(&doc.text, &doc.gold_values, &sys_values, false);
             // Typed: a mention only matches a gold mention of the same type.
             for kind in ["MONEY", "PERCENT", "QUANTITY"] {
-                let gold: Vec<Gold> = doc.gold_values.iter().filter(|g| g.kind == kind).cloned().collect();
-                let sys: Vec<(Span, String, String)> = sys_values.iter().filter(|s| s.1 == kind).cloned().collect();
+                let gold: Vec<Gold> = doc
+                    .gold_values
+                    .iter()
+                    .filter(|g| g.kind == kind)
+                    .cloned()
+                    .collect();
+                let sys: Vec<(Span, String, String)> =
+                    sys_values.iter().filter(|s| s.1 == kind).cloned().collect();
                 meantime_values_typed.add(&doc.text, &gold, &sys, false);
             }
         }
     }
-    Ok(EvalReport { timebank, aquaint, meantime_times, meantime_values, meantime_values_typed, worst })
+    Ok(EvalReport {
+        timebank,
+        aquaint,
+        meantime_times,
+        meantime_values,
+        meantime_values_typed,
+        worst,
+    })
 }
 
 fn system_times(values: &[Value]) -> Vec<(Span, String, String)> {
     values
         .iter()
         .filter_map(|v| match &v.data {
-            ValueData::Time(t) => Some((v.span, t.timex_type.as_str().to_string(), t.value.clone())),
+            ValueData::Time(t) => {
+                Some((v.span, t.timex_type.as_str().to_string(), t.value.clone()))
+            }
             _ => None,
         })
         .collect()
@@ -279,7 +402,11 @@ fn score_timeml_dir(dir: &Path) -> Result<Scores, EvalError> {
     let mut scores = Scores::default();
     for path in sorted_files(dir, "tml")? {
         let raw = std::fs::read_to_string(&path).map_err(|e| io_err(&path, e))?;
-        let doc = read_timeml(&raw).map_err(|detail| EvalError { kind: EvalErrorKind::Format, path: path.clone(), detail })?;
+        let doc = read_timeml(&raw).map_err(|detail| EvalError {
+            kind: EvalErrorKind::Format,
+            path: path.clone(),
+            detail,
+        })?;
         let values = extract(&doc.text, &doc.sentences, &doc.reference);
         scores.add(&doc.text, &doc.gold_times, &system_times(&values), true);
     }
@@ -306,7 +433,13 @@ fn reference_from(value: &str) -> Reference {
 }
 
 fn decode_entity(s: &str) -> Option<(&'static str, usize)> {
-    for (ent, rep) in [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'")] {
+    for (ent, rep) in [
+        ("&amp;", "&"),
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+        ("&quot;", "\""),
+        ("&apos;", "'"),
+    ] {
         if s.starts_with(ent) {
             return Some((rep, ent.len()));
         }
@@ -317,8 +450,17 @@ fn decode_entity(s: &str) -> Option<(&'static str, usize)> {
 /// Reads a TimeML document: text inside `<TEXT>` with tags stripped, gold TIMEX3 spans.
 fn read_timeml(raw: &str) -> Result<Doc, String> {
     let dct_start = raw.find("<DCT>").ok_or("no <DCT> element")?;
-    let dct_tag_end = raw.get(dct_start..).and_then(|r| r.find('>').and_then(|_| r.find("<TIMEX3")).and_then(|t| r.get(t..).and_then(|x| x.find('>').map(|e| (t, e))))).ok_or("no DCT TIMEX3")?;
-    let dct_tag = raw.get(dct_start + dct_tag_end.0..dct_start + dct_tag_end.0 + dct_tag_end.1).ok_or("bad DCT tag")?;
+    let dct_tag_end = raw
+        .get(dct_start..)
+        .and_then(|r| {
+            r.find('>')
+                .and_then(|_| r.find("<TIMEX3"))
+                .and_then(|t| r.get(t..).and_then(|x| x.find('>').map(|e| (t, e))))
+        })
+        .ok_or("no DCT TIMEX3")?;
+    let dct_tag = raw
+        .get(dct_start + dct_tag_end.0..dct_start + dct_tag_end.0 + dct_tag_end.1)
+        .ok_or("bad DCT tag")?;
     let dct = attr(dct_tag, "value").ok_or("DCT TIMEX3 without value")?;
     let body_start = raw.find("<TEXT>").ok_or("no <TEXT>")? + "<TEXT>".len();
     let body_end = raw.find("</TEXT>").ok_or("no </TEXT>")?;
@@ -337,7 +479,11 @@ fn read_timeml(raw: &str) -> Result<Doc, String> {
                 open = Some((text.len(), kind, value));
             } else if tag.starts_with("</TIMEX3") {
                 if let Some((s, kind, value)) = open.take() {
-                    gold.push(Gold { span: Span::new(s, text.len()), kind, value });
+                    gold.push(Gold {
+                        span: Span::new(s, text.len()),
+                        kind,
+                        value,
+                    });
                 }
             }
             rest = rest.get(end + 1..).unwrap_or("");
@@ -355,7 +501,13 @@ fn read_timeml(raw: &str) -> Result<Doc, String> {
         rest = rest.get(c.len_utf8()..).unwrap_or("");
     }
     let sentences = split_sentences(&text);
-    Ok(Doc { text, sentences, reference: reference_from(&dct), gold_times: gold, gold_values: Vec::new() })
+    Ok(Doc {
+        text,
+        sentences,
+        reference: reference_from(&dct),
+        gold_times: gold,
+        gold_values: Vec::new(),
+    })
 }
 
 /// Newlines, then ". " + uppercase unless the word before is an abbreviation.
@@ -365,12 +517,53 @@ fn split_sentences(text: &str) -> Vec<Span> {
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
         let mut cut = b == b'\n';
-        if b == b'.' && bytes.get(i + 1) == Some(&b' ') && bytes.get(i + 2).is_some_and(|c| c.is_ascii_uppercase()) {
-            let word_start = text.get(..i).and_then(|s| s.rfind(|c: char| !c.is_alphanumeric() && c != '.')).map_or(0, |p| p + 1);
+        if b == b'.'
+            && bytes.get(i + 1) == Some(&b' ')
+            && bytes.get(i + 2).is_some_and(|c| c.is_ascii_uppercase())
+        {
+            let word_start = text
+                .get(..i)
+                .and_then(|s| s.rfind(|c: char| !c.is_alphanumeric() && c != '.'))
+                .map_or(0, |p| p + 1);
             let word = text.get(word_start..i).unwrap_or("");
             let abbreviation = word.len() <= 1
                 || word.contains('.')
-                || matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec" | "Inc" | "Corp" | "Co" | "Ltd" | "St" | "Gen" | "Sen" | "Rep" | "Gov" | "No" | "Lt" | "Col" | "Jr" | "Sr" | "vs" | "Prof" | "Mt" | "Ft");
+                || matches!(
+                    word,
+                    "Mr" | "Mrs"
+                        | "Ms"
+                        | "Dr"
+                        | "Jan"
+                        | "Feb"
+                        | "Mar"
+                        | "Apr"
+                        | "Jun"
+                        | "Jul"
+                        | "Aug"
+                        | "Sep"
+                        | "Sept"
+                        | "Oct"
+                        | "Nov"
+                        | "Dec"
+                        | "Inc"
+                        | "Corp"
+                        | "Co"
+                        | "Ltd"
+                        | "St"
+                        | "Gen"
+                        | "Sen"
+                        | "Rep"
+                        | "Gov"
+                        | "No"
+                        | "Lt"
+                        | "Col"
+                        | "Jr"
+                        | "Sr"
+                        | "vs"
+                        | "Prof"
+                        | "Mt"
+                        | "Ft"
+                );
             cut = !abbreviation;
         }
         if cut {
@@ -410,18 +603,30 @@ fn read_cat(raw: &str) -> Result<Doc, String> {
             }
         }
         let t_id = attr(tag, "t_id").ok_or("token without t_id")?;
-        let sentence: u32 = attr(tag, "sentence").and_then(|s| s.parse().ok()).ok_or("token without sentence")?;
+        let sentence: u32 = attr(tag, "sentence")
+            .and_then(|s| s.parse().ok())
+            .ok_or("token without sentence")?;
         if !text.is_empty() {
-            text.push(if sentence_ranges.contains_key(&sentence) { ' ' } else { '\n' });
+            text.push(if sentence_ranges.contains_key(&sentence) {
+                ' '
+            } else {
+                '\n'
+            });
         }
         let start = text.len();
         text.push_str(&surface);
         let span = Span::new(start, text.len());
         token_spans.insert(t_id, (span, sentence));
-        sentence_ranges.entry(sentence).and_modify(|s| *s = s.cover(span)).or_insert(span);
+        sentence_ranges
+            .entry(sentence)
+            .and_modify(|s| *s = s.cover(span))
+            .or_insert(span);
         rest = after.get(close..).unwrap_or("");
     }
-    let markables = raw.find("<Markables>").and_then(|p| raw.get(p..)).unwrap_or("");
+    let markables = raw
+        .find("<Markables>")
+        .and_then(|p| raw.get(p..))
+        .unwrap_or("");
     let mut gold_times = Vec::new();
     let mut gold_values = Vec::new();
     let mut dct = String::new();
@@ -433,7 +638,11 @@ fn read_cat(raw: &str) -> Result<Doc, String> {
             let tag = after.get(..tag_end).ok_or("bad markable")?;
             let self_closing = tag.ends_with('/');
             let close_tag = if is_time { "</TIMEX3>" } else { "</VALUE>" };
-            let body_end = if self_closing { tag_end } else { after.find(close_tag).unwrap_or(tag_end) };
+            let body_end = if self_closing {
+                tag_end
+            } else {
+                after.find(close_tag).unwrap_or(tag_end)
+            };
             let body = after.get(tag_end..body_end).unwrap_or("");
             let kind = attr(tag, "type").unwrap_or_default();
             let value = attr(tag, "value").unwrap_or_default();
@@ -445,7 +654,11 @@ fn read_cat(raw: &str) -> Result<Doc, String> {
             let mut b = body;
             while let Some(q) = b.find("t_id=\"") {
                 let id_start = q + 6;
-                let id_end = b.get(id_start..).and_then(|x| x.find('"')).map(|e| id_start + e).ok_or("bad anchor")?;
+                let id_end = b
+                    .get(id_start..)
+                    .and_then(|x| x.find('"'))
+                    .map(|e| id_start + e)
+                    .ok_or("bad anchor")?;
                 let id = b.get(id_start..id_end).unwrap_or("");
                 if let Some((s, sentence)) = token_spans.get(id) {
                     span = Some(span.map_or(*s, |x| x.cover(*s)));
@@ -464,8 +677,18 @@ fn read_cat(raw: &str) -> Result<Doc, String> {
             rest = after.get(tag_end..).unwrap_or("");
         }
     }
-    let sentences: Vec<Span> = sentence_ranges.iter().filter(|(n, _)| **n <= 5).map(|(_, s)| *s).collect();
-    Ok(Doc { text, sentences, reference: reference_from(&dct), gold_times, gold_values })
+    let sentences: Vec<Span> = sentence_ranges
+        .iter()
+        .filter(|(n, _)| **n <= 5)
+        .map(|(_, s)| *s)
+        .collect();
+    Ok(Doc {
+        text,
+        sentences,
+        reference: reference_from(&dct),
+        gold_times,
+        gold_values,
+    })
 }
 
 /// Throughput of the values stage on a folder of plain-text articles, next to a baseline
@@ -482,9 +705,24 @@ pub struct BenchReport {
 impl fmt::Display for BenchReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mb = self.bytes as f64 * self.rounds as f64 / 1_000_000.0;
-        writeln!(f, "values bench: {} files, {:.2} MB x {} rounds, {} values per round (one core)", self.files, self.bytes as f64 / 1e6, self.rounds, self.values)?;
-        writeln!(f, "  extract (lex + rules + resolve): {:.1} MB/s", mb / self.extract_secs.max(1e-9))?;
-        writeln!(f, "  baseline (value lexer only):     {:.1} MB/s", mb / self.lexer_secs.max(1e-9))?;
+        writeln!(
+            f,
+            "values bench: {} files, {:.2} MB x {} rounds, {} values per round (one core)",
+            self.files,
+            self.bytes as f64 / 1e6,
+            self.rounds,
+            self.values
+        )?;
+        writeln!(
+            f,
+            "  extract (lex + rules + resolve): {:.1} MB/s",
+            mb / self.extract_secs.max(1e-9)
+        )?;
+        writeln!(
+            f,
+            "  baseline (value lexer only):     {:.1} MB/s",
+            mb / self.lexer_secs.max(1e-9)
+        )?;
         Ok(())
     }
 }
@@ -502,7 +740,13 @@ pub fn run_benchmark(dir: &Path, rounds: usize) -> Result<BenchReport, EvalError
         }
         docs.push((text, sentences));
     }
-    let reference = Reference { year: Some(2016), month: Some(6), day: Some(1), hour: None, minute: None };
+    let reference = Reference {
+        year: Some(2016),
+        month: Some(6),
+        day: Some(1),
+        hour: None,
+        minute: None,
+    };
     let bytes = docs.iter().map(|(t, _)| t.len()).sum();
     let rounds = rounds.max(1);
     let mut values = 0;
@@ -525,5 +769,12 @@ pub fn run_benchmark(dir: &Path, rounds: usize) -> Result<BenchReport, EvalError
     }
     let lexer_secs = t1.elapsed().as_secs_f64();
     std::hint::black_box(tokens);
-    Ok(BenchReport { files: docs.len(), bytes, values, extract_secs, lexer_secs, rounds })
+    Ok(BenchReport {
+        files: docs.len(),
+        bytes,
+        values,
+        extract_secs,
+        lexer_secs,
+        rounds,
+    })
 }

@@ -123,7 +123,9 @@ impl Token<'_> {
 /// Tokenises `text[span]`; spans in the result are absolute offsets into `text`.
 /// An out-of-range or non-boundary span yields no tokens.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
-    let Some(sentence) = text.get(span.range()) else { return Vec::new() };
+    let Some(sentence) = text.get(span.range()) else {
+        return Vec::new();
+    };
     let base = span.start as usize;
     let bytes = sentence.as_bytes();
     let mut tokens = Vec::with_capacity(sentence.len() / 5 + 1);
@@ -132,7 +134,14 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
     while let Some(&b) = bytes.get(pos) {
         let start = pos;
         // `pos` always sits on a char boundary: it only advances by whole chars or token ends.
-        let c = if b.is_ascii() { char::from(b) } else { sentence.get(pos..).and_then(|s| s.chars().next()).unwrap_or(' ') };
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            sentence
+                .get(pos..)
+                .and_then(|s| s.chars().next())
+                .unwrap_or(' ')
+        };
         if c.is_whitespace() {
             space_before = true;
             pos += c.len_utf8();
@@ -142,12 +151,26 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
             lex_number(sentence, start)
         } else if c.is_alphabetic() {
             let rest = sentence.get(start..).unwrap_or("");
-            let len = rest.find(|ch: char| !ch.is_alphabetic()).unwrap_or(rest.len());
+            let len = rest
+                .find(|ch: char| !ch.is_alphabetic())
+                .unwrap_or(rest.len());
             let word = rest.get(..len).unwrap_or("");
-            (start + len, TokenKind::Word, Norm::lowercase(word), 0, false)
+            (
+                start + len,
+                TokenKind::Word,
+                Norm::lowercase(word),
+                0,
+                false,
+            )
         } else {
             let end = start + c.len_utf8();
-            (end, TokenKind::Symbol, Norm::Borrowed(sentence.get(start..end).unwrap_or("")), 0, false)
+            (
+                end,
+                TokenKind::Symbol,
+                Norm::Borrowed(sentence.get(start..end).unwrap_or("")),
+                0,
+                false,
+            )
         };
         pos = end.max(start + 1);
         tokens.push(Token {
@@ -158,7 +181,14 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
             int_digits,
             grouped,
             capitalised: kind == TokenKind::Word && c.is_uppercase(),
-            has_upper: kind == TokenKind::Word && sentence.get(start..end).is_some_and(|w| if w.is_ascii() { w.bytes().any(|b| b.is_ascii_uppercase()) } else { w.chars().any(char::is_uppercase) }),
+            has_upper: kind == TokenKind::Word
+                && sentence.get(start..end).is_some_and(|w| {
+                    if w.is_ascii() {
+                        w.bytes().any(|b| b.is_ascii_uppercase())
+                    } else {
+                        w.chars().any(char::is_uppercase)
+                    }
+                }),
         });
         space_before = false;
     }
@@ -179,7 +209,12 @@ fn lex_number(sentence: &str, start: usize) -> (usize, TokenKind, Norm<'_>, u8, 
     let mut grouped = false;
     // Thousands groups: ",ddd" not followed by another digit; the first group has 1-3 digits.
     while norm.len() <= 3 || grouped {
-        if bytes.get(i) == Some(&b',') && digit_at(i + 1) && digit_at(i + 2) && digit_at(i + 3) && !digit_at(i + 4) {
+        if bytes.get(i) == Some(&b',')
+            && digit_at(i + 1)
+            && digit_at(i + 2)
+            && digit_at(i + 3)
+            && !digit_at(i + 4)
+        {
             for k in 1..4 {
                 norm.extend(bytes.get(i + k).map(|b| char::from(*b)));
             }
@@ -200,8 +235,18 @@ fn lex_number(sentence: &str, start: usize) -> (usize, TokenKind, Norm<'_>, u8, 
     }
     // Borrow the digits when nothing was removed (no group separators).
     let written = sentence.get(start..i).unwrap_or("");
-    let norm = if written.len() == norm.len() { Norm::Borrowed(written) } else { Norm::Owned(norm.into_boxed_str()) };
-    (i, TokenKind::Number, norm, u8::try_from(int_digits).unwrap_or(u8::MAX), grouped)
+    let norm = if written.len() == norm.len() {
+        Norm::Borrowed(written)
+    } else {
+        Norm::Owned(norm.into_boxed_str())
+    };
+    (
+        i,
+        TokenKind::Number,
+        norm,
+        u8::try_from(int_digits).unwrap_or(u8::MAX),
+        grouped,
+    )
 }
 
 #[cfg(test)]
@@ -209,7 +254,10 @@ mod tests {
     use super::*;
 
     fn norms(s: &str) -> Vec<String> {
-        tokenize(s, Span::new(0, s.len())).into_iter().map(|t| t.norm.to_string()).collect()
+        tokenize(s, Span::new(0, s.len()))
+            .into_iter()
+            .map(|t| t.norm.to_string())
+            .collect()
     }
 
     #[test]
@@ -225,7 +273,11 @@ mod tests {
             ("中国 2024年", &["中国", "2024", "年"]),
         ];
         for (input, expected) in cases {
-            assert_eq!(norms(input), expected.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{input}");
+            assert_eq!(
+                norms(input),
+                expected.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                "{input}"
+            );
         }
     }
 
@@ -235,6 +287,9 @@ mod tests {
         for t in tokenize(s, Span::new(0, s.len())) {
             assert!(!t.span.slice(s).is_empty(), "{t:?}");
         }
-        assert!(tokenize(s, Span::new(0, 8)).is_empty(), "non-boundary span must give nothing");
+        assert!(
+            tokenize(s, Span::new(0, 8)).is_empty(),
+            "non-boundary span must give nothing"
+        );
     }
 }

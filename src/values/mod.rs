@@ -56,7 +56,8 @@ use resolve::{Resolver, Tense};
 ///    "$5 million", the year in "May 16, 2024") is never reported twice.
 /// 5. A quantity's counted noun ("local companies") is reported inside the quantity, not
 ///    consumed, and is not part of the value's span.
-pub const OVERLAP_POLICY: &str = "leftmost, then longest span, then money > percent > time > quantity > number";
+pub const OVERLAP_POLICY: &str =
+    "leftmost, then longest span, then money > percent > time > quantity > number";
 
 /// The article's reference time: the LOCAL date (and time) in the article's time zone.
 /// May be partial (month and day without a year) or entirely unknown.
@@ -146,8 +147,15 @@ impl Value {
     /// A one-line canonical rendering used by the corpus harness and debugging:
     /// `time DATE 2024-05-16`, `money 54700000000 USD mod=more_than`, `quantity 5000 local companies`.
     pub fn summary(&self) -> String {
-        let m = |m: &Option<Modifier>| m.map(|m| format!(" mod={}", m.as_str())).unwrap_or_default();
-        let up = |u: &Option<String>| u.as_ref().map(|u| format!(" upper={u}")).unwrap_or_default();
+        let m = |m: &Option<Modifier>| {
+            m.map(|m| format!(" mod={}", m.as_str()))
+                .unwrap_or_default()
+        };
+        let up = |u: &Option<String>| {
+            u.as_ref()
+                .map(|u| format!(" upper={u}"))
+                .unwrap_or_default()
+        };
         match &self.data {
             ValueData::Time(t) => {
                 let mut s = format!("time {} {}", t.timex_type.as_str(), t.value);
@@ -159,19 +167,45 @@ impl Value {
                 }
                 s
             }
-            ValueData::Money(x) => format!("money {} {}{}{}", x.amount, x.currency.as_deref().unwrap_or("XXX"), m(&x.modifier), up(&x.upper)),
+            ValueData::Money(x) => format!(
+                "money {} {}{}{}",
+                x.amount,
+                x.currency.as_deref().unwrap_or("XXX"),
+                m(&x.modifier),
+                up(&x.upper)
+            ),
             ValueData::Percent(p) => {
                 let unit = match p.unit {
                     PercentUnit::Percent => "",
                     PercentUnit::PercentagePoints => " points",
                     PercentUnit::BasisPoints => " bp",
                 };
-                format!("percent {}{unit}{}{}", p.value, m(&p.modifier), up(&p.upper))
+                format!(
+                    "percent {}{unit}{}{}",
+                    p.value,
+                    m(&p.modifier),
+                    up(&p.upper)
+                )
             }
-            ValueData::Number(n) => format!("number {}{}{}", n.value, if n.ordinal { " ordinal" } else { "" }, m(&n.modifier)),
+            ValueData::Number(n) => format!(
+                "number {}{}{}",
+                n.value,
+                if n.ordinal { " ordinal" } else { "" },
+                m(&n.modifier)
+            ),
             ValueData::Quantity(q) => {
-                let what = q.unit.map(str::to_string).or_else(|| q.counted.as_ref().map(|c| c.text.clone())).unwrap_or_else(|| "-".to_string());
-                format!("quantity {} {}{}{}", q.value, what, m(&q.modifier), up(&q.upper))
+                let what = q
+                    .unit
+                    .map(str::to_string)
+                    .or_else(|| q.counted.as_ref().map(|c| c.text.clone()))
+                    .unwrap_or_else(|| "-".to_string());
+                format!(
+                    "quantity {} {}{}{}",
+                    q.value,
+                    what,
+                    m(&q.modifier),
+                    up(&q.upper)
+                )
             }
         }
     }
@@ -195,7 +229,12 @@ pub(crate) fn parse_modifier(tokens: &[Token], i: usize) -> Option<(usize, Modif
         ("no" | "not", "more", "than") => (i + 3, Modifier::AtMost),
         ("up", "to", _) => (i + 2, Modifier::UpTo),
         ("as", "much" | "many" | "high", "as") => (i + 3, Modifier::UpTo),
-        ("about" | "around" | "approximately" | "roughly" | "some" | "circa" | "approx" | "estimated", _, _) => (i + 1, Modifier::Approx),
+        (
+            "about" | "around" | "approximately" | "roughly" | "some" | "circa" | "approx"
+            | "estimated",
+            _,
+            _,
+        ) => (i + 1, Modifier::Approx),
         ("an", "estimated", _) => (i + 2, Modifier::Approx),
         ("nearly" | "almost", _, _) => (i + 1, Modifier::Nearly),
         ("close", "to", _) => (i + 2, Modifier::Nearly),
@@ -205,12 +244,23 @@ pub(crate) fn parse_modifier(tokens: &[Token], i: usize) -> Option<(usize, Modif
     // The modifier must be followed by something numeric.
     let next = tokens.get(end)?;
     let numeric = next.is_number()
-        || next.kind == lexer::TokenKind::Symbol && matches!(next.norm.as_str(), "$" | "€" | "£" | "¥" | "₹" | "₩" | "#")
-        || next.is_word() && (number::small_number_word(&next.norm).is_some() || money::currency_code_word(&next.norm).is_some() && next.capitalised || matches!(next.norm.as_str(), "a" | "half" | "between" | "us" | "hk" | "dozen"));
+        || next.kind == lexer::TokenKind::Symbol
+            && matches!(next.norm.as_str(), "$" | "€" | "£" | "¥" | "₹" | "₩" | "#")
+        || next.is_word()
+            && (number::small_number_word(&next.norm).is_some()
+                || money::currency_code_word(&next.norm).is_some() && next.capitalised
+                || matches!(
+                    next.norm.as_str(),
+                    "a" | "half" | "between" | "us" | "hk" | "dozen"
+                ));
     if !numeric {
         return None;
     }
-    if m == Modifier::Exactly && w(i) == "all" && !next.is_number() && number::small_number_word(&next.norm).is_none() {
+    if m == Modifier::Exactly
+        && w(i) == "all"
+        && !next.is_number()
+        && number::small_number_word(&next.norm).is_none()
+    {
         return None;
     }
     Some((end, m))
@@ -242,9 +292,16 @@ pub fn extract(text: &str, sentences: &[Span], reference: &Reference) -> Vec<Val
         .map(|(span, dim, rule, p)| {
             let data = match p {
                 Pending::Ready(d) => d,
-                Pending::Time(expr, tense, sentence) => ValueData::Time(resolver.resolve(&expr, tense, sentence)),
+                Pending::Time(expr, tense, sentence) => {
+                    ValueData::Time(resolver.resolve(&expr, tense, sentence))
+                }
             };
-            Value { span, dim, rule, data }
+            Value {
+                span,
+                dim,
+                rule,
+                data,
+            }
         })
         .collect();
     out.sort_by_key(|a| (a.span.start, a.span.end, a.dim));
@@ -258,7 +315,13 @@ fn span_of(tokens: &[Token], start: usize, end: usize) -> Option<Span> {
     Some(first.span.cover(last.span))
 }
 
-fn parse_sentence(text: &str, tokens: &[Token], yen: YenContext, sentence: usize, out: &mut Vec<(Span, Dimension, &'static str, Pending)>) {
+fn parse_sentence(
+    text: &str,
+    tokens: &[Token],
+    yen: YenContext,
+    sentence: usize,
+    out: &mut Vec<(Span, Dimension, &'static str, Pending)>,
+) {
     let mut i = 0;
     while i < tokens.len() {
         if !tokens.get(i).is_some_and(may_start_value) {
@@ -273,10 +336,20 @@ fn parse_sentence(text: &str, tokens: &[Token], yen: YenContext, sentence: usize
             }
         };
         if let Some(m) = money::parse_money(tokens, i, yen) {
-            offer(m.end, Dimension::Money, m.rule, Pending::Ready(ValueData::Money(m.money)));
+            offer(
+                m.end,
+                Dimension::Money,
+                m.rule,
+                Pending::Ready(ValueData::Money(m.money)),
+            );
         }
         if let Some(m) = percent::parse_percent(tokens, i) {
-            offer(m.end, Dimension::Percent, m.rule, Pending::Ready(ValueData::Percent(m.percent)));
+            offer(
+                m.end,
+                Dimension::Percent,
+                m.rule,
+                Pending::Ready(ValueData::Percent(m.percent)),
+            );
         }
         if let Some(m) = time::parse_time(tokens, i) {
             let tense = if matches!(m.expr.core, time::Core::Weekday { shift: None, .. }) {
@@ -284,7 +357,12 @@ fn parse_sentence(text: &str, tokens: &[Token], yen: YenContext, sentence: usize
             } else {
                 tense_around(tokens, m.start, m.end)
             };
-            offer(m.end, Dimension::Time, m.rule, Pending::Time(m.expr, tense, sentence));
+            offer(
+                m.end,
+                Dimension::Time,
+                m.rule,
+                Pending::Time(m.expr, tense, sentence),
+            );
         }
         if let Some(m) = quantity::parse_quantity(tokens, i) {
             match m.data {
@@ -292,9 +370,19 @@ fn parse_sentence(text: &str, tokens: &[Token], yen: YenContext, sentence: usize
                     if let Some(c) = q.counted.as_mut() {
                         c.text = c.span.slice(text).to_string();
                     }
-                    offer(m.end, Dimension::Quantity, m.rule, Pending::Ready(ValueData::Quantity(q)));
+                    offer(
+                        m.end,
+                        Dimension::Quantity,
+                        m.rule,
+                        Pending::Ready(ValueData::Quantity(q)),
+                    );
                 }
-                quantity::QuantityOrNumber::Number(n) => offer(m.end, Dimension::Number, m.rule, Pending::Ready(ValueData::Number(n))),
+                quantity::QuantityOrNumber::Number(n) => offer(
+                    m.end,
+                    Dimension::Number,
+                    m.rule,
+                    Pending::Ready(ValueData::Number(n)),
+                ),
             }
         }
         match best {
@@ -315,25 +403,153 @@ fn parse_sentence(text: &str, tokens: &[Token], yen: YenContext, sentence: usize
 fn may_start_value(t: &Token) -> bool {
     match t.kind {
         lexer::TokenKind::Number => true,
-        lexer::TokenKind::Symbol => matches!(t.norm.as_str(), "$" | "€" | "£" | "¥" | "￥" | "₹" | "₩" | "₽" | "₣" | "₺" | "#" | "'" | "’" | "-" | "+" | "−"),
+        lexer::TokenKind::Symbol => matches!(
+            t.norm.as_str(),
+            "$" | "€"
+                | "£"
+                | "¥"
+                | "￥"
+                | "₹"
+                | "₩"
+                | "₽"
+                | "₣"
+                | "₺"
+                | "#"
+                | "'"
+                | "’"
+                | "-"
+                | "+"
+                | "−"
+        ),
         lexer::TokenKind::Word => {
             t.has_upper
                 || number::small_number_word(&t.norm).is_some()
                 || number::ordinal_word(&t.norm).is_some()
                 || matches!(
                     t.norm.as_str(),
-                    "the" | "a" | "an" | "this" | "last" | "next" | "past" | "previous" | "preceding" | "coming" | "following" | "upcoming"
-                        | "same" | "that" | "these" | "current" | "currently" | "now" | "nowadays" | "recently" | "lately" | "recent"
-                        | "soon" | "at" | "today" | "tonight" | "tomorrow" | "yesterday" | "early" | "late" | "mid" | "end" | "earlier"
-                        | "later" | "more" | "longer" | "less" | "fewer" | "shorter" | "greater" | "higher" | "lower" | "up" | "no"
-                        | "not" | "about" | "around" | "approximately" | "roughly" | "some" | "nearly" | "almost" | "several" | "few"
-                        | "many" | "numerous" | "fiscal" | "year" | "ytd" | "daily" | "weekly" | "monthly" | "annually" | "yearly"
-                        | "every" | "each" | "noon" | "midday" | "midnight" | "spring" | "summer" | "fall" | "autumn" | "winter"
-                        | "twenties" | "thirties" | "forties" | "fifties" | "sixties" | "seventies" | "eighties" | "nineties" | "in"
-                        | "upwards" | "just" | "over" | "above" | "exceeding" | "under" | "below" | "as" | "exactly" | "all" | "close"
-                        | "between" | "dozen" | "dozens" | "half" | "hundreds" | "thousands" | "millions" | "billions" | "circa"
-                        | "approx" | "estimated" | "years" | "months" | "weeks" | "days" | "hours" | "minutes" | "decades" | "centuries"
-                        | "full" | "whole" | "entire" | "first" | "may" | "march" | "u" | "right" | "hourly" | "couple"
+                    "the"
+                        | "a"
+                        | "an"
+                        | "this"
+                        | "last"
+                        | "next"
+                        | "past"
+                        | "previous"
+                        | "preceding"
+                        | "coming"
+                        | "following"
+                        | "upcoming"
+                        | "same"
+                        | "that"
+                        | "these"
+                        | "current"
+                        | "currently"
+                        | "now"
+                        | "nowadays"
+                        | "recently"
+                        | "lately"
+                        | "recent"
+                        | "soon"
+                        | "at"
+                        | "today"
+                        | "tonight"
+                        | "tomorrow"
+                        | "yesterday"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "end"
+                        | "earlier"
+                        | "later"
+                        | "more"
+                        | "longer"
+                        | "less"
+                        | "fewer"
+                        | "shorter"
+                        | "greater"
+                        | "higher"
+                        | "lower"
+                        | "up"
+                        | "no"
+                        | "not"
+                        | "about"
+                        | "around"
+                        | "approximately"
+                        | "roughly"
+                        | "some"
+                        | "nearly"
+                        | "almost"
+                        | "several"
+                        | "few"
+                        | "many"
+                        | "numerous"
+                        | "fiscal"
+                        | "year"
+                        | "ytd"
+                        | "daily"
+                        | "weekly"
+                        | "monthly"
+                        | "annually"
+                        | "yearly"
+                        | "every"
+                        | "each"
+                        | "noon"
+                        | "midday"
+                        | "midnight"
+                        | "spring"
+                        | "summer"
+                        | "fall"
+                        | "autumn"
+                        | "winter"
+                        | "twenties"
+                        | "thirties"
+                        | "forties"
+                        | "fifties"
+                        | "sixties"
+                        | "seventies"
+                        | "eighties"
+                        | "nineties"
+                        | "in"
+                        | "upwards"
+                        | "just"
+                        | "over"
+                        | "above"
+                        | "exceeding"
+                        | "under"
+                        | "below"
+                        | "as"
+                        | "exactly"
+                        | "all"
+                        | "close"
+                        | "between"
+                        | "dozen"
+                        | "dozens"
+                        | "half"
+                        | "hundreds"
+                        | "thousands"
+                        | "millions"
+                        | "billions"
+                        | "circa"
+                        | "approx"
+                        | "estimated"
+                        | "years"
+                        | "months"
+                        | "weeks"
+                        | "days"
+                        | "hours"
+                        | "minutes"
+                        | "decades"
+                        | "centuries"
+                        | "full"
+                        | "whole"
+                        | "entire"
+                        | "first"
+                        | "may"
+                        | "march"
+                        | "u"
+                        | "right"
+                        | "hourly"
+                        | "couple"
                 )
         }
     }
@@ -351,13 +567,45 @@ fn tense_around(tokens: &[Token], start: usize, end: usize) -> Tense {
         }
         let w = t.norm.as_str();
         match w {
-            "will" | "shall" | "upcoming" | "tomorrow" | "next" | "scheduled" | "expects" | "expected" | "plans" | "planned" | "due" | "likely" => Some(Tense::Future),
-            "ll" if prev.is_some_and(|p| matches!(p.norm.as_str(), "'" | "’")) => Some(Tense::Future),
+            "will" | "shall" | "upcoming" | "tomorrow" | "next" | "scheduled" | "expects"
+            | "expected" | "plans" | "planned" | "due" | "likely" => Some(Tense::Future),
+            "ll" if prev.is_some_and(|p| matches!(p.norm.as_str(), "'" | "’")) => {
+                Some(Tense::Future)
+            }
             "going" if false => None,
-            "was" | "were" | "had" | "did" | "said" | "ago" | "last" | "yesterday" | "earlier" | "previously" | "told" | "rose" | "fell" | "grew" | "made" | "took" | "came" | "went" | "saw" | "began" | "won" | "lost" | "sold" | "paid" | "left" | "held" | "met" | "gave" | "got" | "became" | "knew" | "thought" | "brought" | "bought" | "spent" | "found" | "hit" | "set" | "cut" => {
+            "was" | "were" | "had" | "did" | "said" | "ago" | "last" | "yesterday" | "earlier"
+            | "previously" | "told" | "rose" | "fell" | "grew" | "made" | "took" | "came"
+            | "went" | "saw" | "began" | "won" | "lost" | "sold" | "paid" | "left" | "held"
+            | "met" | "gave" | "got" | "became" | "knew" | "thought" | "brought" | "bought"
+            | "spent" | "found" | "hit" | "set" | "cut" => Some(Tense::Past),
+            _ if w.len() > 4
+                && w.ends_with("ed")
+                && !matches!(
+                    w,
+                    "need"
+                        | "speed"
+                        | "indeed"
+                        | "proceed"
+                        | "exceed"
+                        | "succeed"
+                        | "breed"
+                        | "greed"
+                        | "seed"
+                        | "feed"
+                        | "weed"
+                        | "based"
+                        | "listed"
+                        | "limited"
+                        | "united"
+                        | "related"
+                        | "owned"
+                        | "estimated"
+                        | "red"
+                        | "bed"
+                ) =>
+            {
                 Some(Tense::Past)
             }
-            _ if w.len() > 4 && w.ends_with("ed") && !matches!(w, "need" | "speed" | "indeed" | "proceed" | "exceed" | "succeed" | "breed" | "greed" | "seed" | "feed" | "weed" | "based" | "listed" | "limited" | "united" | "related" | "owned" | "estimated" | "red" | "bed") => Some(Tense::Past),
             _ => None,
         }
     };
@@ -387,7 +635,8 @@ fn weekday_tense(tokens: &[Token], start: usize) -> Tense {
     for k in (start.saturating_sub(6)..start).rev() {
         let Some(t) = tokens.get(k) else { continue };
         match t.norm.as_str() {
-            "will" | "shall" | "ll" | "scheduled" | "due" | "next" | "planned" | "until" | "till" => return Tense::Future,
+            "will" | "shall" | "ll" | "scheduled" | "due" | "next" | "planned" | "until"
+            | "till" => return Tense::Future,
             "said" | "was" | "were" | "had" | "did" | "told" | "." | ";" => return Tense::Past,
             w if w.len() > 4 && w.ends_with("ed") => return Tense::Past,
             _ => {}
@@ -402,8 +651,15 @@ fn yen_context(text: &str) -> YenContext {
         return YenContext::Japan;
     }
     let lower = text.to_lowercase();
-    let count = |words: &[&str]| words.iter().map(|w| lower.matches(w).count()).sum::<usize>();
-    let china = count(&["china", "chinese", "beijing", "shanghai", "yuan", "rmb", "renminbi", "shenzhen"]);
+    let count = |words: &[&str]| {
+        words
+            .iter()
+            .map(|w| lower.matches(w).count())
+            .sum::<usize>()
+    };
+    let china = count(&[
+        "china", "chinese", "beijing", "shanghai", "yuan", "rmb", "renminbi", "shenzhen",
+    ]);
     let japan = count(&["japan", "japanese", "tokyo", "yen", "osaka"]);
     if china > japan {
         YenContext::China

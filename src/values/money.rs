@@ -92,7 +92,10 @@ fn symbol_currency(sym: &str, prefix: Option<&str>, yen: YenContext) -> Option<&
 /// Currency names written after the amount; `scale_down` is 2 for cents/pence.
 fn currency_name(tokens: &[Token], i: usize) -> Option<(usize, &'static str, u32)> {
     let w = tokens.get(i).filter(|t| t.is_word())?.norm.as_str();
-    let next = tokens.get(i + 1).filter(|t| t.is_word()).map(|t| t.norm.as_str());
+    let next = tokens
+        .get(i + 1)
+        .filter(|t| t.is_word())
+        .map(|t| t.norm.as_str());
     // Adjective + dollars: "Hong Kong dollars", "Canadian dollars", "US dollars".
     let dollar_adjective = |adj: &str| -> Option<&'static str> {
         Some(match adj {
@@ -107,13 +110,18 @@ fn currency_name(tokens: &[Token], i: usize) -> Option<(usize, &'static str, u32
         })
     };
     let is_dollar = |s: Option<&str>| matches!(s, Some("dollar" | "dollars"));
-    if w == "hong" && next == Some("kong") && is_dollar(tokens.get(i + 2).map(|t| t.norm.as_str())) {
+    if w == "hong" && next == Some("kong") && is_dollar(tokens.get(i + 2).map(|t| t.norm.as_str()))
+    {
         return Some((i + 3, "HKD", 0));
     }
-    if w == "new" && next == Some("taiwan") && is_dollar(tokens.get(i + 2).map(|t| t.norm.as_str())) {
+    if w == "new" && next == Some("taiwan") && is_dollar(tokens.get(i + 2).map(|t| t.norm.as_str()))
+    {
         return Some((i + 3, "TWD", 0));
     }
-    if w == "new" && next == Some("zealand") && is_dollar(tokens.get(i + 2).map(|t| t.norm.as_str())) {
+    if w == "new"
+        && next == Some("zealand")
+        && is_dollar(tokens.get(i + 2).map(|t| t.norm.as_str()))
+    {
         return Some((i + 3, "NZD", 0));
     }
     if w == "u" {
@@ -137,7 +145,10 @@ fn currency_name(tokens: &[Token], i: usize) -> Option<(usize, &'static str, u32
     if matches!(w, "indian") && matches!(next, Some("rupee" | "rupees")) {
         return Some((i + 2, "INR", 0));
     }
-    if matches!(w, "south") && next == Some("korean") && matches!(tokens.get(i + 2).map(|t| t.norm.as_str()), Some("won")) {
+    if matches!(w, "south")
+        && next == Some("korean")
+        && matches!(tokens.get(i + 2).map(|t| t.norm.as_str()), Some("won"))
+    {
         return Some((i + 3, "KRW", 0));
     }
     if matches!(w, "chinese") && matches!(next, Some("yuan" | "renminbi")) {
@@ -177,7 +188,11 @@ fn currency_prefix(tokens: &[Token], i: usize, yen: YenContext) -> Option<(usize
         let next = tokens.get(i + 1);
         // "US$", "HK$", "USD$", "US $"
         if let Some(n) = next.filter(|n| n.kind == super::lexer::TokenKind::Symbol) {
-            let prefix = if t.norm == "usd" { "us" } else { t.norm.as_str() };
+            let prefix = if t.norm == "usd" {
+                "us"
+            } else {
+                t.norm.as_str()
+            };
             // "US$", "HK$", "US $": written in capitals ("a $50 million" is not Australian).
             let upper = sentence_surface_is_upper(t);
             if upper && (!n.space_before || matches!(t.norm.as_str(), "us" | "usd")) {
@@ -203,7 +218,11 @@ fn currency_prefix(tokens: &[Token], i: usize, yen: YenContext) -> Option<(usize
         if surface_upper {
             if let Some(code) = currency_code_word(&t.norm) {
                 // "Rs. 500"
-                if tokens.get(i + 1).is_some_and(|d| d.norm == "." && !d.space_before) && tokens.get(i + 2).is_some_and(|n| n.is_number()) {
+                if tokens
+                    .get(i + 1)
+                    .is_some_and(|d| d.norm == "." && !d.space_before)
+                    && tokens.get(i + 2).is_some_and(|n| n.is_number())
+                {
                     return Some((i + 2, code));
                 }
                 return Some((i + 1, code));
@@ -217,7 +236,10 @@ fn currency_prefix(tokens: &[Token], i: usize, yen: YenContext) -> Option<(usize
         }
         // "$US5.2 billion", "$A10m", "$NZ3": Australian/NZ style code after the symbol.
         if t.norm == "$" {
-            if let Some(code) = tokens.get(i + 1).filter(|n| !n.space_before && n.is_word() && n.capitalised) {
+            if let Some(code) = tokens
+                .get(i + 1)
+                .filter(|n| !n.space_before && n.is_word() && n.capitalised)
+            {
                 let prefix = match code.norm.as_str() {
                     "us" => Some("USD"),
                     "a" | "au" => Some("AUD"),
@@ -240,7 +262,12 @@ fn currency_prefix(tokens: &[Token], i: usize, yen: YenContext) -> Option<(usize
 /// True when a word token is written all in capitals ("US", "HK", "A"), judged from the flags
 /// the lexer keeps (first letter uppercase; single letters and known codes suffice).
 fn sentence_surface_is_upper(t: &Token) -> bool {
-    t.capitalised && (t.norm.chars().count() == 1 || matches!(t.norm.as_str(), "us" | "usd" | "hk" | "au" | "nz" | "nt" | "sg" | "ca" | "can" | "mx" | "gb"))
+    t.capitalised
+        && (t.norm.chars().count() == 1
+            || matches!(
+                t.norm.as_str(),
+                "us" | "usd" | "hk" | "au" | "nz" | "nt" | "sg" | "ca" | "can" | "mx" | "gb"
+            ))
 }
 
 /// One side of a money expression: amount, currency if written, scale applied.
@@ -262,13 +289,21 @@ fn amount_after_prefix(tokens: &[Token], i: usize, yen: YenContext) -> Option<Si
     if let Some((e, _, 0)) = currency_name(tokens, end) {
         end = e;
     } else if tokens.get(end).is_some_and(|t| t.norm == "(")
-        && tokens.get(end + 1).is_some_and(|t| t.is_word() && currency_code_word(&t.norm).is_some()) {
-            end += 2;
-            if tokens.get(end).is_some_and(|t| t.norm == ")") {
-                end += 1;
-            }
+        && tokens
+            .get(end + 1)
+            .is_some_and(|t| t.is_word() && currency_code_word(&t.norm).is_some())
+    {
+        end += 2;
+        if tokens.get(end).is_some_and(|t| t.norm == ")") {
+            end += 1;
         }
-    Some(Side { end, number, currency: Some(code), scale_down: 0 })
+    }
+    Some(Side {
+        end,
+        number,
+        currency: Some(code),
+        scale_down: 0,
+    })
 }
 
 fn amount_before_name(tokens: &[Token], i: usize) -> Option<Side> {
@@ -287,7 +322,12 @@ fn amount_before_name(tokens: &[Token], i: usize) -> Option<Side> {
     if code == "KRW" && number.in_words && !number.scaled {
         return None;
     }
-    Some(Side { end, number, currency: Some(code), scale_down })
+    Some(Side {
+        end,
+        number,
+        currency: Some(code),
+        scale_down,
+    })
 }
 
 fn bare_amount(tokens: &[Token], i: usize) -> Option<Side> {
@@ -295,7 +335,12 @@ fn bare_amount(tokens: &[Token], i: usize) -> Option<Side> {
     if number.ordinal {
         return None;
     }
-    Some(Side { end: number.end, number, currency: None, scale_down: 0 })
+    Some(Side {
+        end: number.end,
+        number,
+        currency: None,
+        scale_down: 0,
+    })
 }
 
 fn side_value(side: &Side) -> Option<Decimal> {
@@ -328,13 +373,19 @@ pub fn parse_money(tokens: &[Token], i: usize, yen: YenContext) -> Option<MoneyM
         if !tokens.get(first.end).is_some_and(|t| t.is("and")) {
             return None;
         }
-        let second = amount_after_prefix(tokens, first.end + 1, yen).or_else(|| amount_before_name(tokens, first.end + 1))?;
+        let second = amount_after_prefix(tokens, first.end + 1, yen)
+            .or_else(|| amount_before_name(tokens, first.end + 1))?;
         let (lo, hi) = range_values(&first, &second)?;
         let currency = second.currency.or(first.currency);
         let _ = prefixed;
         return Some(MoneyMatch {
             end: second.end,
-            money: Money { amount: lo.to_string(), currency: currency.map(str::to_string), modifier: None, upper: Some(hi.to_string()) },
+            money: Money {
+                amount: lo.to_string(),
+                currency: currency.map(str::to_string),
+                modifier: None,
+                upper: Some(hi.to_string()),
+            },
             rule: "between <amount> and <amount> <currency>",
         });
     }
@@ -346,11 +397,17 @@ pub fn parse_money(tokens: &[Token], i: usize, yen: YenContext) -> Option<MoneyM
                 // "5 to 7 billion yuan", "5-7 million dollars": a bare number then a range.
                 let bare = bare_amount(tokens, start)?;
                 let (sep_end, _) = range_separator(tokens, bare.end)?;
-                let second = amount_before_name(tokens, sep_end).or_else(|| amount_after_prefix(tokens, sep_end, yen))?;
+                let second = amount_before_name(tokens, sep_end)
+                    .or_else(|| amount_after_prefix(tokens, sep_end, yen))?;
                 let (lo, hi) = range_values(&bare, &second)?;
                 return Some(MoneyMatch {
                     end: second.end,
-                    money: Money { amount: lo.to_string(), currency: second.currency.map(str::to_string), modifier, upper: Some(hi.to_string()) },
+                    money: Money {
+                        amount: lo.to_string(),
+                        currency: second.currency.map(str::to_string),
+                        modifier,
+                        upper: Some(hi.to_string()),
+                    },
                     rule: "<number> to <amount> <currency-word>",
                 });
             }
@@ -360,12 +417,23 @@ pub fn parse_money(tokens: &[Token], i: usize, yen: YenContext) -> Option<MoneyM
     if let Some((sep_end, _)) = range_separator(tokens, first.end) {
         let second = amount_after_prefix(tokens, sep_end, yen)
             .or_else(|| amount_before_name(tokens, sep_end))
-            .or_else(|| if first.currency.is_some() && rule == "<currency> <amount>" { bare_amount(tokens, sep_end) } else { None });
+            .or_else(|| {
+                if first.currency.is_some() && rule == "<currency> <amount>" {
+                    bare_amount(tokens, sep_end)
+                } else {
+                    None
+                }
+            });
         if let Some(second) = second {
             if let Some((lo, hi)) = range_values(&first, &second) {
                 return Some(MoneyMatch {
                     end: second.end,
-                    money: Money { amount: lo.to_string(), currency: first.currency.or(second.currency).map(str::to_string), modifier, upper: Some(hi.to_string()) },
+                    money: Money {
+                        amount: lo.to_string(),
+                        currency: first.currency.or(second.currency).map(str::to_string),
+                        modifier,
+                        upper: Some(hi.to_string()),
+                    },
                     rule: "<amount> - <amount>",
                 });
             }
@@ -374,7 +442,12 @@ pub fn parse_money(tokens: &[Token], i: usize, yen: YenContext) -> Option<MoneyM
     let value = side_value(&first)?;
     Some(MoneyMatch {
         end: first.end,
-        money: Money { amount: value.to_string(), currency: first.currency.map(str::to_string), modifier, upper: None },
+        money: Money {
+            amount: value.to_string(),
+            currency: first.currency.map(str::to_string),
+            modifier,
+            upper: None,
+        },
         rule,
     })
 }

@@ -125,7 +125,10 @@ pub fn scale_word(w: &str, abbrev: ScaleAbbrev) -> Option<u32> {
 }
 
 fn word<'a>(tokens: &'a [Token<'a>], i: usize) -> Option<&'a str> {
-    tokens.get(i).filter(|t| t.is_word()).map(|t| t.norm.as_str())
+    tokens
+        .get(i)
+        .filter(|t| t.is_word())
+        .map(|t| t.norm.as_str())
 }
 
 /// True when token `i` is glued to the previous token (no space between them).
@@ -139,10 +142,17 @@ pub fn parse_number(tokens: &[Token], i: usize, abbrev: ScaleAbbrev) -> Option<N
     if first.is_number() {
         // A number glued to letters on its left is part of a name ("A380", "Q1"): callers
         // that want those (currency codes) check the prefix themselves.
-        if !first.space_before && i > 0 && tokens.get(i - 1).is_some_and(|t| t.is_word() || t.is_number()) {
+        if !first.space_before
+            && i > 0
+            && tokens
+                .get(i - 1)
+                .is_some_and(|t| t.is_word() || t.is_number())
+        {
             let prev = tokens.get(i - 1).map_or("", |t| t.norm.as_str());
             let after_dollar = i >= 2 && tokens.get(i - 2).is_some_and(|t| t.norm == "$");
-            if !(super::money::currency_code_word(prev).is_some() || after_dollar && is_currency_prefix_word(prev)) {
+            if !(super::money::currency_code_word(prev).is_some()
+                || after_dollar && is_currency_prefix_word(prev))
+            {
                 return None;
             }
         }
@@ -157,7 +167,8 @@ pub fn parse_number(tokens: &[Token], i: usize, abbrev: ScaleAbbrev) -> Option<N
 /// Currency codes that may be glued to digits ("USD54.7", "RMB5bn", "Rs500"), and the short
 /// country letters written after a dollar sign ("$US5", "$A10m").
 pub fn is_currency_prefix_word(w: &str) -> bool {
-    super::money::currency_code_word(w).is_some() || matches!(w, "us" | "a" | "au" | "nz" | "hk" | "s" | "c")
+    super::money::currency_code_word(w).is_some()
+        || matches!(w, "us" | "a" | "au" | "nz" | "hk" | "s" | "c")
 }
 
 fn parse_digits(tokens: &[Token], i: usize, abbrev: ScaleAbbrev) -> Option<NumberMatch> {
@@ -169,25 +180,60 @@ fn parse_digits(tokens: &[Token], i: usize, abbrev: ScaleAbbrev) -> Option<Numbe
     if let Some(next) = tokens.get(end).filter(|t| !t.space_before && t.is_word()) {
         let n = next.norm.as_str();
         if matches!(n, "st" | "nd" | "rd" | "th") && tok.is_plain_integer() {
-            if ordinal_suffix_fits(&tok.norm, n) && !tokens.get(end + 1).is_some_and(|t| !t.space_before && (t.is_word() || t.is_number() || t.norm == "-")) {
-                return Some(NumberMatch { end: end + 1, value, ordinal: true, in_words: false, scaled: false, scale_exp: 0, rule: "<digits><ordinal-suffix>" });
+            if ordinal_suffix_fits(&tok.norm, n)
+                && !tokens.get(end + 1).is_some_and(|t| {
+                    !t.space_before && (t.is_word() || t.is_number() || t.norm == "-")
+                })
+            {
+                return Some(NumberMatch {
+                    end: end + 1,
+                    value,
+                    ordinal: true,
+                    in_words: false,
+                    scaled: false,
+                    scale_exp: 0,
+                    rule: "<digits><ordinal-suffix>",
+                });
             }
             return None;
         }
     }
     // Fractions: "5 1/2", "1/2".
     if let (Some(slash), Some(den)) = (tokens.get(end), tokens.get(end + 1)) {
-        if slash.norm == "/" && !slash.space_before && !den.space_before && den.is_plain_integer() && tok.is_plain_integer() && tokens.get(end + 2).is_none_or(|t| t.norm != "/") {
+        if slash.norm == "/"
+            && !slash.space_before
+            && !den.space_before
+            && den.is_plain_integer()
+            && tok.is_plain_integer()
+            && tokens.get(end + 2).is_none_or(|t| t.norm != "/")
+        {
             let num = Decimal::parse(&tok.norm)?;
             let den_v = den.norm.parse::<i128>().ok()?;
             if (2..=16).contains(&den_v) && num.to_i64().is_some_and(|n| i128::from(n) < den_v) {
                 value = num.div_int(den_v)?;
-                return Some(NumberMatch { end: end + 2, value, ordinal: false, in_words: false, scaled: false, scale_exp: 0, rule: "<digits>/<digits>" });
+                return Some(NumberMatch {
+                    end: end + 2,
+                    value,
+                    ordinal: false,
+                    in_words: false,
+                    scaled: false,
+                    scale_exp: 0,
+                    rule: "<digits>/<digits>",
+                });
             }
         }
     }
-    if let (Some(a), Some(slash), Some(den)) = (tokens.get(end), tokens.get(end + 1), tokens.get(end + 2)) {
-        if a.space_before && a.is_plain_integer() && slash.norm == "/" && !slash.space_before && !den.space_before && den.is_plain_integer() && tok.is_plain_integer() {
+    if let (Some(a), Some(slash), Some(den)) =
+        (tokens.get(end), tokens.get(end + 1), tokens.get(end + 2))
+    {
+        if a.space_before
+            && a.is_plain_integer()
+            && slash.norm == "/"
+            && !slash.space_before
+            && !den.space_before
+            && den.is_plain_integer()
+            && tok.is_plain_integer()
+        {
             let num = a.norm.parse::<i128>().ok()?;
             let den_v = den.norm.parse::<i128>().ok()?;
             if (2..=16).contains(&den_v) && num < den_v && num > 0 {
@@ -206,10 +252,22 @@ fn parse_digits(tokens: &[Token], i: usize, abbrev: ScaleAbbrev) -> Option<Numbe
             end += 1;
             scaled = true;
             scale_exp = exp;
-            rule = if tokens.get(end - 1).is_some_and(|t| t.space_before) { "<digits> <scale>" } else { "<digits><scale-abbrev>" };
+            rule = if tokens.get(end - 1).is_some_and(|t| t.space_before) {
+                "<digits> <scale>"
+            } else {
+                "<digits><scale-abbrev>"
+            };
         }
     }
-    Some(NumberMatch { end, value, ordinal: false, in_words: false, scaled, scale_exp, rule })
+    Some(NumberMatch {
+        end,
+        value,
+        ordinal: false,
+        in_words: false,
+        scaled,
+        scale_exp,
+        rule,
+    })
 }
 
 fn ordinal_suffix_fits(digits: &str, suffix: &str) -> bool {
@@ -238,7 +296,11 @@ fn scale_at(tokens: &[Token], i: usize, abbrev: ScaleAbbrev) -> Option<u32> {
         scale_word(&t.norm, abbrev)?
     };
     // A glued abbreviation must end the word ("5mpg" is not five million).
-    if !t.space_before && tokens.get(i + 1).is_some_and(|n| !n.space_before && (n.is_word() || n.is_number())) {
+    if !t.space_before
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| !n.space_before && (n.is_word() || n.is_number()))
+    {
         return None;
     }
     Some(exp)
@@ -249,27 +311,66 @@ fn parse_words(tokens: &[Token], i: usize, abbrev: ScaleAbbrev) -> Option<Number
     // "a dozen", "half a million", "a million", "a hundred", "a couple of" is vague: not a number.
     if w == "dozen" || (w == "a" && word(tokens, i + 1) == Some("dozen")) {
         let end = if w == "a" { i + 2 } else { i + 1 };
-        return Some(NumberMatch { end, value: Decimal::from_int(12), ordinal: false, in_words: true, scaled: false, scale_exp: 0, rule: "a dozen" });
+        return Some(NumberMatch {
+            end,
+            value: Decimal::from_int(12),
+            ordinal: false,
+            in_words: true,
+            scaled: false,
+            scale_exp: 0,
+            rule: "a dozen",
+        });
     }
     if w == "half" && word(tokens, i + 1) == Some("a") {
-        let exp = word(tokens, i + 2).and_then(|s| scale_word(s, ScaleAbbrev::Plain)).filter(|e| *e >= 3)?;
+        let exp = word(tokens, i + 2)
+            .and_then(|s| scale_word(s, ScaleAbbrev::Plain))
+            .filter(|e| *e >= 3)?;
         let value = Decimal::pow10(exp)?.div_int(2)?;
-        return Some(NumberMatch { end: i + 3, value, ordinal: false, in_words: true, scaled: true, scale_exp: exp, rule: "half a <scale>" });
+        return Some(NumberMatch {
+            end: i + 3,
+            value,
+            ordinal: false,
+            in_words: true,
+            scaled: true,
+            scale_exp: exp,
+            rule: "half a <scale>",
+        });
     }
     if w == "a" {
-        let exp = word(tokens, i + 1).and_then(|s| scale_word(s, ScaleAbbrev::Plain)).filter(|e| *e >= 2)?;
+        let exp = word(tokens, i + 1)
+            .and_then(|s| scale_word(s, ScaleAbbrev::Plain))
+            .filter(|e| *e >= 2)?;
         // "a million" but not "a millions".
         if word(tokens, i + 1).is_some_and(|s| s.ends_with('s')) {
             return None;
         }
-        return Some(NumberMatch { end: i + 2, value: Decimal::pow10(exp)?, ordinal: false, in_words: true, scaled: true, scale_exp: exp, rule: "a <scale>" });
+        return Some(NumberMatch {
+            end: i + 2,
+            value: Decimal::pow10(exp)?,
+            ordinal: false,
+            in_words: true,
+            scaled: true,
+            scale_exp: exp,
+            rule: "a <scale>",
+        });
     }
     if let Some(v) = ordinal_word(w) {
         // "third-party", "first-ever": compounds, not numbers.
-        if tokens.get(i + 1).is_some_and(|t| t.norm == "-" && !t.space_before) {
+        if tokens
+            .get(i + 1)
+            .is_some_and(|t| t.norm == "-" && !t.space_before)
+        {
             return None;
         }
-        return Some(NumberMatch { end: i + 1, value: Decimal::from_int(v), ordinal: true, in_words: true, scaled: false, scale_exp: 0, rule: "<ordinal-word>" });
+        return Some(NumberMatch {
+            end: i + 1,
+            value: Decimal::from_int(v),
+            ordinal: true,
+            in_words: true,
+            scaled: false,
+            scale_exp: 0,
+            rule: "<ordinal-word>",
+        });
     }
     // Cardinal word sequences: total/current accumulation.
     let mut total: i128 = 0;
@@ -284,7 +385,15 @@ fn parse_words(tokens: &[Token], i: usize, abbrev: ScaleAbbrev) -> Option<Number
         if !t.is_word() {
             // "twenty-five": a hyphen between tens and units.
             if t.norm == "-" && !t.space_before && seen && current % 10 == 0 && current >= 20 {
-                if let Some(u) = tokens.get(j + 1).filter(|n| !n.space_before).and_then(|n| small_number_word(&n.norm).filter(|v| (1..=9).contains(v)).or_else(|| ordinal_word(&n.norm).filter(|v| (1..=9).contains(v)).map(|v| -v))) {
+                if let Some(u) = tokens.get(j + 1).filter(|n| !n.space_before).and_then(|n| {
+                    small_number_word(&n.norm)
+                        .filter(|v| (1..=9).contains(v))
+                        .or_else(|| {
+                            ordinal_word(&n.norm)
+                                .filter(|v| (1..=9).contains(v))
+                                .map(|v| -v)
+                        })
+                }) {
                     if u < 0 {
                         current += -u;
                         ordinal = true;
@@ -302,7 +411,11 @@ fn parse_words(tokens: &[Token], i: usize, abbrev: ScaleAbbrev) -> Option<Number
         let n = t.norm.as_str();
         if let Some(v) = small_number_word(n) {
             // "two three" is not a number; units follow tens only.
-            if seen && !(current % 100 >= 20 && current % 10 == 0 && v < 10) && !(current % 100 == 0 && current > 0) && current != 0 {
+            if seen
+                && !(current % 100 >= 20 && current % 10 == 0 && v < 10)
+                && !(current % 100 == 0 && current > 0)
+                && current != 0
+            {
                 break;
             }
             if seen && current == 0 && total > 0 && v >= 1000 {
@@ -316,7 +429,9 @@ fn parse_words(tokens: &[Token], i: usize, abbrev: ScaleAbbrev) -> Option<Number
             current = current.max(1).checked_mul(100)?;
             j += 1;
             end = j;
-        } else if let Some(exp) = scale_word(n, ScaleAbbrev::Plain).filter(|e| *e >= 3 && seen && !n.ends_with('s')) {
+        } else if let Some(exp) =
+            scale_word(n, ScaleAbbrev::Plain).filter(|e| *e >= 3 && seen && !n.ends_with('s'))
+        {
             let factor = 10i128.checked_pow(exp)?;
             total = total.checked_add(current.max(1).checked_mul(factor)?)?;
             current = 0;
@@ -324,7 +439,11 @@ fn parse_words(tokens: &[Token], i: usize, abbrev: ScaleAbbrev) -> Option<Number
             scale_exp = exp;
             j += 1;
             end = j;
-        } else if n == "and" && seen && current % 100 == 0 && word(tokens, j + 1).and_then(small_number_word).is_some() {
+        } else if n == "and"
+            && seen
+            && current % 100 == 0
+            && word(tokens, j + 1).and_then(small_number_word).is_some()
+        {
             j += 1;
         } else if let Some(v) = ordinal_word(n).filter(|_| seen && current % 10 == 0) {
             current += v;
@@ -341,11 +460,28 @@ fn parse_words(tokens: &[Token], i: usize, abbrev: ScaleAbbrev) -> Option<Number
     let _ = abbrev;
     let mut value = Decimal::from_int(total.checked_add(current)?);
     // "two and a half"
-    if !ordinal && !scaled && word(tokens, end) == Some("and") && word(tokens, end + 1) == Some("a") && word(tokens, end + 2) == Some("half") {
+    if !ordinal
+        && !scaled
+        && word(tokens, end) == Some("and")
+        && word(tokens, end + 1) == Some("a")
+        && word(tokens, end + 2) == Some("half")
+    {
         value = value.checked_add(Decimal::from_int(1).div_int(2)?)?;
         end += 3;
     }
-    Some(NumberMatch { end, value, ordinal, in_words: true, scaled, scale_exp, rule: if ordinal { "<number-words><ordinal>" } else { "<number-words>" } })
+    Some(NumberMatch {
+        end,
+        value,
+        ordinal,
+        in_words: true,
+        scaled,
+        scale_exp,
+        rule: if ordinal {
+            "<number-words><ordinal>"
+        } else {
+            "<number-words>"
+        },
+    })
 }
 
 #[cfg(test)]
@@ -379,10 +515,21 @@ mod tests {
         ];
         for (input, value, ordinal) in cases {
             let got = num(input, ScaleAbbrev::Plain);
-            assert_eq!(got.as_ref().map(|g| (g.0.as_str(), g.1)), Some((*value, *ordinal)), "{input}");
+            assert_eq!(
+                got.as_ref().map(|g| (g.0.as_str(), g.1)),
+                Some((*value, *ordinal)),
+                "{input}"
+            );
         }
-        assert_eq!(num("5m", ScaleAbbrev::Money).map(|g| g.0).as_deref(), Some("5000000"));
-        assert_eq!(num("5m", ScaleAbbrev::Plain).map(|g| g.2), Some(1), "5m stays 5 (metres?) outside money");
+        assert_eq!(
+            num("5m", ScaleAbbrev::Money).map(|g| g.0).as_deref(),
+            Some("5000000")
+        );
+        assert_eq!(
+            num("5m", ScaleAbbrev::Plain).map(|g| g.2),
+            Some(1),
+            "5m stays 5 (metres?) outside money"
+        );
         for bad in ["19nd", "a", "half", "and", "dozens"] {
             assert_eq!(num(bad, ScaleAbbrev::Plain), None, "{bad}");
         }

@@ -41,13 +41,23 @@ fn percent_unit(tokens: &[Token], i: usize) -> Option<(usize, PercentUnit, &'sta
         "%" => Some((i + 1, PercentUnit::Percent, "<number>%")),
         "percent" | "pct" | "percents" => {
             if next == Some("points") || next == Some("point") {
-                return Some((i + 2, PercentUnit::PercentagePoints, "<number> percent points"));
+                return Some((
+                    i + 2,
+                    PercentUnit::PercentagePoints,
+                    "<number> percent points",
+                ));
             }
             Some((i + 1, PercentUnit::Percent, "<number> percent"))
         }
         "per" if next == Some("cent") => Some((i + 2, PercentUnit::Percent, "<number> per cent")),
-        "percentage" if matches!(next, Some("point" | "points")) => Some((i + 2, PercentUnit::PercentagePoints, "<number> percentage points")),
-        "basis" if matches!(next, Some("point" | "points")) => Some((i + 2, PercentUnit::BasisPoints, "<number> basis points")),
+        "percentage" if matches!(next, Some("point" | "points")) => Some((
+            i + 2,
+            PercentUnit::PercentagePoints,
+            "<number> percentage points",
+        )),
+        "basis" if matches!(next, Some("point" | "points")) => {
+            Some((i + 2, PercentUnit::BasisPoints, "<number> basis points"))
+        }
         "bps" | "bp" => Some((i + 1, PercentUnit::BasisPoints, "<number> bps")),
         // British "7pc", glued only ("5 pc" is rare and "pc" alone is a computer).
         "pc" if !t.space_before => Some((i + 1, PercentUnit::Percent, "<number>pc")),
@@ -78,34 +88,66 @@ pub fn parse_percent(tokens: &[Token], i: usize) -> Option<PercentMatch> {
         let (end, unit, _) = percent_unit(tokens, hi.end)?;
         return Some(PercentMatch {
             end,
-            percent: Percent { value: lo.value.to_string(), unit, modifier, upper: Some(hi.value.to_string()) },
+            percent: Percent {
+                value: lo.value.to_string(),
+                unit,
+                modifier,
+                upper: Some(hi.value.to_string()),
+            },
             rule: "between <number> and <number> percent",
         });
     }
     // A sign glued to the number: "-0.4%", "+3%".
     let (start, negative) = match tokens.get(start) {
-        Some(s) if matches!(s.norm.as_str(), "-" | "+" | "−") && tokens.get(start + 1).is_some_and(|n| n.is_number() && !n.space_before) && (start == 0 || s.space_before) => (start + 1, s.norm != "+"),
+        Some(s)
+            if matches!(s.norm.as_str(), "-" | "+" | "−")
+                && tokens
+                    .get(start + 1)
+                    .is_some_and(|n| n.is_number() && !n.space_before)
+                && (start == 0 || s.space_before) =>
+        {
+            (start + 1, s.norm != "+")
+        }
         _ => (start, false),
     };
     let first = plain(tokens, start)?;
     if negative {
         let (end, unit, rule) = percent_unit(tokens, first.end)?;
         let value = Decimal::from_int(-1).checked_mul(first.value)?;
-        return Some(PercentMatch { end, percent: Percent { value: value.to_string(), unit, modifier, upper: None }, rule });
+        return Some(PercentMatch {
+            end,
+            percent: Percent {
+                value: value.to_string(),
+                unit,
+                modifier,
+                upper: None,
+            },
+            rule,
+        });
     }
     // Range: "15-20%", "5 to 7 percent", "5% to 7%".
     let (after_first, first_unit) = match percent_unit(tokens, first.end) {
         Some((e, u, _)) => (e, Some(u)),
         None => (first.end, None),
     };
-    if let Some(sep) = tokens.get(after_first).filter(|t| matches!(t.norm.as_str(), "-" | "–" | "to")) {
+    if let Some(sep) = tokens
+        .get(after_first)
+        .filter(|t| matches!(t.norm.as_str(), "-" | "–" | "to"))
+    {
         let _ = sep;
         if let Some(hi) = plain(tokens, after_first + 1) {
             if let Some((end, unit, _)) = percent_unit(tokens, hi.end) {
-                if first_unit.is_none_or(|u| u == unit) && first.value.compare(hi.value) == Some(std::cmp::Ordering::Less) {
+                if first_unit.is_none_or(|u| u == unit)
+                    && first.value.compare(hi.value) == Some(std::cmp::Ordering::Less)
+                {
                     return Some(PercentMatch {
                         end,
-                        percent: Percent { value: first.value.to_string(), unit, modifier, upper: Some(hi.value.to_string()) },
+                        percent: Percent {
+                            value: first.value.to_string(),
+                            unit,
+                            modifier,
+                            upper: Some(hi.value.to_string()),
+                        },
                         rule: "<number> - <number> percent",
                     });
                 }
@@ -113,5 +155,14 @@ pub fn parse_percent(tokens: &[Token], i: usize) -> Option<PercentMatch> {
         }
     }
     let (end, unit, rule) = percent_unit(tokens, first.end)?;
-    Some(PercentMatch { end, percent: Percent { value: first.value.to_string(), unit, modifier, upper: None }, rule })
+    Some(PercentMatch {
+        end,
+        percent: Percent {
+            value: first.value.to_string(),
+            unit,
+            modifier,
+            upper: None,
+        },
+        rule,
+    })
 }

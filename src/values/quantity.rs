@@ -82,19 +82,157 @@ pub fn unit_word(w: &str) -> Option<&'static str> {
 fn ends_noun_phrase(w: &str) -> bool {
     matches!(
         w,
-        "the" | "a" | "an" | "of" | "to" | "in" | "on" | "at" | "for" | "from" | "with" | "by" | "and" | "or" | "but" | "as"
-            | "than" | "that" | "which" | "who" | "whom" | "whose" | "this" | "these" | "those" | "is" | "are" | "was" | "were"
-            | "be" | "been" | "being" | "has" | "have" | "had" | "do" | "does" | "did" | "will" | "would" | "can" | "could"
-            | "may" | "might" | "must" | "shall" | "should" | "it" | "its" | "their" | "they" | "he" | "she" | "we" | "you"
-            | "i" | "his" | "her" | "our" | "not" | "no" | "each" | "per" | "into" | "over" | "under" | "about" | "after"
-            | "before" | "since" | "until" | "during" | "within" | "up" | "down" | "out" | "off" | "more" | "less"
-            | "if" | "when" | "while" | "where" | "so" | "such" | "said" | "says" | "say" | "percent" | "times" | "ago"
-            | "later" | "earlier" | "year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days" | "hours"
-            | "hour" | "minutes" | "minute" | "decade" | "decades" | "also" | "all" | "both" | "only" | "through"
-            | "against" | "between" | "among" | "around" | "across" | "there" | "here" | "then" | "now" | "yet" | "still"
-            | "just" | "even" | "respectively" | "including" | "via" | "like" | "what" | "how" | "why" | "inc" | "ltd"
-            | "co" | "corp" | "plc" | "s" | "already" | "again" | "too" | "apiece" | "alone" | "together" | "annually"
-            | "instead" | "yesterday" | "today" | "tomorrow" | "last" | "next"
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "from"
+            | "with"
+            | "by"
+            | "and"
+            | "or"
+            | "but"
+            | "as"
+            | "than"
+            | "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "this"
+            | "these"
+            | "those"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "shall"
+            | "should"
+            | "it"
+            | "its"
+            | "their"
+            | "they"
+            | "he"
+            | "she"
+            | "we"
+            | "you"
+            | "i"
+            | "his"
+            | "her"
+            | "our"
+            | "not"
+            | "no"
+            | "each"
+            | "per"
+            | "into"
+            | "over"
+            | "under"
+            | "about"
+            | "after"
+            | "before"
+            | "since"
+            | "until"
+            | "during"
+            | "within"
+            | "up"
+            | "down"
+            | "out"
+            | "off"
+            | "more"
+            | "less"
+            | "if"
+            | "when"
+            | "while"
+            | "where"
+            | "so"
+            | "such"
+            | "said"
+            | "says"
+            | "say"
+            | "percent"
+            | "times"
+            | "ago"
+            | "later"
+            | "earlier"
+            | "year"
+            | "years"
+            | "month"
+            | "months"
+            | "week"
+            | "weeks"
+            | "day"
+            | "days"
+            | "hours"
+            | "hour"
+            | "minutes"
+            | "minute"
+            | "decade"
+            | "decades"
+            | "also"
+            | "all"
+            | "both"
+            | "only"
+            | "through"
+            | "against"
+            | "between"
+            | "among"
+            | "around"
+            | "across"
+            | "there"
+            | "here"
+            | "then"
+            | "now"
+            | "yet"
+            | "still"
+            | "just"
+            | "even"
+            | "respectively"
+            | "including"
+            | "via"
+            | "like"
+            | "what"
+            | "how"
+            | "why"
+            | "inc"
+            | "ltd"
+            | "co"
+            | "corp"
+            | "plc"
+            | "s"
+            | "already"
+            | "again"
+            | "too"
+            | "apiece"
+            | "alone"
+            | "together"
+            | "annually"
+            | "instead"
+            | "yesterday"
+            | "today"
+            | "tomorrow"
+            | "last"
+            | "next"
     )
 }
 
@@ -128,12 +266,21 @@ pub fn parse_quantity(tokens: &[Token], i: usize) -> Option<QuantityMatch> {
         return None;
     }
     // "the two companies": a definite article before a number word marks a known set.
-    if first.in_words && modifier.is_none() && start > 0 && tokens.get(start - 1).is_some_and(|t| matches!(t.norm.as_str(), "the" | "these" | "those" | "its" | "their")) && !first.scaled {
+    if first.in_words
+        && modifier.is_none()
+        && start > 0
+        && tokens
+            .get(start - 1)
+            .is_some_and(|t| matches!(t.norm.as_str(), "the" | "these" | "those" | "its" | "their"))
+        && !first.scaled
+    {
         return None;
     }
     // "one" alone is mostly a pronoun ("one of the"); a lone "a"-number is handled by rules.
     if first.in_words && !first.scaled && first.value.to_i64() == Some(1) && !first.ordinal {
-        let next_is_unit = tokens.get(first.end).is_some_and(|t| unit_word(&t.norm).is_some());
+        let next_is_unit = tokens
+            .get(first.end)
+            .is_some_and(|t| unit_word(&t.norm).is_some());
         if !next_is_unit {
             return None;
         }
@@ -142,21 +289,94 @@ pub fn parse_quantity(tokens: &[Token], i: usize) -> Option<QuantityMatch> {
     // capitalised name ("Boeing 787", "Windows 7") are not quantities.
     if modifier.is_none() && start > 0 && head.is_number() {
         if let Some(prev) = tokens.get(start - 1) {
-            let sentence_opener = start - 1 == 0 && matches!(prev.norm.as_str(), "the" | "in" | "on" | "at" | "about" | "over" | "only" | "some" | "nearly" | "almost" | "around" | "since" | "by" | "for" | "with" | "after" | "before" | "from" | "to" | "of" | "a" | "an" | "all" | "just" | "more" | "less" | "up" | "and" | "but" | "another" | "last" | "this" | "these" | "those" | "its" | "their" | "our" | "his" | "her");
-            if prev.is_word() && prev.has_upper && !sentence_opener && !is_month_or_weekday(&prev.norm) {
+            let sentence_opener = start - 1 == 0
+                && matches!(
+                    prev.norm.as_str(),
+                    "the"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "about"
+                        | "over"
+                        | "only"
+                        | "some"
+                        | "nearly"
+                        | "almost"
+                        | "around"
+                        | "since"
+                        | "by"
+                        | "for"
+                        | "with"
+                        | "after"
+                        | "before"
+                        | "from"
+                        | "to"
+                        | "of"
+                        | "a"
+                        | "an"
+                        | "all"
+                        | "just"
+                        | "more"
+                        | "less"
+                        | "up"
+                        | "and"
+                        | "but"
+                        | "another"
+                        | "last"
+                        | "this"
+                        | "these"
+                        | "those"
+                        | "its"
+                        | "their"
+                        | "our"
+                        | "his"
+                        | "her"
+                );
+            if prev.is_word()
+                && prev.has_upper
+                && !sentence_opener
+                && !is_month_or_weekday(&prev.norm)
+            {
                 return None;
             }
-            if matches!(prev.norm.as_str(), "no" | "version" | "number" | "flight" | "route" | "channel" | "model" | "chapter" | "article" | "section" | "phase" | "stage" | "grade" | "level" | "windows" | "v") {
+            if matches!(
+                prev.norm.as_str(),
+                "no" | "version"
+                    | "number"
+                    | "flight"
+                    | "route"
+                    | "channel"
+                    | "model"
+                    | "chapter"
+                    | "article"
+                    | "section"
+                    | "phase"
+                    | "stage"
+                    | "grade"
+                    | "level"
+                    | "windows"
+                    | "v"
+            ) {
                 return None;
             }
-            if prev.norm == "#" || prev.norm == "-" && !prev.space_before && start >= 2 && tokens.get(start - 2).is_some_and(|t| t.is_number()) && !head.space_before {
+            if prev.norm == "#"
+                || prev.norm == "-"
+                    && !prev.space_before
+                    && start >= 2
+                    && tokens.get(start - 2).is_some_and(|t| t.is_number())
+                    && !head.space_before
+            {
                 return None;
             }
         }
     }
     // "737-300", "3-2": a glued hyphen chain that is not an increasing range is a code or score.
-    if tokens.get(first.end).is_some_and(|t| t.norm == "-" && !t.space_before)
-        && tokens.get(first.end + 1).is_some_and(|t| t.is_number() && !t.space_before)
+    if tokens
+        .get(first.end)
+        .is_some_and(|t| t.norm == "-" && !t.space_before)
+        && tokens
+            .get(first.end + 1)
+            .is_some_and(|t| t.is_number() && !t.space_before)
     {
         let hi = parse_number(tokens, first.end + 1, ScaleAbbrev::Plain);
         if hi.is_none_or(|h| first.value.compare(h.value) != Some(std::cmp::Ordering::Less)) {
@@ -170,15 +390,34 @@ pub fn parse_quantity(tokens: &[Token], i: usize) -> Option<QuantityMatch> {
     // number (no separators, no modifier) followed by a name, or by punctuation after a possessive.
     if modifier.is_none() && head.is_plain_integer() && head.int_digits >= 3 && !first.scaled {
         let next = tokens.get(first.end);
-        let next_is_name = next.is_some_and(|n| n.is_word() && n.has_upper && !is_month_or_weekday(&n.norm) && unit_word(&n.norm).is_none() && super::money::currency_code_word(&n.norm).is_none());
-        let after_possessive = start >= 2 && tokens.get(start - 1).is_some_and(|t| t.norm == "s") && tokens.get(start - 2).is_some_and(|t| matches!(t.norm.as_str(), "'" | "’"));
-        let next_is_punct = next.is_none_or(|n| n.kind == super::lexer::TokenKind::Symbol && !matches!(n.norm.as_str(), "%" | "-"));
+        let next_is_name = next.is_some_and(|n| {
+            n.is_word()
+                && n.has_upper
+                && !is_month_or_weekday(&n.norm)
+                && unit_word(&n.norm).is_none()
+                && super::money::currency_code_word(&n.norm).is_none()
+        });
+        let after_possessive = start >= 2
+            && tokens.get(start - 1).is_some_and(|t| t.norm == "s")
+            && tokens
+                .get(start - 2)
+                .is_some_and(|t| matches!(t.norm.as_str(), "'" | "’"));
+        let next_is_punct = next.is_none_or(|n| {
+            n.kind == super::lexer::TokenKind::Symbol && !matches!(n.norm.as_str(), "%" | "-")
+        });
         if next_is_name || after_possessive && next_is_punct {
             return None;
         }
     }
     // "three-quarters", "two-way", "one-time": compounds of a number word.
-    if first.in_words && tokens.get(first.end).is_some_and(|t| t.norm == "-" && !t.space_before) && tokens.get(first.end + 1).is_some_and(|t| t.is_word() && !t.space_before && unit_word(&t.norm).is_none()) {
+    if first.in_words
+        && tokens
+            .get(first.end)
+            .is_some_and(|t| t.norm == "-" && !t.space_before)
+        && tokens
+            .get(first.end + 1)
+            .is_some_and(|t| t.is_word() && !t.space_before && unit_word(&t.norm).is_none())
+    {
         return None;
     }
     let mut end = first.end;
@@ -186,14 +425,32 @@ pub fn parse_quantity(tokens: &[Token], i: usize) -> Option<QuantityMatch> {
     let mut rule = "<number>";
     // Ranges "200-250", "20 to 30 tonnes" when the second is a plain number.
     if !first.ordinal {
-        if let Some(sep) = tokens.get(end).filter(|t| matches!(t.norm.as_str(), "-" | "–" | "to")) {
+        if let Some(sep) = tokens
+            .get(end)
+            .filter(|t| matches!(t.norm.as_str(), "-" | "–" | "to"))
+        {
             let tight = sep.norm != "to";
-            if let Some(hi) = parse_number(tokens, end + 1, ScaleAbbrev::Plain).filter(|h| !h.ordinal) {
+            if let Some(hi) =
+                parse_number(tokens, end + 1, ScaleAbbrev::Plain).filter(|h| !h.ordinal)
+            {
                 // "200-250" and "200 - 250", not "200 -250".
-                let glued_ok = !tight || sep.space_before || tokens.get(end + 1).is_some_and(|t| !t.space_before);
-                let year_like = |t: Option<&Token>| t.is_some_and(|t| t.is_plain_integer() && t.int_digits == 4 && t.norm.as_str() >= "1800" && t.norm.as_str() <= "2199");
+                let glued_ok = !tight
+                    || sep.space_before
+                    || tokens.get(end + 1).is_some_and(|t| !t.space_before);
+                let year_like = |t: Option<&Token>| {
+                    t.is_some_and(|t| {
+                        t.is_plain_integer()
+                            && t.int_digits == 4
+                            && t.norm.as_str() >= "1800"
+                            && t.norm.as_str() <= "2199"
+                    })
+                };
                 let years = year_like(tokens.get(start)) && year_like(tokens.get(end + 1));
-                if glued_ok && !years && first.value.compare(hi.value) == Some(std::cmp::Ordering::Less) && hi.in_words == first.in_words {
+                if glued_ok
+                    && !years
+                    && first.value.compare(hi.value) == Some(std::cmp::Ordering::Less)
+                    && hi.in_words == first.in_words
+                {
                     upper = Some(hi.value.to_string());
                     end = hi.end;
                     rule = "<number> - <number>";
@@ -203,16 +460,40 @@ pub fn parse_quantity(tokens: &[Token], i: usize) -> Option<QuantityMatch> {
     }
     // Unit: a word ("tonnes"), glued ("2GB", "500km"), hyphenated ("3.5-inch"), or inches ("15''").
     let mut unit = None;
-    let unit_start = if tokens.get(end).is_some_and(|t| t.norm == "-" && !t.space_before) && tokens.get(end + 1).is_some_and(|t| !t.space_before && unit_word(&t.norm).is_some()) { end + 1 } else { end };
-    if let Some(u) = tokens.get(unit_start).and_then(|t| unit_word(&t.norm).map(|u| (u, t))) {
+    let unit_start = if tokens
+        .get(end)
+        .is_some_and(|t| t.norm == "-" && !t.space_before)
+        && tokens
+            .get(end + 1)
+            .is_some_and(|t| !t.space_before && unit_word(&t.norm).is_some())
+    {
+        end + 1
+    } else {
+        end
+    };
+    if let Some(u) = tokens
+        .get(unit_start)
+        .and_then(|t| unit_word(&t.norm).map(|u| (u, t)))
+    {
         let (u, t) = u;
         // Short abbreviations ("ha", "mt", "ft") must be glued or lowercase-compact; accept.
-        if !(t.norm.len() <= 2 && t.space_before && matches!(t.norm.as_str(), "ha" | "mt" | "mm" | "cm")) {
+        if !(t.norm.len() <= 2
+            && t.space_before
+            && matches!(t.norm.as_str(), "ha" | "mt" | "mm" | "cm"))
+        {
             unit = Some(u);
             end = unit_start + 1;
-            rule = if upper.is_some() { "<number> - <number> <unit>" } else { "<number> <unit>" };
+            rule = if upper.is_some() {
+                "<number> - <number> <unit>"
+            } else {
+                "<number> <unit>"
+            };
         }
-    } else if tokens.get(end).is_some_and(|t| t.norm == "''" || t.norm == "\"" || t.norm == "”") && !first.ordinal {
+    } else if tokens
+        .get(end)
+        .is_some_and(|t| t.norm == "''" || t.norm == "\"" || t.norm == "”")
+        && !first.ordinal
+    {
         // 15'' — lexed as two apostrophes.
     }
     if unit.is_none() {
@@ -225,26 +506,72 @@ pub fn parse_quantity(tokens: &[Token], i: usize) -> Option<QuantityMatch> {
         }
     }
     // A glued unknown word suffix makes it a code ("3G", "4x4"), not a number.
-    if tokens.get(first.end).is_some_and(|t| !t.space_before && (t.is_word() || t.is_number())) && unit.is_none() && upper.is_none() && !first.in_words && !first.scaled && !first.ordinal {
+    if tokens
+        .get(first.end)
+        .is_some_and(|t| !t.space_before && (t.is_word() || t.is_number()))
+        && unit.is_none()
+        && upper.is_none()
+        && !first.in_words
+        && !first.scaled
+        && !first.ordinal
+    {
         return None;
     }
     let value = first.value.to_string();
     if unit.is_some() {
-        return Some(QuantityMatch { end, data: QuantityOrNumber::Quantity(Quantity { value, unit, counted: None, modifier, upper }), rule });
+        return Some(QuantityMatch {
+            end,
+            data: QuantityOrNumber::Quantity(Quantity {
+                value,
+                unit,
+                counted: None,
+                modifier,
+                upper,
+            }),
+            rule,
+        });
     }
     // Counted noun phrase after the number: up to four content words.
     if !first.ordinal {
         if let Some(counted) = counted_noun(tokens, end) {
-            return Some(QuantityMatch { end, data: QuantityOrNumber::Quantity(Quantity { value, unit: None, counted: Some(counted), modifier, upper }), rule: "<number> <counted-noun>" });
+            return Some(QuantityMatch {
+                end,
+                data: QuantityOrNumber::Quantity(Quantity {
+                    value,
+                    unit: None,
+                    counted: Some(counted),
+                    modifier,
+                    upper,
+                }),
+                rule: "<number> <counted-noun>",
+            });
         }
     }
     if upper.is_some() {
-        return Some(QuantityMatch { end, data: QuantityOrNumber::Quantity(Quantity { value, unit: None, counted: None, modifier, upper }), rule });
+        return Some(QuantityMatch {
+            end,
+            data: QuantityOrNumber::Quantity(Quantity {
+                value,
+                unit: None,
+                counted: None,
+                modifier,
+                upper,
+            }),
+            rule,
+        });
     }
     Some(QuantityMatch {
         end,
-        data: QuantityOrNumber::Number(NumberValue { value, ordinal: first.ordinal, modifier }),
-        rule: if first.ordinal { "<ordinal>" } else { first.rule },
+        data: QuantityOrNumber::Number(NumberValue {
+            value,
+            ordinal: first.ordinal,
+            modifier,
+        }),
+        rule: if first.ordinal {
+            "<ordinal>"
+        } else {
+            first.rule
+        },
     })
 }
 
@@ -256,19 +583,39 @@ fn looks_like_code(tokens: &[Token], start: usize, end: usize) -> bool {
     if start >= 1 && glued(start) && matches!(norm(start - 1), "'" | "’" | "+" | "#") {
         return true;
     }
-    if start >= 2 && glued(start) && norm(start - 1) == "-" && glued(start - 1) && tokens.get(start - 2).is_some_and(|t| t.is_word() && t.has_upper) {
+    if start >= 2
+        && glued(start)
+        && norm(start - 1) == "-"
+        && glued(start - 1)
+        && tokens
+            .get(start - 2)
+            .is_some_and(|t| t.is_word() && t.has_upper)
+    {
         return true;
     }
     if start >= 2 && norm(start - 1) == "." && norm(start - 2) == "no" {
         return true;
     }
-    if start >= 2 && glued(start) && norm(start - 1) == "." && glued(start - 1) && tokens.get(start - 2).is_some_and(|t| t.is_number()) {
+    if start >= 2
+        && glued(start)
+        && norm(start - 1) == "."
+        && glued(start - 1)
+        && tokens.get(start - 2).is_some_and(|t| t.is_number())
+    {
         return true;
     }
-    if norm(end) == ":" && glued(end) && glued(end + 1) && tokens.get(end + 1).is_some_and(|t| t.is_number()) {
+    if norm(end) == ":"
+        && glued(end)
+        && glued(end + 1)
+        && tokens.get(end + 1).is_some_and(|t| t.is_number())
+    {
         return true;
     }
-    if norm(end) == "." && glued(end) && glued(end + 1) && tokens.get(end + 1).is_some_and(|t| t.is_number()) {
+    if norm(end) == "."
+        && glued(end)
+        && glued(end + 1)
+        && tokens.get(end + 1).is_some_and(|t| t.is_number())
+    {
         return true;
     }
     false
@@ -291,7 +638,13 @@ fn vague_scale(tokens: &[Token], i: usize, modifier: Option<Modifier>) -> Option
     let counted = counted_noun(tokens, i + 2);
     Some(QuantityMatch {
         end: i + 2,
-        data: QuantityOrNumber::Quantity(Quantity { value: value.to_string(), unit: None, counted, modifier: Some(modifier.unwrap_or(Modifier::MoreThan)), upper: None }),
+        data: QuantityOrNumber::Quantity(Quantity {
+            value: value.to_string(),
+            unit: None,
+            counted,
+            modifier: Some(modifier.unwrap_or(Modifier::MoreThan)),
+            upper: None,
+        }),
         rule: "<scale>s of",
     })
 }
@@ -310,9 +663,18 @@ fn counted_noun(tokens: &[Token], i: usize) -> Option<Counted> {
         if !t.is_word() || ends_noun_phrase(&t.norm) || words >= 4 {
             // "countries and regions": one coordinated plural noun.
             if words > 0 && matches!(t.norm.as_str(), "and" | "or") {
-                if let Some(n) = tokens.get(j + 1).filter(|n| n.is_word() && !n.capitalised && !ends_noun_phrase(&n.norm) && n.norm.ends_with('s')) {
+                if let Some(n) = tokens.get(j + 1).filter(|n| {
+                    n.is_word()
+                        && !n.capitalised
+                        && !ends_noun_phrase(&n.norm)
+                        && n.norm.ends_with('s')
+                }) {
                     let last_plural = tokens.get(j - 1).is_some_and(|p| p.norm.ends_with('s'));
-                    if last_plural && !tokens.get(j + 2).is_some_and(|a| a.is_word() && !ends_noun_phrase(&a.norm)) {
+                    if last_plural
+                        && !tokens
+                            .get(j + 2)
+                            .is_some_and(|a| a.is_word() && !ends_noun_phrase(&a.norm))
+                    {
                         end = j + 2;
                         let _ = n;
                     }
@@ -323,13 +685,21 @@ fn counted_noun(tokens: &[Token], i: usize) -> Option<Counted> {
         if t.capitalised && words == 0 {
             // "19 Chinese merchants" is fine, but "5 Apple" is not a count; accept capitalised
             // adjectives only when a lowercase word follows.
-            if !tokens.get(j + 1).is_some_and(|n| n.is_word() && !n.capitalised && !ends_noun_phrase(&n.norm)) {
+            if !tokens
+                .get(j + 1)
+                .is_some_and(|n| n.is_word() && !n.capitalised && !ends_noun_phrase(&n.norm))
+            {
                 break;
             }
         }
         // A participle that ends the phrase is a verb ("30,000 people attended,"), one that
         // precedes a noun is an adjective ("globally recognized brands").
-        if words > 0 && (t.norm.ends_with("ed") || t.norm.ends_with("ing")) && !tokens.get(j + 1).is_some_and(|n| n.is_word() && !ends_noun_phrase(&n.norm)) {
+        if words > 0
+            && (t.norm.ends_with("ed") || t.norm.ends_with("ing"))
+            && !tokens
+                .get(j + 1)
+                .is_some_and(|n| n.is_word() && !ends_noun_phrase(&n.norm))
+        {
             break;
         }
         j += 1;
@@ -340,5 +710,8 @@ fn counted_noun(tokens: &[Token], i: usize) -> Option<Counted> {
         return None;
     }
     let span = tokens.get(i)?.span.cover(tokens.get(end - 1)?.span);
-    Some(Counted { span, text: String::new() })
+    Some(Counted {
+        span,
+        text: String::new(),
+    })
 }

@@ -5,7 +5,10 @@
 //! Depends on the calendar and the time types.
 
 use super::calendar::Date;
-use super::time::{Amount, Anchoring, Core, Holiday, DurationRange, Frame, Grain, Interval, ShiftFrom, Signal, TimeExpr, TimeValue, TimexMod, TimexType, Unit, YearSpec};
+use super::time::{
+    Amount, Anchoring, Core, DurationRange, Frame, Grain, Holiday, Interval, ShiftFrom, Signal,
+    TimeExpr, TimeValue, TimexMod, TimexType, Unit, YearSpec,
+};
 use super::Reference;
 
 /// The tense around an expression, which decides the direction of bare weekdays and months.
@@ -67,13 +70,24 @@ impl Resolver {
             (Some(y), None, None) => (Date::new(y, 7, 1), true),
             _ => (None, false),
         };
-        Resolver { reference: full, reference_year_known: known && full.is_some(), last: None, last_sentence: 0, sentence: 0, last_period: None, last_period_sentence: 0 }
+        Resolver {
+            reference: full,
+            reference_year_known: known && full.is_some(),
+            last: None,
+            last_sentence: 0,
+            sentence: 0,
+            last_period: None,
+            last_period_sentence: 0,
+        }
     }
 
     fn remember(&mut self, p: Point) {
         self.last = Some(p);
         self.last_sentence = self.sentence;
-        if matches!(p.grain, Grain::Month | Grain::Quarter | Grain::Half | Grain::Season | Grain::Year) {
+        if matches!(
+            p.grain,
+            Grain::Month | Grain::Quarter | Grain::Half | Grain::Season | Grain::Year
+        ) {
             self.last_period = Some(p);
             self.last_period_sentence = self.sentence;
         }
@@ -91,20 +105,32 @@ impl Resolver {
         }
         let mut v = self.resolve_core(expr, tense);
         if let (Some(last), Some(iv)) = (expr.through_day, v.interval.as_ref()) {
-            let end = iv.start.get(..8).map(|ym| format!("{ym}{last:02}")).and_then(|s| {
-                let y = s.get(0..4)?.parse().ok()?;
-                let m = s.get(5..7)?.parse().ok()?;
-                Date::new(y, m, last)?.add_days(1)
-            });
+            let end = iv
+                .start
+                .get(..8)
+                .map(|ym| format!("{ym}{last:02}"))
+                .and_then(|s| {
+                    let y = s.get(0..4)?.parse().ok()?;
+                    let m = s.get(5..7)?.parse().ok()?;
+                    Date::new(y, m, last)?.add_days(1)
+                });
             if let Some(end) = end {
-                v.interval = Some(Interval { start: iv.start.clone(), end: end.iso() });
+                v.interval = Some(Interval {
+                    start: iv.start.clone(),
+                    end: end.iso(),
+                });
             }
         }
         v.modifier = v.modifier.or(expr.modifier);
         v.signal = expr.signal;
-        if let (Some(Signal::Since), Some(iv), Some(r)) = (expr.signal, v.interval.as_ref(), self.reference) {
+        if let (Some(Signal::Since), Some(iv), Some(r)) =
+            (expr.signal, v.interval.as_ref(), self.reference)
+        {
             if let Some(end) = r.add_days(1) {
-                v.interval = Some(Interval { start: iv.start.clone(), end: end.iso() });
+                v.interval = Some(Interval {
+                    start: iv.start.clone(),
+                    end: end.iso(),
+                });
             }
         }
         v
@@ -114,13 +140,41 @@ impl Resolver {
         if remember {
             self.remember(p);
         }
-        let timex_type = if p.clock.is_some() || p.part_of_day.is_some() { TimexType::Time } else { TimexType::Date };
-        let grain = if p.clock.is_some() { Grain::Minute } else if p.part_of_day.is_some() { Grain::PartOfDay } else { p.grain };
-        TimeValue { timex_type, value: render(&p), grain, interval: interval(&p), anchoring, modifier: None, range: None, signal: None }
+        let timex_type = if p.clock.is_some() || p.part_of_day.is_some() {
+            TimexType::Time
+        } else {
+            TimexType::Date
+        };
+        let grain = if p.clock.is_some() {
+            Grain::Minute
+        } else if p.part_of_day.is_some() {
+            Grain::PartOfDay
+        } else {
+            p.grain
+        };
+        TimeValue {
+            timex_type,
+            value: render(&p),
+            grain,
+            interval: interval(&p),
+            anchoring,
+            modifier: None,
+            range: None,
+            signal: None,
+        }
     }
 
     fn unknown(&self, value: &str, grain: Grain, timex_type: TimexType) -> TimeValue {
-        TimeValue { timex_type, value: value.to_string(), grain, interval: None, anchoring: Anchoring::Reference, modifier: None, range: None, signal: None }
+        TimeValue {
+            timex_type,
+            value: value.to_string(),
+            grain,
+            interval: None,
+            anchoring: Anchoring::Reference,
+            modifier: None,
+            range: None,
+            signal: None,
+        }
     }
 
     fn year_for(&self, spec: YearSpec) -> Option<(i32, bool)> {
@@ -137,13 +191,20 @@ impl Resolver {
     /// Chooses the year of a period that lacks one: `first(y)` gives the period's first day,
     /// `months` its length. Past tense picks the latest period that started by the reference;
     /// future picks the earliest that has not ended; otherwise the nearest.
-    fn guess_year(&self, tense: Tense, months: i64, first: impl Fn(i32) -> Option<Date>) -> Option<(Date, bool)> {
+    fn guess_year(
+        &self,
+        tense: Tense,
+        months: i64,
+        first: impl Fn(i32) -> Option<Date>,
+    ) -> Option<(Date, bool)> {
         let r = self.reference?;
         let known = self.reference_year_known;
         let mut best: Option<(Date, i64)> = None;
         for y in [r.year - 1, r.year, r.year + 1] {
             let Some(start) = first(y) else { continue };
-            let Some(end) = start.add_months(months) else { continue };
+            let Some(end) = start.add_months(months) else {
+                continue;
+            };
             let (s, e, rn) = (start.day_number(), end.day_number(), r.day_number());
             let ok = match tense {
                 Tense::Past => s <= rn,
@@ -153,7 +214,13 @@ impl Resolver {
             if !ok {
                 continue;
             }
-            let dist = if rn < s { s - rn } else if rn >= e { rn - e + 1 } else { 0 };
+            let dist = if rn < s {
+                s - rn
+            } else if rn >= e {
+                rn - e + 1
+            } else {
+                0
+            };
             let better = match best {
                 None => true,
                 Some((_, bd)) => dist < bd || (dist == bd && tense == Tense::Future),
@@ -168,7 +235,14 @@ impl Resolver {
     fn resolve_core(&mut self, expr: &TimeExpr, tense: Tense) -> TimeValue {
         let pod = expr.part_of_day;
         let clock = expr.clock;
-        let mk = |start: Date, grain: Grain, year_known: bool| Point { start, grain, year_known, season: None, part_of_day: pod, clock };
+        let mk = |start: Date, grain: Grain, year_known: bool| Point {
+            start,
+            grain,
+            year_known,
+            season: None,
+            part_of_day: pod,
+            clock,
+        };
         match expr.core {
             Core::Calendar { year, month, day } => {
                 let grain = match (month, day) {
@@ -177,7 +251,11 @@ impl Resolver {
                     _ => Grain::Year,
                 };
                 if let Some((y, known)) = self.year_for(year) {
-                    let anchoring = if matches!(year, YearSpec::Written(_)) { Anchoring::Absolute } else { Anchoring::Reference };
+                    let anchoring = if matches!(year, YearSpec::Written(_)) {
+                        Anchoring::Absolute
+                    } else {
+                        Anchoring::Reference
+                    };
                     return match Date::new(y, month.unwrap_or(1), day.unwrap_or(1)) {
                         Some(d) => self.point_value(mk(d, grain, known), anchoring, true),
                         None => self.unknown("XXXX-XX-XX", grain, TimexType::Date),
@@ -191,7 +269,9 @@ impl Resolver {
                     self.guess_year(tense, months, |y| Date::new(y, m, 1))
                 };
                 match guessed {
-                    Some((date, known)) => self.point_value(mk(date, grain, known), Anchoring::Reference, true),
+                    Some((date, known)) => {
+                        self.point_value(mk(date, grain, known), Anchoring::Reference, true)
+                    }
                     None => {
                         let value = match day {
                             Some(d) => format!("XXXX-{m:02}-{d:02}"),
@@ -206,23 +286,53 @@ impl Resolver {
                 }
             }
             Core::Decade { first_year } => {
-                let Some(d) = Date::new(first_year, 1, 1) else { return self.unknown("XXXX", Grain::Decade, TimexType::Date) };
+                let Some(d) = Date::new(first_year, 1, 1) else {
+                    return self.unknown("XXXX", Grain::Decade, TimexType::Date);
+                };
                 self.point_value(mk(d, Grain::Decade, true), Anchoring::Absolute, true)
             }
             Core::RelativeDecade { shift } => {
-                let Some(r) = self.reference else { return self.unknown("XXX", Grain::Decade, TimexType::Date) };
+                let Some(r) = self.reference else {
+                    return self.unknown("XXX", Grain::Decade, TimexType::Date);
+                };
                 let y = (r.year / 10) * 10 + i32::try_from(shift * 10).unwrap_or(0);
                 match Date::new(y, 1, 1) {
-                    Some(d) => self.point_value(mk(d, Grain::Decade, self.reference_year_known), Anchoring::Reference, true),
+                    Some(d) => self.point_value(
+                        mk(d, Grain::Decade, self.reference_year_known),
+                        Anchoring::Reference,
+                        true,
+                    ),
                     None => self.unknown("XXX", Grain::Decade, TimexType::Date),
                 }
             }
-            Core::Century { number } => match Date::new((number - 1) * 100, 1, 1).or_else(|| Date::new(1, 1, 1).filter(|_| number == 1)) {
+            Core::Century { number } => match Date::new((number - 1) * 100, 1, 1)
+                .or_else(|| Date::new(1, 1, 1).filter(|_| number == 1))
+            {
                 Some(d) => self.point_value(mk(d, Grain::Century, true), Anchoring::Absolute, true),
                 None => self.unknown("XX", Grain::Century, TimexType::Date),
             },
-            Core::Quarter { q, year } => self.period(expr, tense, year, PeriodShape { first_month: (q - 1) * 3 + 1, months: 3, grain: Grain::Quarter, season: None }),
-            Core::Half { h, year } => self.period(expr, tense, year, PeriodShape { first_month: (h - 1) * 6 + 1, months: 6, grain: Grain::Half, season: None }),
+            Core::Quarter { q, year } => self.period(
+                expr,
+                tense,
+                year,
+                PeriodShape {
+                    first_month: (q - 1) * 3 + 1,
+                    months: 3,
+                    grain: Grain::Quarter,
+                    season: None,
+                },
+            ),
+            Core::Half { h, year } => self.period(
+                expr,
+                tense,
+                year,
+                PeriodShape {
+                    first_month: (h - 1) * 6 + 1,
+                    months: 6,
+                    grain: Grain::Half,
+                    season: None,
+                },
+            ),
             Core::Season { code, year } => {
                 let first_month = match code {
                     "SP" => 3,
@@ -230,41 +340,105 @@ impl Resolver {
                     "FA" => 9,
                     _ => 12,
                 };
-                self.period(expr, tense, year, PeriodShape { first_month, months: 3, grain: Grain::Season, season: Some(code) })
+                self.period(
+                    expr,
+                    tense,
+                    year,
+                    PeriodShape {
+                        first_month,
+                        months: 3,
+                        grain: Grain::Season,
+                        season: Some(code),
+                    },
+                )
             }
             Core::Weekday { weekday, shift } => {
                 let Some(r) = self.reference.filter(|_| self.reference_year_known) else {
-                    return self.unknown(&format!("XXXX-WXX-{weekday}"), Grain::Day, TimexType::Date);
+                    return self.unknown(
+                        &format!("XXXX-WXX-{weekday}"),
+                        Grain::Day,
+                        TimexType::Date,
+                    );
                 };
                 let diff = i64::from(weekday) - i64::from(r.weekday());
                 let offset = match shift {
                     Some(0) => diff,
-                    Some(s) if s < 0 => if diff < 0 { diff } else { diff - 7 },
-                    Some(_) => if diff > 0 { diff } else { diff + 7 },
+                    Some(s) if s < 0 => {
+                        if diff < 0 {
+                            diff
+                        } else {
+                            diff - 7
+                        }
+                    }
+                    Some(_) => {
+                        if diff > 0 {
+                            diff
+                        } else {
+                            diff + 7
+                        }
+                    }
                     None => match tense {
-                        Tense::Future => if diff > 0 { diff } else { diff + 7 },
-                        _ => if diff <= 0 { diff } else { diff - 7 },
+                        Tense::Future => {
+                            if diff > 0 {
+                                diff
+                            } else {
+                                diff + 7
+                            }
+                        }
+                        _ => {
+                            if diff <= 0 {
+                                diff
+                            } else {
+                                diff - 7
+                            }
+                        }
                     },
                 };
                 match r.add_days(offset) {
-                    Some(d) => self.point_value(mk(d, Grain::Day, true), Anchoring::Reference, true),
+                    Some(d) => {
+                        self.point_value(mk(d, Grain::Day, true), Anchoring::Reference, true)
+                    }
                     None => self.unknown("XXXX-XX-XX", Grain::Day, TimexType::Date),
                 }
             }
             Core::Month { month, shift } => {
-                let Some(r) = self.reference else { return self.unknown(&format!("XXXX-{month:02}"), Grain::Month, TimexType::Date) };
+                let Some(r) = self.reference else {
+                    return self.unknown(
+                        &format!("XXXX-{month:02}"),
+                        Grain::Month,
+                        TimexType::Date,
+                    );
+                };
                 let known = self.reference_year_known;
                 let y = match shift {
                     0 => match self.guess_year(tense, 1, |y| Date::new(y, month, 1)) {
                         Some((d, _)) => d.year,
                         None => r.year,
                     },
-                    s if s < 0 => if month < r.month { r.year } else { r.year - 1 },
-                    _ => if month > r.month { r.year } else { r.year + 1 },
+                    s if s < 0 => {
+                        if month < r.month {
+                            r.year
+                        } else {
+                            r.year - 1
+                        }
+                    }
+                    _ => {
+                        if month > r.month {
+                            r.year
+                        } else {
+                            r.year + 1
+                        }
+                    }
                 };
-                let y = if shift == 0 && tense == Tense::Present { r.year } else { y };
+                let y = if shift == 0 && tense == Tense::Present {
+                    r.year
+                } else {
+                    y
+                };
                 match Date::new(y, month, 1) {
-                    Some(d) => self.point_value(mk(d, Grain::Month, known), Anchoring::Reference, true),
+                    Some(d) => {
+                        self.point_value(mk(d, Grain::Month, known), Anchoring::Reference, true)
+                    }
                     None => self.unknown("XXXX-XX", Grain::Month, TimexType::Date),
                 }
             }
@@ -272,36 +446,92 @@ impl Resolver {
             Core::Mention { unit } => {
                 let grain = unit_grain(unit);
                 if let Some(last) = self.last.filter(|l| l.grain == grain) {
-                    return self.point_value(Point { part_of_day: pod, clock, ..last }, Anchoring::PreviousTime, false);
+                    return self.point_value(
+                        Point {
+                            part_of_day: pod,
+                            clock,
+                            ..last
+                        },
+                        Anchoring::PreviousTime,
+                        false,
+                    );
                 }
                 // "the quarter" reported in the past is the last completed one; "the weekend" in
                 // a past-tense sentence written on a weekday is the one before.
                 let n = match unit {
                     Unit::Quarter if tense == Tense::Past => -1,
-                    Unit::Weekend if tense != Tense::Future && self.reference.is_some_and(|r| r.weekday() <= 5) => -1,
+                    Unit::Weekend
+                        if tense != Tense::Future
+                            && self.reference.is_some_and(|r| r.weekday() <= 5) =>
+                    {
+                        -1
+                    }
                     _ => 0,
                 };
                 self.shift(expr, unit, n, ShiftFrom::Reference)
             }
-            Core::Reference(s) => TimeValue { timex_type: TimexType::Date, value: s.to_string(), grain: Grain::Unknown, interval: None, anchoring: Anchoring::None, modifier: None, range: None, signal: None },
-            Core::Duration { amount, unit, frame } => self.duration(expr, amount, unit, frame),
-            Core::Set { unit } => TimeValue { timex_type: TimexType::Set, value: duration_value(&Amount::Exact(super::decimal::Decimal::from_int(1)), unit), grain: unit_grain(unit), interval: None, anchoring: Anchoring::None, modifier: None, range: None, signal: None },
+            Core::Reference(s) => TimeValue {
+                timex_type: TimexType::Date,
+                value: s.to_string(),
+                grain: Grain::Unknown,
+                interval: None,
+                anchoring: Anchoring::None,
+                modifier: None,
+                range: None,
+                signal: None,
+            },
+            Core::Duration {
+                amount,
+                unit,
+                frame,
+            } => self.duration(expr, amount, unit, frame),
+            Core::Set { unit } => TimeValue {
+                timex_type: TimexType::Set,
+                value: duration_value(&Amount::Exact(super::decimal::Decimal::from_int(1)), unit),
+                grain: unit_grain(unit),
+                interval: None,
+                anchoring: Anchoring::None,
+                modifier: None,
+                range: None,
+                signal: None,
+            },
             Core::Holiday { holiday, year } => {
                 let date_in = |y: i32| holiday_date(holiday, y);
                 let found = match self.year_for(year) {
-                    Some((y, known)) => date_in(y).map(|d| (d, known, matches!(year, YearSpec::Written(_)))),
+                    Some((y, known)) => {
+                        date_in(y).map(|d| (d, known, matches!(year, YearSpec::Written(_))))
+                    }
                     // Holidays are named far ahead and far back alike: the nearest one, whatever the tense.
-                    None => self.guess_year(Tense::Present, 0, date_in).map(|(d, known)| (d, known, false)),
+                    None => self
+                        .guess_year(Tense::Present, 0, date_in)
+                        .map(|(d, known)| (d, known, false)),
                 };
                 match found {
-                    Some((d, known, absolute)) => self.point_value(mk(d, Grain::Day, known), if absolute { Anchoring::Absolute } else { Anchoring::Reference }, true),
+                    Some((d, known, absolute)) => self.point_value(
+                        mk(d, Grain::Day, known),
+                        if absolute {
+                            Anchoring::Absolute
+                        } else {
+                            Anchoring::Reference
+                        },
+                        true,
+                    ),
                     None => self.unknown("XXXX-XX-XX", Grain::Day, TimexType::Date),
                 }
             }
             Core::PeriodInYear { year } => {
-                let base = self.last_period.filter(|p| matches!(p.grain, Grain::Quarter | Grain::Half | Grain::Month | Grain::Season));
+                let base = self.last_period.filter(|p| {
+                    matches!(
+                        p.grain,
+                        Grain::Quarter | Grain::Half | Grain::Month | Grain::Season
+                    )
+                });
                 let p = match base.and_then(|b| Date::new(year, b.start.month, 1).map(|d| (b, d))) {
-                    Some((b, d)) => Point { start: d, year_known: true, ..b },
+                    Some((b, d)) => Point {
+                        start: d,
+                        year_known: true,
+                        ..b
+                    },
                     None => match Date::new(year, 1, 1) {
                         Some(d) => mk(d, Grain::Year, true),
                         None => return self.unknown("XXXX", Grain::Year, TimexType::Date),
@@ -315,16 +545,34 @@ impl Resolver {
                     (None, Some(m)) => format!("XXXX-{m:02}"),
                     _ => "XXXX".to_string(),
                 };
-                let grain = if weekday.is_some() { Grain::Day } else { Grain::Month };
-                TimeValue { timex_type: TimexType::Set, value, grain, interval: None, anchoring: Anchoring::None, modifier: None, range: None, signal: None }
+                let grain = if weekday.is_some() {
+                    Grain::Day
+                } else {
+                    Grain::Month
+                };
+                TimeValue {
+                    timex_type: TimexType::Set,
+                    value,
+                    grain,
+                    interval: None,
+                    anchoring: Anchoring::None,
+                    modifier: None,
+                    range: None,
+                    signal: None,
+                }
             }
             Core::ToDate { unit } => {
-                let Some(r) = self.reference else { return self.unknown("XXXX", unit_grain(unit), TimexType::Date) };
+                let Some(r) = self.reference else {
+                    return self.unknown("XXXX", unit_grain(unit), TimexType::Date);
+                };
                 let start = period_start(r, unit).unwrap_or(r);
                 let p = mk(start, unit_grain(unit), self.reference_year_known);
                 let mut v = self.point_value(p, Anchoring::Reference, true);
                 if let Some(end) = r.add_days(1) {
-                    v.interval = Some(Interval { start: start.iso(), end: end.iso() });
+                    v.interval = Some(Interval {
+                        start: start.iso(),
+                        end: end.iso(),
+                    });
                 }
                 v
             }
@@ -337,7 +585,9 @@ impl Resolver {
         let rn = r.day_number();
         let mut best: Option<(Date, i64)> = None;
         for y in [r.year - 1, r.year, r.year + 1] {
-            let Some(date) = Date::new(y, m, d) else { continue };
+            let Some(date) = Date::new(y, m, d) else {
+                continue;
+            };
             let dn = date.day_number();
             let dist = (dn - rn).abs();
             // Tense only overrides nearness within half a year of slack on the wrong side.
@@ -354,12 +604,34 @@ impl Resolver {
         best.map(|(date, _)| (date, self.reference_year_known))
     }
 
-    fn period(&mut self, expr: &TimeExpr, tense: Tense, year: YearSpec, shape: PeriodShape) -> TimeValue {
-        let PeriodShape { first_month, months, grain, season } = shape;
+    fn period(
+        &mut self,
+        expr: &TimeExpr,
+        tense: Tense,
+        year: YearSpec,
+        shape: PeriodShape,
+    ) -> TimeValue {
+        let PeriodShape {
+            first_month,
+            months,
+            grain,
+            season,
+        } = shape;
         let pod = expr.part_of_day;
-        let point = |d: Date, known: bool| Point { start: d, grain, year_known: known, season, part_of_day: pod, clock: None };
+        let point = |d: Date, known: bool| Point {
+            start: d,
+            grain,
+            year_known: known,
+            season,
+            part_of_day: pod,
+            clock: None,
+        };
         if let Some((y, known)) = self.year_for(year) {
-            let anchoring = if matches!(year, YearSpec::Written(_)) { Anchoring::Absolute } else { Anchoring::Reference };
+            let anchoring = if matches!(year, YearSpec::Written(_)) {
+                Anchoring::Absolute
+            } else {
+                Anchoring::Reference
+            };
             return match Date::new(y, first_month, 1) {
                 Some(d) => self.point_value(point(d, known), anchoring, true),
                 None => self.unknown("XXXX", grain, TimexType::Date),
@@ -375,10 +647,19 @@ impl Resolver {
                 }
             }
         }
-        match self.guess_year(Tense::Past, i64::from(months), |y| Date::new(y, first_month, 1)) {
+        match self.guess_year(Tense::Past, i64::from(months), |y| {
+            Date::new(y, first_month, 1)
+        }) {
             Some((d, known)) => self.point_value(point(d, known), Anchoring::Reference, true),
             None => {
-                let p = point(Date { year: SURROGATE_YEAR, month: first_month, day: 1 }, false);
+                let p = point(
+                    Date {
+                        year: SURROGATE_YEAR,
+                        month: first_month,
+                        day: 1,
+                    },
+                    false,
+                );
                 self.remember(p);
                 self.unknown(&render(&p), grain, TimexType::Date)
             }
@@ -389,16 +670,27 @@ impl Resolver {
         let grain = unit_grain(unit);
         // A shift by years follows the last period (quarter, month...) mentioned; finer shifts
         // follow the last time of any grain.
-        let base = if unit == Unit::Year { self.last_period.or(self.last) } else { self.last };
+        let base = if unit == Unit::Year {
+            self.last_period.or(self.last)
+        } else {
+            self.last
+        };
         let use_previous = match from {
             ShiftFrom::Reference => false,
             ShiftFrom::Previous => base.is_some_and(|l| l.grain <= grain || grain == Grain::Year),
-            ShiftFrom::PreviousPeriodOrReference => base.is_some_and(|l| matches!(l.grain, Grain::Quarter | Grain::Half | Grain::Month) && unit == Unit::Year),
+            ShiftFrom::PreviousPeriodOrReference => base.is_some_and(|l| {
+                matches!(l.grain, Grain::Quarter | Grain::Half | Grain::Month) && unit == Unit::Year
+            }),
         };
         if use_previous {
             if let Some(last) = base {
                 if let Some(start) = shift_date(last.start, unit, n) {
-                    let p = Point { start, part_of_day: expr.part_of_day, clock: expr.clock, ..last };
+                    let p = Point {
+                        start,
+                        part_of_day: expr.part_of_day,
+                        clock: expr.clock,
+                        ..last
+                    };
                     // Not remembered: "a year earlier" twice compares both to the same period.
                     return self.point_value(p, Anchoring::PreviousTime, false);
                 }
@@ -406,7 +698,11 @@ impl Resolver {
         }
         let Some(r) = self.reference else {
             if let Some((h, m)) = expr.clock {
-                return self.unknown(&format!("XXXX-XX-XXT{h:02}:{m:02}"), Grain::Minute, TimexType::Time);
+                return self.unknown(
+                    &format!("XXXX-XX-XXT{h:02}:{m:02}"),
+                    Grain::Minute,
+                    TimexType::Time,
+                );
             }
             let value = match grain {
                 Grain::Year => "XXXX",
@@ -418,18 +714,34 @@ impl Resolver {
             return self.unknown(value, grain, TimexType::Date);
         };
         // "a decade ago" is a year ten years back, not a decade.
-        let (unit, n, grain) = if unit == Unit::Decade { (Unit::Year, n.saturating_mul(10), Grain::Year) } else { (unit, n, grain) };
+        let (unit, n, grain) = if unit == Unit::Decade {
+            (Unit::Year, n.saturating_mul(10), Grain::Year)
+        } else {
+            (unit, n, grain)
+        };
         let base = period_start(r, unit).unwrap_or(r);
-        let Some(start) = shift_date(base, unit, n) else { return self.unknown("XXXX-XX-XX", grain, TimexType::Date) };
+        let Some(start) = shift_date(base, unit, n) else {
+            return self.unknown("XXXX-XX-XX", grain, TimexType::Date);
+        };
         // Without a reference year, weeks and years cannot be named.
-        let p = Point { start, grain, year_known: self.reference_year_known, season: None, part_of_day: expr.part_of_day, clock: expr.clock };
+        let p = Point {
+            start,
+            grain,
+            year_known: self.reference_year_known,
+            season: None,
+            part_of_day: expr.part_of_day,
+            clock: expr.clock,
+        };
         self.point_value(p, Anchoring::Reference, true)
     }
 
     fn duration(&mut self, expr: &TimeExpr, amount: Amount, unit: Unit, frame: Frame) -> TimeValue {
         let value = duration_value(&amount, unit);
         let range = match amount {
-            Amount::Range(lo, hi) => Some(DurationRange { min: duration_value(&Amount::Exact(lo), unit), max: duration_value(&Amount::Exact(hi), unit) }),
+            Amount::Range(lo, hi) => Some(DurationRange {
+                min: duration_value(&Amount::Exact(lo), unit),
+                max: duration_value(&Amount::Exact(hi), unit),
+            }),
             _ => None,
         };
         let span_units = match amount {
@@ -441,11 +753,22 @@ impl Resolver {
         let backward = frame == Frame::Past;
         let mut interval = None;
         let mut anchoring = Anchoring::None;
-        if let (Some(r), Some(n), true) = (self.reference.filter(|_| self.reference_year_known), span_units, forward || backward) {
-            let other = if forward { shift_date(r, unit, n) } else { shift_date(r, unit, -n) };
+        if let (Some(r), Some(n), true) = (
+            self.reference.filter(|_| self.reference_year_known),
+            span_units,
+            forward || backward,
+        ) {
+            let other = if forward {
+                shift_date(r, unit, n)
+            } else {
+                shift_date(r, unit, -n)
+            };
             if let Some(o) = other {
                 let (s, e) = if forward { (r, o) } else { (o, r) };
-                interval = Some(Interval { start: s.iso(), end: e.iso() });
+                interval = Some(Interval {
+                    start: s.iso(),
+                    end: e.iso(),
+                });
                 anchoring = Anchoring::Reference;
             }
         }
@@ -454,7 +777,16 @@ impl Resolver {
             _ => None,
         };
         let _ = TimexMod::Approx;
-        TimeValue { timex_type: TimexType::Duration, value, grain: unit_grain(unit), interval, anchoring, modifier, range, signal: None }
+        TimeValue {
+            timex_type: TimexType::Duration,
+            value,
+            grain: unit_grain(unit),
+            interval,
+            anchoring,
+            modifier,
+            range,
+            signal: None,
+        }
     }
 }
 
@@ -569,7 +901,9 @@ fn duration_value(amount: &Amount, unit: Unit) -> String {
     };
     let t = if time { "T" } else { "" };
     let n = match amount {
-        Amount::Exact(d) => d.checked_mul(super::decimal::Decimal::from_int(mult)).map_or_else(|| "X".to_string(), |v| v.to_string()),
+        Amount::Exact(d) => d
+            .checked_mul(super::decimal::Decimal::from_int(mult))
+            .map_or_else(|| "X".to_string(), |v| v.to_string()),
         Amount::Range(..) | Amount::Vague => "X".to_string(),
     };
     format!("P{t}{n}{letter}")
@@ -577,20 +911,44 @@ fn duration_value(amount: &Amount, unit: Unit) -> String {
 
 fn render(p: &Point) -> String {
     let d = p.start;
-    let y = if p.year_known { format!("{:04}", d.year) } else { "XXXX".to_string() };
+    let y = if p.year_known {
+        format!("{:04}", d.year)
+    } else {
+        "XXXX".to_string()
+    };
     let day = format!("{y}-{:02}-{:02}", d.month, d.day);
     let base = match p.grain {
         Grain::Year => y,
-        Grain::Decade => if p.year_known { format!("{:03}X", d.year / 10) } else { "XXXX".to_string() },
-        Grain::Century => if p.year_known { format!("{:02}", d.year / 100) } else { "XX".to_string() },
+        Grain::Decade => {
+            if p.year_known {
+                format!("{:03}X", d.year / 10)
+            } else {
+                "XXXX".to_string()
+            }
+        }
+        Grain::Century => {
+            if p.year_known {
+                format!("{:02}", d.year / 100)
+            } else {
+                "XX".to_string()
+            }
+        }
         Grain::Quarter => format!("{y}-Q{}", (d.month - 1) / 3 + 1),
         Grain::Half => format!("{y}-H{}", (d.month - 1) / 6 + 1),
         Grain::Season => format!("{y}-{}", p.season.unwrap_or("XX")),
         Grain::Month => format!("{y}-{:02}", d.month),
         Grain::Week | Grain::Weekend => {
             let (wy, w) = d.iso_week();
-            let wk = if p.year_known { format!("{wy:04}-W{w:02}") } else { "XXXX-WXX".to_string() };
-            if p.grain == Grain::Weekend { format!("{wk}-WE") } else { wk }
+            let wk = if p.year_known {
+                format!("{wy:04}-W{w:02}")
+            } else {
+                "XXXX-WXX".to_string()
+            };
+            if p.grain == Grain::Weekend {
+                format!("{wk}-WE")
+            } else {
+                wk
+            }
         }
         _ => day.clone(),
     };
@@ -610,7 +968,8 @@ fn interval(p: &Point) -> Option<Interval> {
         let start = format!("{}T{h:02}:{m:02}", s.iso());
         let minutes = h * 60 + m + 1;
         let end = if minutes >= 24 * 60 {
-            s.add_days(1).map_or_else(String::new, |d| format!("{}T00:00", d.iso()))
+            s.add_days(1)
+                .map_or_else(String::new, |d| format!("{}T00:00", d.iso()))
         } else {
             format!("{}T{:02}:{:02}", s.iso(), minutes / 60, minutes % 60)
         };
@@ -623,8 +982,16 @@ fn interval(p: &Point) -> Option<Interval> {
             "EV" => (18, 22),
             _ => (20, 24),
         };
-        let end = if b == 24 { s.add_days(1).map_or_else(String::new, |d| format!("{}T00:00", d.iso())) } else { format!("{}T{b:02}:00", s.iso()) };
-        return Some(Interval { start: format!("{}T{a:02}:00", s.iso()), end });
+        let end = if b == 24 {
+            s.add_days(1)
+                .map_or_else(String::new, |d| format!("{}T00:00", d.iso()))
+        } else {
+            format!("{}T{b:02}:00", s.iso())
+        };
+        return Some(Interval {
+            start: format!("{}T{a:02}:00", s.iso()),
+            end,
+        });
     }
     let end = match p.grain {
         Grain::Day | Grain::PartOfDay | Grain::Hour | Grain::Minute => s.add_days(1),
@@ -638,5 +1005,8 @@ fn interval(p: &Point) -> Option<Interval> {
         Grain::Century => s.add_months(1200),
         Grain::Unknown => None,
     }?;
-    Some(Interval { start: s.iso(), end: end.iso() })
+    Some(Interval {
+        start: s.iso(),
+        end: end.iso(),
+    })
 }

@@ -218,28 +218,75 @@ pub enum Frame {
 /// The unresolved core of a time expression.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Core {
-    Calendar { year: YearSpec, month: Option<u32>, day: Option<u32> },
-    Decade { first_year: i32 },
-    RelativeDecade { shift: i64 },
-    Century { number: i32 },
-    Quarter { q: u32, year: YearSpec },
-    Half { h: u32, year: YearSpec },
-    Season { code: &'static str, year: YearSpec },
-    Weekday { weekday: u32, shift: Option<i64> },
-    Month { month: u32, shift: i64 },
-    Shift { unit: Unit, n: i64, from: ShiftFrom },
+    Calendar {
+        year: YearSpec,
+        month: Option<u32>,
+        day: Option<u32>,
+    },
+    Decade {
+        first_year: i32,
+    },
+    RelativeDecade {
+        shift: i64,
+    },
+    Century {
+        number: i32,
+    },
+    Quarter {
+        q: u32,
+        year: YearSpec,
+    },
+    Half {
+        h: u32,
+        year: YearSpec,
+    },
+    Season {
+        code: &'static str,
+        year: YearSpec,
+    },
+    Weekday {
+        weekday: u32,
+        shift: Option<i64>,
+    },
+    Month {
+        month: u32,
+        shift: i64,
+    },
+    Shift {
+        unit: Unit,
+        n: i64,
+        from: ShiftFrom,
+    },
     /// "the quarter", "the latest quarter": the period of that unit mentioned last.
-    Mention { unit: Unit },
+    Mention {
+        unit: Unit,
+    },
     Reference(&'static str),
-    Duration { amount: Amount, unit: Unit, frame: Frame },
-    Set { unit: Unit },
+    Duration {
+        amount: Amount,
+        unit: Unit,
+        frame: Frame,
+    },
+    Set {
+        unit: Unit,
+    },
     /// A named holiday ("Thanksgiving", "Christmas Day"), with a written year or not.
-    Holiday { holiday: Holiday, year: YearSpec },
+    Holiday {
+        holiday: Holiday,
+        year: YearSpec,
+    },
     /// "the 1988 quarter": the period last mentioned, moved to that year.
-    PeriodInYear { year: i32 },
+    PeriodInYear {
+        year: i32,
+    },
     /// "every Thursday", "each July".
-    SetOf { weekday: Option<u32>, month: Option<u32> },
-    ToDate { unit: Unit },
+    SetOf {
+        weekday: Option<u32>,
+        month: Option<u32>,
+    },
+    ToDate {
+        unit: Unit,
+    },
 }
 
 /// An unresolved time expression: a core plus time-of-day and modifiers.
@@ -257,7 +304,14 @@ pub struct TimeExpr {
 
 impl TimeExpr {
     fn of(core: Core) -> TimeExpr {
-        TimeExpr { core, part_of_day: None, clock: None, modifier: None, signal: None, through_day: None }
+        TimeExpr {
+            core,
+            part_of_day: None,
+            clock: None,
+            modifier: None,
+            signal: None,
+            through_day: None,
+        }
     }
 }
 
@@ -381,7 +435,22 @@ impl<'a> Cursor<'a> {
             return Some((m, i + 2));
         }
         // Bare abbreviations that are also words need the dot or a following day/year.
-        if matches!(t.norm.as_str(), "mar" | "jan" | "dec" | "sep" | "oct" | "nov" | "aug" | "feb" | "apr" | "jun" | "jul" | "sept") && !self.tok(i + 1).is_some_and(|n| n.is_number()) {
+        if matches!(
+            t.norm.as_str(),
+            "mar"
+                | "jan"
+                | "dec"
+                | "sep"
+                | "oct"
+                | "nov"
+                | "aug"
+                | "feb"
+                | "apr"
+                | "jun"
+                | "jul"
+                | "sept"
+        ) && !self.tok(i + 1).is_some_and(|n| n.is_number())
+        {
             return None;
         }
         Some((m, i + 1))
@@ -408,7 +477,10 @@ impl<'a> Cursor<'a> {
             if matches!(self.norm(i + 1), "st" | "nd" | "rd" | "th") && self.glued(i + 1) {
                 return Some((d, i + 2));
             }
-            if self.tok(i + 1).is_some_and(|n| !n.space_before && (n.is_word() || n.is_number())) {
+            if self
+                .tok(i + 1)
+                .is_some_and(|n| !n.space_before && (n.is_word() || n.is_number()))
+            {
                 return None;
             }
             return Some((d, i + 1));
@@ -432,10 +504,18 @@ impl<'a> Cursor<'a> {
         if !(1000..=2199).contains(&y) {
             return None;
         }
-        if self.tok(i + 1).is_some_and(|n| !n.space_before && (n.is_word() || n.is_number())) {
+        if self
+            .tok(i + 1)
+            .is_some_and(|n| !n.space_before && (n.is_word() || n.is_number()))
+        {
             return None;
         }
-        if i > 0 && !t.space_before && self.tok(i - 1).is_some_and(|p| p.is_word() || p.is_number() || p.norm == "$") {
+        if i > 0
+            && !t.space_before
+            && self
+                .tok(i - 1)
+                .is_some_and(|p| p.is_word() || p.is_number() || p.norm == "$")
+        {
             return None;
         }
         Some((y, i + 1))
@@ -449,7 +529,9 @@ impl<'a> Cursor<'a> {
                 let mut end = i + 2;
                 let mut y = 2000;
                 let k = if self.is(end, "and") { end + 1 } else { end };
-                if let Some(n) = parse_number(self.t, k, ScaleAbbrev::Plain).filter(|n| n.in_words && !n.ordinal && !n.scaled) {
+                if let Some(n) = parse_number(self.t, k, ScaleAbbrev::Plain)
+                    .filter(|n| n.in_words && !n.ordinal && !n.scaled)
+                {
                     y += i32::try_from(n.value.to_i64()?).ok().filter(|v| *v < 100)?;
                     end = n.end;
                 }
@@ -457,7 +539,8 @@ impl<'a> Cursor<'a> {
             }
             _ => return None,
         };
-        let n = parse_number(self.t, i + 1, ScaleAbbrev::Plain).filter(|n| n.in_words && !n.ordinal && !n.scaled)?;
+        let n = parse_number(self.t, i + 1, ScaleAbbrev::Plain)
+            .filter(|n| n.in_words && !n.ordinal && !n.scaled)?;
         let v = i32::try_from(n.value.to_i64()?).ok()?;
         if !(10..=99).contains(&v) {
             return None;
@@ -477,7 +560,10 @@ impl<'a> Cursor<'a> {
         if w == "couple" && self.is(i + 1, "of") {
             return Some((Amount::Exact(Decimal::from_int(2)), i + 2));
         }
-        if matches!(w, "several" | "few" | "many" | "some" | "numerous" | "recent") {
+        if matches!(
+            w,
+            "several" | "few" | "many" | "some" | "numerous" | "recent"
+        ) {
             return Some((Amount::Vague, i + 1));
         }
         let n = parse_number(self.t, i, ScaleAbbrev::Plain)?;
@@ -486,7 +572,9 @@ impl<'a> Cursor<'a> {
         }
         // Range: "two to three", "2-3".
         if matches!(self.norm(n.end), "to" | "-" | "–" | "or") {
-            if let Some(m) = parse_number(self.t, n.end + 1, ScaleAbbrev::Plain).filter(|m| !m.ordinal && !m.scaled) {
+            if let Some(m) = parse_number(self.t, n.end + 1, ScaleAbbrev::Plain)
+                .filter(|m| !m.ordinal && !m.scaled)
+            {
                 if n.value.compare(m.value) == Some(std::cmp::Ordering::Less) {
                     return Some((Amount::Range(n.value, m.value), m.end));
                 }
@@ -516,7 +604,12 @@ pub fn parse_time(tokens: &[Token], i: usize) -> Option<TimeMatch> {
     consider(with_modifiers(&c, i));
     let (end, mut expr, rule) = best?;
     expr.signal = signal_before(&c, i);
-    Some(TimeMatch { start: i, end, expr, rule })
+    Some(TimeMatch {
+        start: i,
+        end,
+        expr,
+        rule,
+    })
 }
 
 fn signal_before(c: &Cursor, i: usize) -> Option<Signal> {
@@ -546,7 +639,9 @@ fn with_modifiers(c: &Cursor, i: usize) -> RuleOut {
             ("end" | "close", "of") => Some((k + the + 2, TimexMod::End)),
             ("beginning" | "start", "of") => Some((k + the + 2, TimexMod::Start)),
             ("middle", "of") => Some((k + the + 2, TimexMod::Mid)),
-            ("early" | "late" | "mid", _) if the == 1 => position_mod_word(w1, c.is(k + 2, "-")).map(|(skip, m)| (k + 1 + skip, m)),
+            ("early" | "late" | "mid", _) if the == 1 => {
+                position_mod_word(w1, c.is(k + 2, "-")).map(|(skip, m)| (k + 1 + skip, m))
+            }
             _ if the == 0 => match w {
                 "early" => Some((k + 1, TimexMod::Start)),
                 "late" => Some((k + 1, TimexMod::End)),
@@ -565,13 +660,19 @@ fn with_modifiers(c: &Cursor, i: usize) -> RuleOut {
             ("at", "least") => Some((k + 2, TimexMod::EqualOrMore)),
             ("at", "most") | ("up", "to") => Some((k + 2, TimexMod::EqualOrLess)),
             ("no", "more") if c.is(k + 2, "than") => Some((k + 3, TimexMod::EqualOrLess)),
-            ("about" | "around" | "approximately" | "roughly" | "some" | "nearly" | "almost", _) => Some((k + 1, TimexMod::Approx)),
+            (
+                "about" | "around" | "approximately" | "roughly" | "some" | "nearly" | "almost",
+                _,
+            ) => Some((k + 1, TimexMod::Approx)),
             _ => None,
         }
     };
     if let Some((after, m)) = position_mod(i) {
         if let Some((end, mut e, rule)) = core(c, after) {
-            if matches!(e.core, Core::Duration { .. } | Core::Set { .. } | Core::Reference(_)) {
+            if matches!(
+                e.core,
+                Core::Duration { .. } | Core::Set { .. } | Core::Reference(_)
+            ) {
                 return core(c, i);
             }
             e.modifier = Some(m);
@@ -582,19 +683,37 @@ fn with_modifiers(c: &Cursor, i: usize) -> RuleOut {
     // "earlier yesterday", "later this afternoon", "earlier Sunday": same day, same value.
     if matches!(c.norm(i), "earlier" | "later") {
         if let Some((end, e, _)) = core(c, i + 1) {
-            if matches!(e.core, Core::Weekday { .. } | Core::Shift { unit: Unit::Day, .. }) {
+            if matches!(
+                e.core,
+                Core::Weekday { .. }
+                    | Core::Shift {
+                        unit: Unit::Day,
+                        ..
+                    }
+            ) {
                 return Some((end, e, "earlier|later <day>"));
             }
         }
     }
     if let Some((after, m)) = amount_mod(i) {
-        if let Some((end, mut e, _)) = core(c, after).filter(|(_, e, _)| e.clock.is_some() && m == TimexMod::Approx) {
+        if let Some((end, mut e, _)) =
+            core(c, after).filter(|(_, e, _)| e.clock.is_some() && m == TimexMod::Approx)
+        {
             e.modifier = Some(m);
             return Some((end, e, "about <clock>"));
         }
         if let Some((end, mut e, rule)) = core(c, after) {
             let durational = matches!(e.core, Core::Duration { .. })
-                || matches!(e.core, Core::Shift { from: ShiftFrom::Reference | ShiftFrom::Previous | ShiftFrom::PreviousPeriodOrReference, .. }) && c.norm(end - 1) != "year" && ["ago", "earlier", "later"].contains(&c.norm(end - 1));
+                || matches!(
+                    e.core,
+                    Core::Shift {
+                        from: ShiftFrom::Reference
+                            | ShiftFrom::Previous
+                            | ShiftFrom::PreviousPeriodOrReference,
+                        ..
+                    }
+                ) && c.norm(end - 1) != "year"
+                    && ["ago", "earlier", "later"].contains(&c.norm(end - 1));
             if durational {
                 e.modifier = Some(m);
                 let _ = rule;
@@ -645,19 +764,52 @@ fn core(c: &Cursor, i: usize) -> RuleOut {
     // "<date> morning", "<date> at 3 p.m."
     let (mut end, mut e, rule) = best?;
     // "the next year or so", "two years or so"
-    if c.is(end, "or") && c.is(end + 1, "so") && matches!(e.core, Core::Duration { .. } | Core::Shift { .. }) {
+    if c.is(end, "or")
+        && c.is(end + 1, "so")
+        && matches!(e.core, Core::Duration { .. } | Core::Shift { .. })
+    {
         end += 2;
         e.modifier = e.modifier.or(Some(TimexMod::Approx));
     }
     // "10 p.m. Wednesday", "5 p.m. EST, Nov. 6", "9 a.m. today"
-    if e.clock.is_some() && matches!(e.core, Core::Shift { unit: Unit::Day, n: 0, .. }) {
+    if e.clock.is_some()
+        && matches!(
+            e.core,
+            Core::Shift {
+                unit: Unit::Day,
+                n: 0,
+                ..
+            }
+        )
+    {
         let k = if c.is(end, ",") { end + 1 } else { end };
-        let date = weekday_rule(c, k).or_else(|| month_date(c, k)).or_else(|| named_day(c, k)).filter(|(_, d, _)| d.clock.is_none() && d.part_of_day.is_none());
+        let date = weekday_rule(c, k)
+            .or_else(|| month_date(c, k))
+            .or_else(|| named_day(c, k))
+            .filter(|(_, d, _)| d.clock.is_none() && d.part_of_day.is_none());
         if let Some((date_end, d, _)) = date {
-            return Some((date_end, TimeExpr { clock: e.clock, ..d }, "<clock> <date>"));
+            return Some((
+                date_end,
+                TimeExpr {
+                    clock: e.clock,
+                    ..d
+                },
+                "<clock> <date>",
+            ));
         }
     }
-    if e.part_of_day.is_none() && e.clock.is_none() && matches!(e.core, Core::Calendar { day: Some(_), .. } | Core::Weekday { .. } | Core::Shift { unit: Unit::Day, .. }) {
+    if e.part_of_day.is_none()
+        && e.clock.is_none()
+        && matches!(
+            e.core,
+            Core::Calendar { day: Some(_), .. }
+                | Core::Weekday { .. }
+                | Core::Shift {
+                    unit: Unit::Day,
+                    ..
+                }
+        )
+    {
         if let Some(p) = part_of_day_word(c.norm(end)) {
             e.part_of_day = Some(p);
             return Some((end + 1, e, "<day> <part-of-day>"));
@@ -676,14 +828,35 @@ fn named_day(c: &Cursor, i: usize) -> RuleOut {
     let day = |n: i64| shift(Unit::Day, n, ShiftFrom::Reference);
     match w {
         "today" => Some((i + 1, day(0), "today")),
-        "tonight" => Some((i + 1, TimeExpr { part_of_day: Some("NI"), ..day(0) }, "tonight")),
+        "tonight" => Some((
+            i + 1,
+            TimeExpr {
+                part_of_day: Some("NI"),
+                ..day(0)
+            },
+            "tonight",
+        )),
         "tomorrow" => Some((i + 1, day(1), "tomorrow")),
         "yesterday" => Some((i + 1, day(-1), "yesterday")),
         "this" => {
             let p = part_of_day_word(c.norm(i + 1))?;
-            Some((i + 2, TimeExpr { part_of_day: Some(p), ..day(0) }, "this <part-of-day>"))
+            Some((
+                i + 2,
+                TimeExpr {
+                    part_of_day: Some(p),
+                    ..day(0)
+                },
+                "this <part-of-day>",
+            ))
         }
-        "last" if c.is(i + 1, "night") => Some((i + 2, TimeExpr { part_of_day: Some("NI"), ..day(-1) }, "last night")),
+        "last" if c.is(i + 1, "night") => Some((
+            i + 2,
+            TimeExpr {
+                part_of_day: Some("NI"),
+                ..day(-1)
+            },
+            "last night",
+        )),
         "the" if c.is(i + 1, "day") && matches!(c.norm(i + 2), "before" | "after") => {
             let (n, target) = match (c.norm(i + 2), c.norm(i + 3)) {
                 ("before", "yesterday") => (-2, true),
@@ -706,18 +879,40 @@ fn reference_word(c: &Cursor, i: usize) -> RuleOut {
         "right" if next == "now" => Some((i + 2, r("PRESENT_REF"), "right now")),
         "more" if next == "recently" => Some((i + 2, r("PAST_REF"), "more recently")),
         "currently" | "nowadays" => Some((i + 1, r("PRESENT_REF"), "currently")),
-        "current" if unit_word(next).is_none() && !matches!(next, "account" | "accounts" | "affairs" | "events" | "flows" | "flow") => Some((i + 1, r("PRESENT_REF"), "current")),
+        "current"
+            if unit_word(next).is_none()
+                && !matches!(
+                    next,
+                    "account" | "accounts" | "affairs" | "events" | "flows" | "flow"
+                ) =>
+        {
+            Some((i + 1, r("PRESENT_REF"), "current"))
+        }
         "at" if matches!(next, "present") => Some((i + 2, r("PRESENT_REF"), "at present")),
         "recently" | "lately" => Some((i + 1, r("PAST_REF"), "recently")),
         "soon" if next != "as" && next != "after" => Some((i + 1, r("FUTURE_REF"), "soon")),
         "these" if next == "days" => Some((i + 2, r("PRESENT_REF"), "these days")),
-        "the" if next == "past" && !c.tok(i + 2).is_some_and(|t| t.is_number() || unit_word(&t.norm).is_some() || small_number_word(&t.norm).is_some() || matches!(t.norm.as_str(), "few" | "several" | "decade" | "year")) => {
+        "the"
+            if next == "past"
+                && !c.tok(i + 2).is_some_and(|t| {
+                    t.is_number()
+                        || unit_word(&t.norm).is_some()
+                        || small_number_word(&t.norm).is_some()
+                        || matches!(t.norm.as_str(), "few" | "several" | "decade" | "year")
+                }) =>
+        {
             Some((i + 2, r("PAST_REF"), "the past"))
         }
         "the" if next == "future" => Some((i + 2, r("FUTURE_REF"), "the future")),
-        "the" if matches!(next, "near" | "foreseeable" | "distant") && c.is(i + 2, "future") => Some((i + 3, r("FUTURE_REF"), "the near future")),
-        "the" if matches!(next, "near" | "short") && c.is(i + 2, "term") => Some((i + 3, r("FUTURE_REF"), "the near term")),
-        "the" if next == "present" && !c.is(i + 2, "value") => Some((i + 2, r("PRESENT_REF"), "the present")),
+        "the" if matches!(next, "near" | "foreseeable" | "distant") && c.is(i + 2, "future") => {
+            Some((i + 3, r("FUTURE_REF"), "the near future"))
+        }
+        "the" if matches!(next, "near" | "short") && c.is(i + 2, "term") => {
+            Some((i + 3, r("FUTURE_REF"), "the near term"))
+        }
+        "the" if next == "present" && !c.is(i + 2, "value") => {
+            Some((i + 2, r("PRESENT_REF"), "the present"))
+        }
         "future" if i > 0 && matches!(c.norm(i - 1), "near" | "foreseeable" | "distant") => None,
         "near" | "foreseeable" if next == "future" && i > 0 && c.is(i - 1, "the") => None,
         _ => None,
@@ -741,13 +936,20 @@ fn trailing_year(c: &Cursor, k: usize) -> Option<(i32, usize)> {
 /// "May 16", "May 16, 2024", "Sept. 30", "May 2024", "May of 2024", "May", "Monday, Oct. 26".
 fn month_date(c: &Cursor, i: usize) -> RuleOut {
     let (start_wd, i) = match c.weekday(i) {
-        Some((_, e)) if c.month(e + usize::from(c.is(e, ","))).is_some() => (true, e + usize::from(c.is(e, ","))),
+        Some((_, e)) if c.month(e + usize::from(c.is(e, ","))).is_some() => {
+            (true, e + usize::from(c.is(e, ",")))
+        }
         _ => (false, i),
     };
     let (m, after_month) = c.month(i)?;
-    if let Some((d, after_day)) = c.day(after_month).filter(|_| c.tok(after_month).is_some_and(|t| t.is_number())) {
+    if let Some((d, after_day)) = c
+        .day(after_month)
+        .filter(|_| c.tok(after_month).is_some_and(|t| t.is_number()))
+    {
         // "May 16-18": a day range within the month.
-        let range = if matches!(c.norm(after_day), "-" | "–") && c.tok(after_day + 1).is_some_and(|t| t.is_number()) {
+        let range = if matches!(c.norm(after_day), "-" | "–")
+            && c.tok(after_day + 1).is_some_and(|t| t.is_number())
+        {
             c.day(after_day + 1).filter(|(last, _)| *last > d)
         } else {
             None
@@ -757,46 +959,116 @@ fn month_date(c: &Cursor, i: usize) -> RuleOut {
             None => (None, after_day, false),
         };
         if let Some((y, end)) = trailing_year(c, after_day) {
-            let e = TimeExpr { through_day, ..calendar(YearSpec::Written(y), Some(m), Some(d)) };
-            return Some((end, e, if ranged { "<month> <day>-<day>, <year>" } else { "<month> <day>, <year>" }));
+            let e = TimeExpr {
+                through_day,
+                ..calendar(YearSpec::Written(y), Some(m), Some(d))
+            };
+            return Some((
+                end,
+                e,
+                if ranged {
+                    "<month> <day>-<day>, <year>"
+                } else {
+                    "<month> <day>, <year>"
+                },
+            ));
         }
-        let e = TimeExpr { through_day, ..calendar(YearSpec::Guess, Some(m), Some(d)) };
-        return Some((after_day, e, if ranged { "<month> <day>-<day>" } else { "<month> <day>" }));
+        let e = TimeExpr {
+            through_day,
+            ..calendar(YearSpec::Guess, Some(m), Some(d))
+        };
+        return Some((
+            after_day,
+            e,
+            if ranged {
+                "<month> <day>-<day>"
+            } else {
+                "<month> <day>"
+            },
+        ));
     }
     if start_wd {
         return None;
     }
-    let k = if c.is(after_month, "of") || c.is(after_month, ",") { after_month + 1 } else { after_month };
+    let k = if c.is(after_month, "of") || c.is(after_month, ",") {
+        after_month + 1
+    } else {
+        after_month
+    };
     if matches!(c.norm(after_month), "last" | "this" | "next") && c.is(after_month + 1, "year") {
         let off = match c.norm(after_month) {
             "last" => -1,
             "next" => 1,
             _ => 0,
         };
-        return Some((after_month + 2, calendar(YearSpec::FromReference(off), Some(m), None), "<month> last|this|next year"));
+        return Some((
+            after_month + 2,
+            calendar(YearSpec::FromReference(off), Some(m), None),
+            "<month> last|this|next year",
+        ));
     }
     if let Some((y, end)) = c.year(k) {
-        return Some((end, calendar(YearSpec::Written(y), Some(m), None), "<month> <year>"));
+        return Some((
+            end,
+            calendar(YearSpec::Written(y), Some(m), None),
+            "<month> <year>",
+        ));
     }
     // A bare "May" is the modal verb and "March" the verb or noun unless something temporal surrounds them.
     if matches!(c.norm(i), "may" | "march") {
         let prev = if i > 0 { c.norm(i - 1) } else { "" };
-        if !matches!(prev, "in" | "since" | "until" | "by" | "of" | "early" | "late" | "mid" | "-" | "last" | "next" | "this" | "through" | "during" | "before" | "after" | "from") {
+        if !matches!(
+            prev,
+            "in" | "since"
+                | "until"
+                | "by"
+                | "of"
+                | "early"
+                | "late"
+                | "mid"
+                | "-"
+                | "last"
+                | "next"
+                | "this"
+                | "through"
+                | "during"
+                | "before"
+                | "after"
+                | "from"
+        ) {
             return None;
         }
     }
-    Some((after_month, TimeExpr::of(Core::Month { month: m, shift: 0 }), "<month>"))
+    Some((
+        after_month,
+        TimeExpr::of(Core::Month { month: m, shift: 0 }),
+        "<month>",
+    ))
 }
 
 /// "16 May 2024", "16th of May", "the 16th of May".
 fn day_month(c: &Cursor, i: usize) -> RuleOut {
-    let (d, after_day) = c.day(i).filter(|_| c.tok(i).is_some_and(|t| t.is_number()))?;
-    let k = if c.is(after_day, "of") { after_day + 1 } else { after_day };
+    let (d, after_day) = c
+        .day(i)
+        .filter(|_| c.tok(i).is_some_and(|t| t.is_number()))?;
+    let k = if c.is(after_day, "of") {
+        after_day + 1
+    } else {
+        after_day
+    };
     let (m, after_month) = c.month(k)?;
     if let Some((y, end)) = trailing_year(c, after_month) {
-        return Some((end, calendar(YearSpec::Written(y), Some(m), Some(d)), "<day> <month> <year>"));
+        return Some((
+            end,
+            calendar(YearSpec::Written(y), Some(m), Some(d)),
+            "<day> <month> <year>",
+        ));
     }
-    Some((after_month, calendar(YearSpec::Guess, Some(m), Some(d)), "<day> <month>"))
+    Some((
+        after_month,
+        calendar(YearSpec::Guess, Some(m), Some(d)),
+        "<day> <month>",
+    ))
 }
 
 /// "16/05/2024", "5/16/2024", "11/02/89", "2024-05-16".
@@ -806,12 +1078,20 @@ fn numeric_date(c: &Cursor, i: usize) -> RuleOut {
         return None;
     }
     let sep = c.norm(i + 1);
-    if !matches!(sep, "/" | "-") || !c.glued(i + 1) || !c.glued(i + 2) || c.norm(i + 3) != sep || !c.glued(i + 3) || !c.glued(i + 4) {
+    if !matches!(sep, "/" | "-")
+        || !c.glued(i + 1)
+        || !c.glued(i + 2)
+        || c.norm(i + 3) != sep
+        || !c.glued(i + 3)
+        || !c.glued(i + 4)
+    {
         return None;
     }
     let t1 = c.tok(i + 2).filter(|t| t.is_plain_integer())?;
     let t2 = c.tok(i + 4).filter(|t| t.is_plain_integer())?;
-    if c.tok(i + 5).is_some_and(|t| !t.space_before && (t.is_number() || t.is_word() || t.norm == "/" || t.norm == "-")) {
+    if c.tok(i + 5).is_some_and(|t| {
+        !t.space_before && (t.is_number() || t.is_word() || t.norm == "/" || t.norm == "-")
+    }) {
         return None;
     }
     let a: u32 = t0.norm.parse().ok()?;
@@ -822,7 +1102,11 @@ fn numeric_date(c: &Cursor, i: usize) -> RuleOut {
         let y = i32::try_from(a).ok()?;
         let d = u32::try_from(y_raw).ok()?;
         if (1..=12).contains(&b) && (1..=31).contains(&d) {
-            return Some((i + 5, calendar(YearSpec::Written(y), Some(b), Some(d)), "<yyyy>-<mm>-<dd>"));
+            return Some((
+                i + 5,
+                calendar(YearSpec::Written(y), Some(b), Some(d)),
+                "<yyyy>-<mm>-<dd>",
+            ));
         }
         return None;
     }
@@ -841,21 +1125,68 @@ fn numeric_date(c: &Cursor, i: usize) -> RuleOut {
         _ => return None,
     };
     // Day-first when the first field cannot be a month; month-first otherwise (US usage).
-    let (m, d, rule) = if a > 12 && b <= 12 { (b, a, "<dd>/<mm>/<yyyy>") } else { (a, b, "<mm>/<dd>/<yyyy>") };
+    let (m, d, rule) = if a > 12 && b <= 12 {
+        (b, a, "<dd>/<mm>/<yyyy>")
+    } else {
+        (a, b, "<mm>/<dd>/<yyyy>")
+    };
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return None;
     }
-    Some((i + 5, calendar(YearSpec::Written(year), Some(m), Some(d)), rule))
+    Some((
+        i + 5,
+        calendar(YearSpec::Written(year), Some(m), Some(d)),
+        rule,
+    ))
 }
 
 /// Words before a bare number that make it a year ("in 1990", "since 2019").
 fn year_context(w: &str) -> bool {
     matches!(
         w,
-        "in" | "since" | "by" | "of" | "from" | "until" | "till" | "before" | "after" | "during" | "through" | "to" | "between"
-            | "and" | "early" | "late" | "mid" | "fiscal" | "year" | "for" | "-" | "–" | "around" | "circa" | "throughout"
-            | "as" | "or" | "than" | "summer" | "spring" | "fall" | "autumn" | "winter" | "end" | "beginning" | "start" | "the"
-            | "post" | "pre" | "at" | "on" | "into" | "within" | "season"
+        "in" | "since"
+            | "by"
+            | "of"
+            | "from"
+            | "until"
+            | "till"
+            | "before"
+            | "after"
+            | "during"
+            | "through"
+            | "to"
+            | "between"
+            | "and"
+            | "early"
+            | "late"
+            | "mid"
+            | "fiscal"
+            | "year"
+            | "for"
+            | "-"
+            | "–"
+            | "around"
+            | "circa"
+            | "throughout"
+            | "as"
+            | "or"
+            | "than"
+            | "summer"
+            | "spring"
+            | "fall"
+            | "autumn"
+            | "winter"
+            | "end"
+            | "beginning"
+            | "start"
+            | "the"
+            | "post"
+            | "pre"
+            | "at"
+            | "on"
+            | "into"
+            | "within"
+            | "season"
     )
 }
 
@@ -865,25 +1196,45 @@ fn year_rule(c: &Cursor, i: usize) -> RuleOut {
         "fiscal" => {
             let k = if c.is(i + 1, "year") { i + 2 } else { i + 1 };
             let (y, end) = c.year(k).or_else(|| {
-                let t = c.tok(k).filter(|t| t.is_plain_integer() && t.int_digits == 2)?;
+                let t = c
+                    .tok(k)
+                    .filter(|t| t.is_plain_integer() && t.int_digits == 2)?;
                 let v: i32 = t.norm.parse().ok()?;
                 Some((if v >= 50 { 1900 + v } else { 2000 + v }, k + 1))
             })?;
-            return Some((end, calendar(YearSpec::Written(y), None, None), "fiscal <year>"));
+            return Some((
+                end,
+                calendar(YearSpec::Written(y), None, None),
+                "fiscal <year>",
+            ));
         }
         "fy" if c.capitalised(i) => {
             let t = c.tok(i + 1).filter(|t| t.is_plain_integer())?;
             let v: i32 = t.norm.parse().ok()?;
             let y = match t.int_digits {
                 4 => v,
-                2 => if v >= 50 { 1900 + v } else { 2000 + v },
+                2 => {
+                    if v >= 50 {
+                        1900 + v
+                    } else {
+                        2000 + v
+                    }
+                }
                 _ => return None,
             };
-            return Some((i + 2, calendar(YearSpec::Written(y), None, None), "FY<year>"));
+            return Some((
+                i + 2,
+                calendar(YearSpec::Written(y), None, None),
+                "FY<year>",
+            ));
         }
         "the" if c.is(i + 1, "year") => {
             let (y, end) = c.year(i + 2)?;
-            return Some((end, calendar(YearSpec::Written(y), None, None), "the year <year>"));
+            return Some((
+                end,
+                calendar(YearSpec::Written(y), None, None),
+                "the year <year>",
+            ));
         }
         _ => {}
     }
@@ -899,13 +1250,44 @@ fn year_rule(c: &Cursor, i: usize) -> RuleOut {
             && w.len() > 3
             && w.ends_with('s')
             && !w.ends_with("ss")
-            && !matches!(w, "this" | "thus" | "plus" | "levels" | "figures" | "results" | "elections" | "earnings" | "sales" | "profits" | "revenues" | "was" | "has" | "does" | "goes" | "comes" | "seems" | "looks" | "means" | "marks" | "remains" | "saw" | "versus")
-    })
-        || next.is_some_and(|n| n.norm == "%" || n.norm == "-" && !n.space_before && c.tok(end + 1).is_some_and(|t| t.is_word()));
+            && !matches!(
+                w,
+                "this"
+                    | "thus"
+                    | "plus"
+                    | "levels"
+                    | "figures"
+                    | "results"
+                    | "elections"
+                    | "earnings"
+                    | "sales"
+                    | "profits"
+                    | "revenues"
+                    | "was"
+                    | "has"
+                    | "does"
+                    | "goes"
+                    | "comes"
+                    | "seems"
+                    | "looks"
+                    | "means"
+                    | "marks"
+                    | "remains"
+                    | "saw"
+                    | "versus"
+            )
+    }) || next.is_some_and(|n| {
+        n.norm == "%"
+            || n.norm == "-" && !n.space_before && c.tok(end + 1).is_some_and(|t| t.is_word())
+    });
     if counted && !year_context(prev) {
         return None;
     }
-    if matches!(prev, "$" | "€" | "£" | "¥" | "about" | "some" | "over" | "nearly" | "almost" | "approximately") || (prev == "," && i >= 2 && c.tok(i - 2).is_some_and(|t| t.is_number())) {
+    if matches!(
+        prev,
+        "$" | "€" | "£" | "¥" | "about" | "some" | "over" | "nearly" | "almost" | "approximately"
+    ) || (prev == "," && i >= 2 && c.tok(i - 2).is_some_and(|t| t.is_number()))
+    {
         return None;
     }
     Some((end, calendar(YearSpec::Written(y), None, None), "<year>"))
@@ -916,22 +1298,37 @@ fn decade_rule(c: &Cursor, i: usize) -> RuleOut {
     let k = if c.is(i, "the") { i + 1 } else { i };
     // "'90s"
     if matches!(c.norm(k), "'" | "’") {
-        let t = c.tok(k + 1).filter(|t| t.is_plain_integer() && t.int_digits == 2 && c.glued(k + 1))?;
+        let t = c
+            .tok(k + 1)
+            .filter(|t| t.is_plain_integer() && t.int_digits == 2 && c.glued(k + 1))?;
         if c.norm(k + 2) == "s" && c.glued(k + 2) {
             let v: i32 = t.norm.parse().ok()?;
             if v % 10 == 0 {
                 let y = if v >= 30 { 1900 + v } else { 2000 + v };
-                return Some((k + 3, TimeExpr::of(Core::Decade { first_year: y }), "the '<yy>s"));
+                return Some((
+                    k + 3,
+                    TimeExpr::of(Core::Decade { first_year: y }),
+                    "the '<yy>s",
+                ));
             }
         }
         return None;
     }
-    if let Some(t) = c.tok(k).filter(|t| t.is_plain_integer() && t.int_digits == 4) {
-        if matches!(c.norm(k + 1), "s") && c.glued(k + 1) || matches!(c.norm(k + 1), "'" | "’") && c.norm(k + 2) == "s" {
+    if let Some(t) = c
+        .tok(k)
+        .filter(|t| t.is_plain_integer() && t.int_digits == 4)
+    {
+        if matches!(c.norm(k + 1), "s") && c.glued(k + 1)
+            || matches!(c.norm(k + 1), "'" | "’") && c.norm(k + 2) == "s"
+        {
             let y: i32 = t.norm.parse().ok()?;
             if y % 10 == 0 && (1000..=2190).contains(&y) {
                 let end = if c.norm(k + 1) == "s" { k + 2 } else { k + 3 };
-                return Some((end, TimeExpr::of(Core::Decade { first_year: y }), "the <yyyy>s"));
+                return Some((
+                    end,
+                    TimeExpr::of(Core::Decade { first_year: y }),
+                    "the <yyyy>s",
+                ));
             }
         }
         return None;
@@ -948,14 +1345,24 @@ fn decade_rule(c: &Cursor, i: usize) -> RuleOut {
         _ => 0,
     };
     if decade_word > 0 && k > i {
-        return Some((k + 1, TimeExpr::of(Core::Decade { first_year: 1900 + decade_word }), "the <decade-word>"));
+        return Some((
+            k + 1,
+            TimeExpr::of(Core::Decade {
+                first_year: 1900 + decade_word,
+            }),
+            "the <decade-word>",
+        ));
     }
     {
         // "the 20th century", "20th century", "the twenty-first century"
         if let Some(n) = parse_number(c.t, k, ScaleAbbrev::Plain).filter(|n| n.ordinal) {
             if c.is(n.end, "century") {
                 let v = i32::try_from(n.value.to_i64()?).ok()?;
-                return Some((n.end + 1, TimeExpr::of(Core::Century { number: v }), "the <ordinal> century"));
+                return Some((
+                    n.end + 1,
+                    TimeExpr::of(Core::Century { number: v }),
+                    "the <ordinal> century",
+                ));
             }
         }
         // "the last decade", "the past decade" are durations in TimeML usage; "the next decade" too.
@@ -967,22 +1374,37 @@ fn decade_rule(c: &Cursor, i: usize) -> RuleOut {
 /// "the fiscal first quarter", "the first half", "H1", "the year-ago quarter".
 fn quarter_rule(c: &Cursor, i: usize) -> RuleOut {
     // "Q1 2024", "1Q", "H1"
-    if let Some(t) = c.tok(i).filter(|t| t.is_word() && t.capitalised && matches!(t.norm.as_str(), "q" | "h")) {
-        let n = c.tok(i + 1).filter(|n| n.is_plain_integer() && !n.space_before)?;
+    if let Some(t) = c
+        .tok(i)
+        .filter(|t| t.is_word() && t.capitalised && matches!(t.norm.as_str(), "q" | "h"))
+    {
+        let n = c
+            .tok(i + 1)
+            .filter(|n| n.is_plain_integer() && !n.space_before)?;
         let v: u32 = n.norm.parse().ok()?;
         let is_q = t.norm == "q";
         if (is_q && !(1..=4).contains(&v)) || (!is_q && !(1..=2).contains(&v)) {
             return None;
         }
-        if c.tok(i + 2).is_some_and(|x| !x.space_before && (x.is_word() || x.is_number())) {
+        if c.tok(i + 2)
+            .is_some_and(|x| !x.space_before && (x.is_word() || x.is_number()))
+        {
             return None;
         }
         let (year, end) = match c.year(i + 2) {
             Some((y, e)) => (YearSpec::Written(y), e),
             None => (YearSpec::Guess, i + 2),
         };
-        let core = if is_q { Core::Quarter { q: v, year } } else { Core::Half { h: v, year } };
-        return Some((end, TimeExpr::of(core), if is_q { "Q<n> <year>" } else { "H<n> <year>" }));
+        let core = if is_q {
+            Core::Quarter { q: v, year }
+        } else {
+            Core::Half { h: v, year }
+        };
+        return Some((
+            end,
+            TimeExpr::of(core),
+            if is_q { "Q<n> <year>" } else { "H<n> <year>" },
+        ));
     }
     let mut k = i;
     let has_the = c.is(k, "the");
@@ -993,7 +1415,11 @@ fn quarter_rule(c: &Cursor, i: usize) -> RuleOut {
     let mut year = YearSpec::Guess;
     let poss = |k: usize| matches!(c.norm(k), "'" | "’") && c.is(k + 1, "s");
     if matches!(c.norm(k), "this" | "last" | "next") && c.is(k + 1, "year") && poss(k + 2) {
-        year = YearSpec::FromReference(match c.norm(k) { "last" => -1, "next" => 1, _ => 0 });
+        year = YearSpec::FromReference(match c.norm(k) {
+            "last" => -1,
+            "next" => 1,
+            _ => 0,
+        });
         k += 4;
     } else if let Some((y, e)) = c.year(k).filter(|(_, e)| poss(*e)) {
         year = YearSpec::Written(y);
@@ -1011,9 +1437,20 @@ fn quarter_rule(c: &Cursor, i: usize) -> RuleOut {
     // Relative: "the year-ago quarter", "the year-earlier period", "the latest quarter", "the quarter"
     if has_the || k > i {
         let w = c.norm(k);
-        let year_ago = w == "year" && c.is(k + 1, "-") && matches!(c.norm(k + 2), "ago" | "earlier");
-        if year_ago && matches!(c.norm(k + 3), "quarter" | "period" | "half" | "month" | "level" | "levels") && has_the {
-            return Some((k + 4, shift(Unit::Year, -1, ShiftFrom::Previous), "the year-ago <period>"));
+        let year_ago =
+            w == "year" && c.is(k + 1, "-") && matches!(c.norm(k + 2), "ago" | "earlier");
+        if year_ago
+            && matches!(
+                c.norm(k + 3),
+                "quarter" | "period" | "half" | "month" | "level" | "levels"
+            )
+            && has_the
+        {
+            return Some((
+                k + 4,
+                shift(Unit::Year, -1, ShiftFrom::Previous),
+                "the year-ago <period>",
+            ));
         }
         let (skip, latest) = match w {
             "latest" | "recent" | "most" if c.is(k + 1, "recent") => (2, true),
@@ -1022,8 +1459,18 @@ fn quarter_rule(c: &Cursor, i: usize) -> RuleOut {
         };
         if has_the && matches!(c.norm(k + skip), "quarter" | "period") && !c.is(k + skip + 1, "-") {
             let _ = latest;
-            if !matches!(c.norm(k + skip + 1), "of" | "ended" | "ending" | "ends" | "to") || c.norm(k + skip) == "quarter" && !c.is(k + skip + 1, "of") {
-                return Some((k + skip + 1, TimeExpr::of(Core::Mention { unit: Unit::Quarter }), "the <latest> quarter"));
+            if !matches!(
+                c.norm(k + skip + 1),
+                "of" | "ended" | "ending" | "ends" | "to"
+            ) || c.norm(k + skip) == "quarter" && !c.is(k + skip + 1, "of")
+            {
+                return Some((
+                    k + skip + 1,
+                    TimeExpr::of(Core::Mention {
+                        unit: Unit::Quarter,
+                    }),
+                    "the <latest> quarter",
+                ));
             }
         }
     }
@@ -1031,7 +1478,14 @@ fn quarter_rule(c: &Cursor, i: usize) -> RuleOut {
     if has_the {
         if let Some((m, e)) = c.month(k) {
             if c.is(e, "quarter") {
-                return Some((e + 1, TimeExpr::of(Core::Quarter { q: (m - 1) / 3 + 1, year }), "the <month> quarter"));
+                return Some((
+                    e + 1,
+                    TimeExpr::of(Core::Quarter {
+                        q: (m - 1) / 3 + 1,
+                        year,
+                    }),
+                    "the <month> quarter",
+                ));
             }
         }
     }
@@ -1069,22 +1523,42 @@ fn quarter_rule(c: &Cursor, i: usize) -> RuleOut {
             year = YearSpec::Written(y);
             e = end;
         } else if matches!(c.norm(e + 1), "this" | "last" | "next") && c.is(e + 2, "year") {
-            year = YearSpec::FromReference(match c.norm(e + 1) { "last" => -1, "next" => 1, _ => 0 });
+            year = YearSpec::FromReference(match c.norm(e + 1) {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            });
             e += 3;
         }
     } else if let Some((y, end)) = c.year(e) {
         year = YearSpec::Written(y);
         e = end;
     } else if matches!(c.norm(e), "this" | "last" | "next") && c.is(e + 1, "year") {
-        year = YearSpec::FromReference(match c.norm(e) { "last" => -1, "next" => 1, _ => 0 });
+        year = YearSpec::FromReference(match c.norm(e) {
+            "last" => -1,
+            "next" => 1,
+            _ => 0,
+        });
         e += 2;
     }
     // "first-quarter earnings" without "the" is still the quarter; "the first half of the season" is not.
-    let core = if is_quarter { Core::Quarter { q, year } } else { Core::Half { h: q, year } };
+    let core = if is_quarter {
+        Core::Quarter { q, year }
+    } else {
+        Core::Half { h: q, year }
+    };
     if is_half && !has_the && year == YearSpec::Guess && !c.is(n_end, "-") {
         return None;
     }
-    Some((e, TimeExpr::of(core), if is_quarter { "the <ordinal> quarter of <year>" } else { "the <ordinal> half of <year>" }))
+    Some((
+        e,
+        TimeExpr::of(core),
+        if is_quarter {
+            "the <ordinal> quarter of <year>"
+        } else {
+            "the <ordinal> half of <year>"
+        },
+    ))
 }
 
 /// "last week", "this year", "next month", "the past year", "last Friday", "next May",
@@ -1102,11 +1576,19 @@ fn relative_rule(c: &Cursor, i: usize) -> RuleOut {
         if plural {
             return None;
         }
-        return Some((k + 3, shift(unit, 0, ShiftFrom::Reference), "earlier this <unit>"));
+        return Some((
+            k + 3,
+            shift(unit, 0, ShiftFrom::Reference),
+            "earlier this <unit>",
+        ));
     }
     // "this past spring", "this coming Sunday"
     let this_past = !has_the && w == "this" && matches!(c.norm(k + 1), "past" | "coming");
-    let (k, w) = if this_past { (k + 1, c.norm(k + 1)) } else { (k, w) };
+    let (k, w) = if this_past {
+        (k + 1, c.norm(k + 1))
+    } else {
+        (k, w)
+    };
     let direction = match w {
         "this" | "current" if !has_the || w == "current" => Some(0),
         "last" | "past" | "previous" | "preceding" => Some(-1),
@@ -1115,8 +1597,13 @@ fn relative_rule(c: &Cursor, i: usize) -> RuleOut {
         _ => None,
     };
     if let Some(dir) = direction {
-        let anchored_previous = has_the && matches!(w, "previous" | "preceding" | "following" | "same");
-        let from = if anchored_previous { ShiftFrom::Previous } else { ShiftFrom::Reference };
+        let anchored_previous =
+            has_the && matches!(w, "previous" | "preceding" | "following" | "same");
+        let from = if anchored_previous {
+            ShiftFrom::Previous
+        } else {
+            ShiftFrom::Reference
+        };
         // "the current fiscal year": a fiscal period is named like the calendar one.
         let fiscal = c.is(k + 1, "fiscal") && c.is(k + 2, "year");
         let k = if fiscal { k + 1 } else { k };
@@ -1126,31 +1613,82 @@ fn relative_rule(c: &Cursor, i: usize) -> RuleOut {
                 return None;
             }
             // "the past year" is a year-long period ending now; keep it a date as TimeBank does.
-            if has_the && matches!(w, "last" | "past" | "next" | "coming") && matches!(unit, Unit::Decade | Unit::Century) {
-                return Some((k + 2, TimeExpr::of(Core::Duration { amount: Amount::Exact(Decimal::from_int(1)), unit, frame: if dir < 0 { Frame::Past } else { Frame::Next } }), "the past <unit>"));
+            if has_the
+                && matches!(w, "last" | "past" | "next" | "coming")
+                && matches!(unit, Unit::Decade | Unit::Century)
+            {
+                return Some((
+                    k + 2,
+                    TimeExpr::of(Core::Duration {
+                        amount: Amount::Exact(Decimal::from_int(1)),
+                        unit,
+                        frame: if dir < 0 { Frame::Past } else { Frame::Next },
+                    }),
+                    "the past <unit>",
+                ));
             }
             if unit == Unit::Weekend {
-                return Some((k + 2, shift(Unit::Weekend, dir, from), "last|this|next weekend"));
+                return Some((
+                    k + 2,
+                    shift(Unit::Weekend, dir, from),
+                    "last|this|next weekend",
+                ));
             }
             if unit == Unit::Decade {
-                return Some((k + 2, TimeExpr::of(Core::RelativeDecade { shift: dir }), "last|this|next decade"));
+                return Some((
+                    k + 2,
+                    TimeExpr::of(Core::RelativeDecade { shift: dir }),
+                    "last|this|next decade",
+                ));
             }
             return Some((k + 2, shift(unit, dir, from), "last|this|next <unit>"));
         }
         if has_the && matches!(w, "previous" | "following") {
             if let Some((wd, e)) = c.weekday(k + 1) {
-                return Some((e, TimeExpr::of(Core::Weekday { weekday: wd, shift: Some(dir) }), "the previous|following <weekday>"));
+                return Some((
+                    e,
+                    TimeExpr::of(Core::Weekday {
+                        weekday: wd,
+                        shift: Some(dir),
+                    }),
+                    "the previous|following <weekday>",
+                ));
             }
         }
         if !has_the {
             if let Some((wd, e)) = c.weekday(k + 1) {
-                return Some((e, TimeExpr::of(Core::Weekday { weekday: wd, shift: Some(dir) }), "last|this|next <weekday>"));
+                return Some((
+                    e,
+                    TimeExpr::of(Core::Weekday {
+                        weekday: wd,
+                        shift: Some(dir),
+                    }),
+                    "last|this|next <weekday>",
+                ));
             }
             if let Some((m, e)) = c.month(k + 1) {
-                return Some((e, TimeExpr::of(Core::Month { month: m, shift: dir }), "last|this|next <month>"));
+                return Some((
+                    e,
+                    TimeExpr::of(Core::Month {
+                        month: m,
+                        shift: dir,
+                    }),
+                    "last|this|next <month>",
+                ));
             }
             if let Some(code) = season_word(u) {
-                return Some((k + 2, TimeExpr::of(Core::Season { code, year: YearSpec::FromReference(if w == "this" || this_past { 0 } else { dir }) }), "last|this|next <season>"));
+                return Some((
+                    k + 2,
+                    TimeExpr::of(Core::Season {
+                        code,
+                        year: YearSpec::FromReference(if w == "this" || this_past {
+                            0
+                        } else {
+                            dir
+                        }),
+                    }),
+                    "last|this|next <season>",
+                ));
             }
         }
         return None;
@@ -1159,7 +1697,10 @@ fn relative_rule(c: &Cursor, i: usize) -> RuleOut {
     if w == "that" && !has_the {
         let k2 = if c.is(k + 1, "same") { k + 2 } else { k + 1 };
         if let Some((unit, false)) = unit_word(c.norm(k2)) {
-            if matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year) {
+            if matches!(
+                unit,
+                Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year
+            ) {
                 return Some((k2 + 1, TimeExpr::of(Core::Mention { unit }), "that <unit>"));
             }
         }
@@ -1169,41 +1710,94 @@ fn relative_rule(c: &Cursor, i: usize) -> RuleOut {
         let y = if w == "fiscal" { k + 1 } else { k + 2 };
         if c.is(y, "year") && !c.is(y + 1, "-") {
             if matches!(c.norm(y + 1), "ended" | "ending") {
-                return Some((y + 1, TimeExpr::of(Core::Duration { amount: Amount::Exact(Decimal::from_int(1)), unit: Unit::Year, frame: Frame::Plain }), "the fiscal year ended"));
+                return Some((
+                    y + 1,
+                    TimeExpr::of(Core::Duration {
+                        amount: Amount::Exact(Decimal::from_int(1)),
+                        unit: Unit::Year,
+                        frame: Frame::Plain,
+                    }),
+                    "the fiscal year ended",
+                ));
             }
-            return Some((y + 1, TimeExpr::of(Core::Mention { unit: Unit::Year }), "the fiscal year"));
+            return Some((
+                y + 1,
+                TimeExpr::of(Core::Mention { unit: Unit::Year }),
+                "the fiscal year",
+            ));
         }
     }
     // "the summer", "the early summer" (modifier handled outside): the season this year or last.
     if has_the {
         if let Some(code) = season_word(w) {
             if !c.is(k + 1, "of") {
-                return Some((k + 1, TimeExpr::of(Core::Season { code, year: YearSpec::Guess }), "the <season>"));
+                return Some((
+                    k + 1,
+                    TimeExpr::of(Core::Season {
+                        code,
+                        year: YearSpec::Guess,
+                    }),
+                    "the <season>",
+                ));
             }
         }
         // "the weeks ahead", "the months ahead"
         if let Some((unit, true)) = unit_word(w) {
             if c.is(k + 1, "ahead") {
-                return Some((k + 2, TimeExpr::of(Core::Duration { amount: Amount::Vague, unit, frame: Frame::Next }), "the <unit>s ahead"));
+                return Some((
+                    k + 2,
+                    TimeExpr::of(Core::Duration {
+                        amount: Amount::Vague,
+                        unit,
+                        frame: Frame::Next,
+                    }),
+                    "the <unit>s ahead",
+                ));
             }
         }
     }
     // "the next morning", "the following evening"
     if has_the && matches!(w, "next" | "following") {
         if let Some(p) = part_of_day_word(c.norm(k + 1)) {
-            return Some((k + 2, TimeExpr { part_of_day: Some(p), ..shift(Unit::Day, 1, ShiftFrom::Previous) }, "the next <part-of-day>"));
+            return Some((
+                k + 2,
+                TimeExpr {
+                    part_of_day: Some(p),
+                    ..shift(Unit::Day, 1, ShiftFrom::Previous)
+                },
+                "the next <part-of-day>",
+            ));
         }
     }
     // "the weekend", "the day", "the week", "the year": a mention of the period in focus.
     if has_the && !c.is(k + 1, "-") {
         if let Some((unit, false)) = unit_word(w) {
             if matches!(unit, Unit::Weekend) {
-                return Some((k + 1, TimeExpr::of(Core::Mention { unit: Unit::Weekend }), "the weekend"));
+                return Some((
+                    k + 1,
+                    TimeExpr::of(Core::Mention {
+                        unit: Unit::Weekend,
+                    }),
+                    "the weekend",
+                ));
             }
-            if matches!(unit, Unit::Year | Unit::Month | Unit::Week) && !matches!(c.norm(k + 1), "before" | "after" | "of" | "when" | "that" | "in" | "-") {
+            if matches!(unit, Unit::Year | Unit::Month | Unit::Week)
+                && !matches!(
+                    c.norm(k + 1),
+                    "before" | "after" | "of" | "when" | "that" | "in" | "-"
+                )
+            {
                 // "the year ended Sept. 30": a year-long period, named by its end.
                 if unit == Unit::Year && matches!(c.norm(k + 1), "ended" | "ending") {
-                    return Some((k + 1, TimeExpr::of(Core::Duration { amount: Amount::Exact(Decimal::from_int(1)), unit, frame: Frame::Plain }), "the year ended"));
+                    return Some((
+                        k + 1,
+                        TimeExpr::of(Core::Duration {
+                            amount: Amount::Exact(Decimal::from_int(1)),
+                            unit,
+                            frame: Frame::Plain,
+                        }),
+                        "the year ended",
+                    ));
                 }
                 return Some((k + 1, TimeExpr::of(Core::Mention { unit }), "the <unit>"));
             }
@@ -1213,7 +1807,14 @@ fn relative_rule(c: &Cursor, i: usize) -> RuleOut {
     if let Some(code) = season_word(w) {
         let e = if c.is(k + 1, "of") { k + 2 } else { k + 1 };
         let (y, end) = c.year(e)?;
-        return Some((end, TimeExpr::of(Core::Season { code, year: YearSpec::Written(y) }), "<season> <year>"));
+        return Some((
+            end,
+            TimeExpr::of(Core::Season {
+                code,
+                year: YearSpec::Written(y),
+            }),
+            "<season> <year>",
+        ));
     }
     // "<count> <unit> ago|earlier|later|before|after|from now"
     if has_the {
@@ -1227,18 +1828,41 @@ fn relative_rule(c: &Cursor, i: usize) -> RuleOut {
     };
     let e = after_count + 1;
     let (dir, from, rule, end) = match (c.norm(e), c.norm(e + 1)) {
-        ("ago", _) => (-1, ShiftFrom::PreviousPeriodOrReference, "<count> <unit> ago", e + 1),
-        ("earlier", _) | ("before", "") | ("before", ".") | ("before", ",") => (-1, ShiftFrom::Previous, "<count> <unit> earlier", e + 1),
-        ("later", _) | ("after", "") | ("after", ".") | ("after", ",") => (1, ShiftFrom::Previous, "<count> <unit> later", e + 1),
-        ("from", "now") | ("from", "today") => (1, ShiftFrom::Reference, "<count> <unit> from now", e + 2),
+        ("ago", _) => (
+            -1,
+            ShiftFrom::PreviousPeriodOrReference,
+            "<count> <unit> ago",
+            e + 1,
+        ),
+        ("earlier", _) | ("before", "") | ("before", ".") | ("before", ",") => {
+            (-1, ShiftFrom::Previous, "<count> <unit> earlier", e + 1)
+        }
+        ("later", _) | ("after", "") | ("after", ".") | ("after", ",") => {
+            (1, ShiftFrom::Previous, "<count> <unit> later", e + 1)
+        }
+        ("from", "now") | ("from", "today") => {
+            (1, ShiftFrom::Reference, "<count> <unit> from now", e + 2)
+        }
         _ => return None,
     };
-    let from = if from == ShiftFrom::PreviousPeriodOrReference && n != 1 { ShiftFrom::Reference } else { from };
+    let from = if from == ShiftFrom::PreviousPeriodOrReference && n != 1 {
+        ShiftFrom::Reference
+    } else {
+        from
+    };
     if matches!(amount, Amount::Exact(_)) {
         return Some((end, shift(unit, dir * n, from), rule));
     }
     // "years ago", "a few days ago": a vague past/future point.
-    Some((end, TimeExpr::of(Core::Reference(if dir < 0 { "PAST_REF" } else { "FUTURE_REF" })), rule))
+    Some((
+        end,
+        TimeExpr::of(Core::Reference(if dir < 0 {
+            "PAST_REF"
+        } else {
+            "FUTURE_REF"
+        })),
+        rule,
+    ))
 }
 
 /// "three years", "two-year", "the past two months", "the next two to three years",
@@ -1267,14 +1891,37 @@ fn duration_rule(c: &Cursor, i: usize) -> RuleOut {
         let (unit, plural) = unit_word(c.norm(k + 1))?;
         // "recent years" is a vague past; "recent weeks" a vague duration; "coming months" a vague future.
         if plural && frame_word == "recent" && unit == Unit::Year {
-            return Some((k + 2, TimeExpr::of(Core::Reference("PAST_REF")), "recent years"));
+            return Some((
+                k + 2,
+                TimeExpr::of(Core::Reference("PAST_REF")),
+                "recent years",
+            ));
         }
-        if plural && frame_word == "coming" && !matches!(unit, Unit::Day | Unit::Week | Unit::Hour | Unit::Minute) {
-            return Some((k + 2, TimeExpr::of(Core::Reference("FUTURE_REF")), "coming <unit>s"));
+        if plural
+            && frame_word == "coming"
+            && !matches!(unit, Unit::Day | Unit::Week | Unit::Hour | Unit::Minute)
+        {
+            return Some((
+                k + 2,
+                TimeExpr::of(Core::Reference("FUTURE_REF")),
+                "coming <unit>s",
+            ));
         }
         if plural {
-            let frame = if frame_word == "coming" { Frame::Next } else { Frame::Past };
-            return Some((k + 2, TimeExpr::of(Core::Duration { amount: Amount::Vague, unit, frame }), "recent|coming <unit>s"));
+            let frame = if frame_word == "coming" {
+                Frame::Next
+            } else {
+                Frame::Past
+            };
+            return Some((
+                k + 2,
+                TimeExpr::of(Core::Duration {
+                    amount: Amount::Vague,
+                    unit,
+                    frame,
+                }),
+                "recent|coming <unit>s",
+            ));
         }
         return None;
     }
@@ -1286,16 +1933,58 @@ fn duration_rule(c: &Cursor, i: usize) -> RuleOut {
             let (unit, plural) = unit_word(c.norm(k))?;
             if plural && !has_the && frame.is_none() {
                 let prev = if i > 0 { c.norm(i - 1) } else { "" };
-                if matches!(prev, "for" | "over" | "within" | "in") && matches!(unit, Unit::Year | Unit::Month | Unit::Week | Unit::Day | Unit::Decade | Unit::Hour | Unit::Minute) {
-                    return Some((k + 1, TimeExpr::of(Core::Duration { amount: Amount::Vague, unit, frame: Frame::Plain }), "<unit>s"));
+                if matches!(prev, "for" | "over" | "within" | "in")
+                    && matches!(
+                        unit,
+                        Unit::Year
+                            | Unit::Month
+                            | Unit::Week
+                            | Unit::Day
+                            | Unit::Decade
+                            | Unit::Hour
+                            | Unit::Minute
+                    )
+                {
+                    return Some((
+                        k + 1,
+                        TimeExpr::of(Core::Duration {
+                            amount: Amount::Vague,
+                            unit,
+                            frame: Frame::Plain,
+                        }),
+                        "<unit>s",
+                    ));
                 }
             }
-            if plural && has_the && frame.is_some() && matches!(frame_word, "past" | "last" | "next" | "coming" | "following") {
+            if plural
+                && has_the
+                && frame.is_some()
+                && matches!(
+                    frame_word,
+                    "past" | "last" | "next" | "coming" | "following"
+                )
+            {
                 let frame = frame.unwrap_or(Frame::Plain);
-                return Some((k + 1, TimeExpr::of(Core::Duration { amount: Amount::Vague, unit, frame }), "the past|coming <unit>s"));
+                return Some((
+                    k + 1,
+                    TimeExpr::of(Core::Duration {
+                        amount: Amount::Vague,
+                        unit,
+                        frame,
+                    }),
+                    "the past|coming <unit>s",
+                ));
             }
             if !plural && has_the && matches!(frame_word, "full" | "whole" | "entire") {
-                return Some((k + 1, TimeExpr::of(Core::Duration { amount: Amount::Exact(Decimal::from_int(1)), unit, frame: Frame::Plain }), "the full <unit>"));
+                return Some((
+                    k + 1,
+                    TimeExpr::of(Core::Duration {
+                        amount: Amount::Exact(Decimal::from_int(1)),
+                        unit,
+                        frame: Frame::Plain,
+                    }),
+                    "the full <unit>",
+                ));
             }
             return None;
         }
@@ -1305,7 +1994,10 @@ fn duration_rule(c: &Cursor, i: usize) -> RuleOut {
     }
     // "the 1988 quarter" names a year, not 1988 quarters.
     if let Amount::Exact(d) = amount {
-        if c.tok(k).is_some_and(|t| t.is_plain_integer() && t.int_digits == 4) && d.to_i64().is_some_and(|v| (1800..=2199).contains(&v)) {
+        if c.tok(k)
+            .is_some_and(|t| t.is_plain_integer() && t.int_digits == 4)
+            && d.to_i64().is_some_and(|v| (1800..=2199).contains(&v))
+        {
             return None;
         }
     }
@@ -1343,7 +2035,28 @@ fn duration_rule(c: &Cursor, i: usize) -> RuleOut {
     // Bare "a year"/"a day" reads as a rate ("twice a year") unless framed; accept only with a signal or frame.
     if singular_count && !has_the && frame.is_none() && c.norm(k) == "a" {
         let prev = if i > 0 { c.norm(i - 1) } else { "" };
-        if !matches!(prev, "for" | "within" | "in" | "over" | "than" | "about" | "nearly" | "almost" | "after" | "of" | "take" | "takes" | "took" | "spent" | "last" | "lasted" | "least" | "only" | "just") {
+        if !matches!(
+            prev,
+            "for"
+                | "within"
+                | "in"
+                | "over"
+                | "than"
+                | "about"
+                | "nearly"
+                | "almost"
+                | "after"
+                | "of"
+                | "take"
+                | "takes"
+                | "took"
+                | "spent"
+                | "last"
+                | "lasted"
+                | "least"
+                | "only"
+                | "just"
+        ) {
             return None;
         }
     }
@@ -1352,23 +2065,57 @@ fn duration_rule(c: &Cursor, i: usize) -> RuleOut {
     if has_the && frame_word == "first" && singular_count {
         return None;
     }
-    Some((end, TimeExpr::of(Core::Duration { amount, unit, frame }), if has_the { "the past|next <count> <unit>s" } else { "<count> <unit>s" }))
+    Some((
+        end,
+        TimeExpr::of(Core::Duration {
+            amount,
+            unit,
+            frame,
+        }),
+        if has_the {
+            "the past|next <count> <unit>s"
+        } else {
+            "<count> <unit>s"
+        },
+    ))
 }
 
 /// "3 p.m.", "10:30 a.m.", "noon", "midnight", "3 o'clock", optional time zone.
 fn clock_time(c: &Cursor, i: usize) -> RuleOut {
     match c.norm(i) {
-        "noon" | "midday" => return Some((i + 1, TimeExpr { clock: Some((12, 0)), ..shift(Unit::Day, 0, ShiftFrom::Reference) }, "noon")),
-        "midnight" => return Some((i + 1, TimeExpr { clock: Some((0, 0)), ..shift(Unit::Day, 0, ShiftFrom::Reference) }, "midnight")),
+        "noon" | "midday" => {
+            return Some((
+                i + 1,
+                TimeExpr {
+                    clock: Some((12, 0)),
+                    ..shift(Unit::Day, 0, ShiftFrom::Reference)
+                },
+                "noon",
+            ))
+        }
+        "midnight" => {
+            return Some((
+                i + 1,
+                TimeExpr {
+                    clock: Some((0, 0)),
+                    ..shift(Unit::Day, 0, ShiftFrom::Reference)
+                },
+                "midnight",
+            ))
+        }
         _ => {}
     }
-    let h_tok = c.tok(i).filter(|t| t.is_plain_integer() && t.int_digits <= 2)?;
+    let h_tok = c
+        .tok(i)
+        .filter(|t| t.is_plain_integer() && t.int_digits <= 2)?;
     let mut h: u32 = h_tok.norm.parse().ok()?;
     let mut m = 0;
     let mut e = i + 1;
     let mut has_minutes = false;
     if c.is(e, ":") && c.glued(e) {
-        let mt = c.tok(e + 1).filter(|t| t.is_plain_integer() && t.int_digits == 2 && !t.space_before)?;
+        let mt = c
+            .tok(e + 1)
+            .filter(|t| t.is_plain_integer() && t.int_digits == 2 && !t.space_before)?;
         m = mt.norm.parse().ok()?;
         e += 2;
         has_minutes = true;
@@ -1401,15 +2148,36 @@ fn clock_time(c: &Cursor, i: usize) -> RuleOut {
             }
             end
         }
-        None if c.is(e, "o") && matches!(c.norm(e + 1), "'" | "’") && c.is(e + 2, "clock") => e + 3,
-        None if has_minutes && i > 0 && matches!(c.norm(i - 1), "at" | "by" | "until" | "before" | "after" | "from") => e,
+        None if c.is(e, "o") && matches!(c.norm(e + 1), "'" | "’") && c.is(e + 2, "clock") => {
+            e + 3
+        }
+        None if has_minutes
+            && i > 0
+            && matches!(
+                c.norm(i - 1),
+                "at" | "by" | "until" | "before" | "after" | "from"
+            ) =>
+        {
+            e
+        }
         None => return None,
     };
     let mut end = end;
-    if matches!(c.norm(end), "est" | "edt" | "gmt" | "utc" | "et" | "pst" | "pdt" | "cst" | "cdt" | "bst" | "cet") && c.capitalised(end) {
+    if matches!(
+        c.norm(end),
+        "est" | "edt" | "gmt" | "utc" | "et" | "pst" | "pdt" | "cst" | "cdt" | "bst" | "cet"
+    ) && c.capitalised(end)
+    {
         end += 1;
     }
-    Some((end, TimeExpr { clock: Some((h, m)), ..shift(Unit::Day, 0, ShiftFrom::Reference) }, "<hour>:<minute> <am|pm>"))
+    Some((
+        end,
+        TimeExpr {
+            clock: Some((h, m)),
+            ..shift(Unit::Day, 0, ShiftFrom::Reference)
+        },
+        "<hour>:<minute> <am|pm>",
+    ))
 }
 
 /// "daily", "weekly", "annually", "every day", "each year".
@@ -1420,14 +2188,30 @@ fn set_rule(c: &Cursor, i: usize) -> RuleOut {
         "hourly" => Some((i + 1, set(Unit::Hour), "hourly")),
         "weekly" => Some((i + 1, set(Unit::Week), "weekly")),
         "monthly" => Some((i + 1, set(Unit::Month), "monthly")),
-        "annually" | "yearly" | "annual" if c.norm(i) != "annual" => Some((i + 1, set(Unit::Year), "annually")),
+        "annually" | "yearly" | "annual" if c.norm(i) != "annual" => {
+            Some((i + 1, set(Unit::Year), "annually"))
+        }
         "every" | "each" if c.weekday(i + 1).is_some() => {
             let (wd, end) = c.weekday(i + 1)?;
-            Some((end, TimeExpr::of(Core::SetOf { weekday: Some(wd), month: None }), "every <weekday>"))
+            Some((
+                end,
+                TimeExpr::of(Core::SetOf {
+                    weekday: Some(wd),
+                    month: None,
+                }),
+                "every <weekday>",
+            ))
         }
         "every" | "each" if c.month(i + 1).is_some() => {
             let (m, end) = c.month(i + 1)?;
-            Some((end, TimeExpr::of(Core::SetOf { weekday: None, month: Some(m) }), "every <month>"))
+            Some((
+                end,
+                TimeExpr::of(Core::SetOf {
+                    weekday: None,
+                    month: Some(m),
+                }),
+                "every <month>",
+            ))
         }
         "every" | "each" => {
             let (unit, plural) = unit_word(c.norm(i + 1))?;
@@ -1443,7 +2227,14 @@ fn set_rule(c: &Cursor, i: usize) -> RuleOut {
 /// A bare weekday: "Monday", "on Friday"; "Monday, May 16" is handled by the month rule.
 fn weekday_rule(c: &Cursor, i: usize) -> RuleOut {
     let (wd, end) = c.weekday(i)?;
-    Some((end, TimeExpr::of(Core::Weekday { weekday: wd, shift: None }), "<weekday>"))
+    Some((
+        end,
+        TimeExpr::of(Core::Weekday {
+            weekday: wd,
+            shift: None,
+        }),
+        "<weekday>",
+    ))
 }
 
 /// "Thanksgiving", "Christmas Day", "New Year's Eve", "Election Day", "Easter", "July 4th" is a date.
@@ -1469,7 +2260,9 @@ fn holiday_rule(c: &Cursor, i: usize) -> RuleOut {
         ("election", "day") => (Holiday::ElectionDay, i + 2),
         ("easter", "sunday") => (Holiday::Easter, i + 2),
         ("easter", _) => (Holiday::Easter, i + 1),
-        ("valentine", _) if possessive(i + 1) && c.is(i + 3, "day") => (Holiday::ValentinesDay, i + 4),
+        ("valentine", _) if possessive(i + 1) && c.is(i + 3, "day") => {
+            (Holiday::ValentinesDay, i + 4)
+        }
         ("halloween", _) => (Holiday::Halloween, i + 1),
         _ => return None,
     };
@@ -1479,7 +2272,11 @@ fn holiday_rule(c: &Cursor, i: usize) -> RuleOut {
         year = YearSpec::Written(y);
         end = e;
     }
-    Some((end, TimeExpr::of(Core::Holiday { holiday, year }), "<holiday>"))
+    Some((
+        end,
+        TimeExpr::of(Core::Holiday { holiday, year }),
+        "<holiday>",
+    ))
 }
 
 /// "year-end", "year-to-date", "the year to date", "the end of the year" handled by modifiers.
@@ -1487,18 +2284,53 @@ fn business_rule(c: &Cursor, i: usize) -> RuleOut {
     let w = c.norm(i);
     if w == "year" && c.is(i + 1, "-") && c.glued(i + 1) {
         match (c.norm(i + 2), c.norm(i + 3), c.norm(i + 4)) {
-            ("end", _, _) => return Some((i + 3, TimeExpr { modifier: Some(TimexMod::End), ..shift(Unit::Year, 0, ShiftFrom::Reference) }, "year-end")),
-            ("to", "-", "date") => return Some((i + 5, TimeExpr::of(Core::ToDate { unit: Unit::Year }), "year-to-date")),
-            ("earlier" | "ago", _, _) => return Some((i + 3, shift(Unit::Year, -1, ShiftFrom::Previous), "year-earlier")),
+            ("end", _, _) => {
+                return Some((
+                    i + 3,
+                    TimeExpr {
+                        modifier: Some(TimexMod::End),
+                        ..shift(Unit::Year, 0, ShiftFrom::Reference)
+                    },
+                    "year-end",
+                ))
+            }
+            ("to", "-", "date") => {
+                return Some((
+                    i + 5,
+                    TimeExpr::of(Core::ToDate { unit: Unit::Year }),
+                    "year-to-date",
+                ))
+            }
+            ("earlier" | "ago", _, _) => {
+                return Some((
+                    i + 3,
+                    shift(Unit::Year, -1, ShiftFrom::Previous),
+                    "year-earlier",
+                ))
+            }
             _ => {}
         }
     }
-    if w == "year" && (c.is(i + 1, "end") || matches!(c.norm(i + 1), "'" | "’") && c.is(i + 2, "s") && c.is(i + 3, "end")) {
+    if w == "year"
+        && (c.is(i + 1, "end")
+            || matches!(c.norm(i + 1), "'" | "’") && c.is(i + 2, "s") && c.is(i + 3, "end"))
+    {
         let end = if c.is(i + 1, "end") { i + 2 } else { i + 4 };
-        return Some((end, TimeExpr { modifier: Some(TimexMod::End), ..shift(Unit::Year, 0, ShiftFrom::Reference) }, "year end"));
+        return Some((
+            end,
+            TimeExpr {
+                modifier: Some(TimexMod::End),
+                ..shift(Unit::Year, 0, ShiftFrom::Reference)
+            },
+            "year end",
+        ));
     }
     if w == "the" && c.is(i + 1, "year") && c.is(i + 2, "to") && c.is(i + 3, "date") {
-        return Some((i + 4, TimeExpr::of(Core::ToDate { unit: Unit::Year }), "the year to date"));
+        return Some((
+            i + 4,
+            TimeExpr::of(Core::ToDate { unit: Unit::Year }),
+            "the year to date",
+        ));
     }
     // "the year-ago quarter", "the comparable year-earlier third quarter", "the year-ago nine months",
     // "the same period last year", "the corresponding quarter a year ago".
@@ -1514,11 +2346,30 @@ fn business_rule(c: &Cursor, i: usize) -> RuleOut {
                 if c.is(e, "-") {
                     e += 1;
                 }
-            } else if parse_number(c.t, e, ScaleAbbrev::Plain).is_some_and(|n| !n.ordinal && !n.scaled) && matches!(c.norm(e + 1), "months" | "weeks") {
+            } else if parse_number(c.t, e, ScaleAbbrev::Plain)
+                .is_some_and(|n| !n.ordinal && !n.scaled)
+                && matches!(c.norm(e + 1), "months" | "weeks")
+            {
                 e += 1;
             }
-            if matches!(c.norm(e), "quarter" | "period" | "half" | "months" | "month" | "weeks" | "year" | "level" | "levels" | "results") {
-                return Some((e + 1, shift(Unit::Year, -1, ShiftFrom::Previous), "the year-ago <period>"));
+            if matches!(
+                c.norm(e),
+                "quarter"
+                    | "period"
+                    | "half"
+                    | "months"
+                    | "month"
+                    | "weeks"
+                    | "year"
+                    | "level"
+                    | "levels"
+                    | "results"
+            ) {
+                return Some((
+                    e + 1,
+                    shift(Unit::Year, -1, ShiftFrom::Previous),
+                    "the year-ago <period>",
+                ));
             }
         }
         if k > i + 1 && matches!(c.norm(k), "period" | "quarter" | "half" | "month" | "week") {
@@ -1532,18 +2383,30 @@ fn business_rule(c: &Cursor, i: usize) -> RuleOut {
                 _ => None,
             };
             if let Some(end) = year_back {
-                return Some((end, shift(Unit::Year, -1, ShiftFrom::Previous), "the same period last year"));
+                return Some((
+                    end,
+                    shift(Unit::Year, -1, ShiftFrom::Previous),
+                    "the same period last year",
+                ));
             }
         }
         // "the 1988 quarter", "the 1989 period": the period in focus, in that year.
         if let Some((y, e)) = c.year(i + 1) {
             if matches!(c.norm(e), "quarter" | "period" | "half") {
-                return Some((e + 1, TimeExpr::of(Core::PeriodInYear { year: y }), "the <year> period"));
+                return Some((
+                    e + 1,
+                    TimeExpr::of(Core::PeriodInYear { year: y }),
+                    "the <year> period",
+                ));
             }
         }
     }
     if w == "ytd" {
-        return Some((i + 1, TimeExpr::of(Core::ToDate { unit: Unit::Year }), "YTD"));
+        return Some((
+            i + 1,
+            TimeExpr::of(Core::ToDate { unit: Unit::Year }),
+            "YTD",
+        ));
     }
     let _ = is_word_token(c.tok(i));
     None

@@ -27,7 +27,9 @@ impl Server {
             .expect("spawn newsfacts-server");
         let stdout = child.stdout.take().expect("server stdout");
         let mut line = String::new();
-        BufReader::new(stdout).read_line(&mut line).expect("read server address line");
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("read server address line");
         let addr = line
             .trim()
             .strip_prefix("newsfacts-server listening on ")
@@ -50,7 +52,10 @@ impl Server {
     /// Sends SIGTERM and waits for the exit status.
     pub fn terminate(mut self) -> std::process::ExitStatus {
         let pid = self.child.id().to_string();
-        Command::new("kill").args(["-TERM", &pid]).status().expect("kill -TERM");
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .expect("kill -TERM");
         let status = self.child.wait().expect("wait for server");
         std::mem::forget(self);
         status
@@ -67,13 +72,20 @@ impl Drop for Server {
 pub const EXAMPLE: &str = include_str!("../fixtures/yicai-amazon-wuhan.txt");
 
 pub fn text_article(id: &str, text: &str) -> pb::Article {
-    pb::Article { id: id.to_string(), body: Some(pb::article::Body::Text(text.to_string())), ..Default::default() }
+    pb::Article {
+        id: id.to_string(),
+        body: Some(pb::article::Body::Text(text.to_string())),
+        ..Default::default()
+    }
 }
 
 pub fn request(article: pb::Article, unit: pb::OffsetUnit) -> pb::ExtractRequest {
     pb::ExtractRequest {
         article: Some(article),
-        options: Some(pb::ExtractOptions { offset_unit: unit as i32, include: vec![] }),
+        options: Some(pb::ExtractOptions {
+            offset_unit: unit as i32,
+            include: vec![],
+        }),
     }
 }
 
@@ -91,8 +103,16 @@ impl UnitText {
         UnitText {
             unit,
             utf8: original.to_string(),
-            utf16: if unit == pb::OffsetUnit::Utf16CodeUnits { original.encode_utf16().collect() } else { vec![] },
-            chars: if unit == pb::OffsetUnit::CodePoints { original.chars().collect() } else { vec![] },
+            utf16: if unit == pb::OffsetUnit::Utf16CodeUnits {
+                original.encode_utf16().collect()
+            } else {
+                vec![]
+            },
+            chars: if unit == pb::OffsetUnit::CodePoints {
+                original.chars().collect()
+            } else {
+                vec![]
+            },
         }
     }
 
@@ -183,7 +203,13 @@ pub fn assert_spans_exact(original: &str, r: &pb::ExtractResponse) -> usize {
     let text = UnitText::new(original, unit);
     for (label, s) in &spans {
         let got = text.slice(s.start, s.end);
-        assert_eq!(got.as_deref(), Some(s.text.as_str()), "{label} span {}..{} in {unit:?}", s.start, s.end);
+        assert_eq!(
+            got.as_deref(),
+            Some(s.text.as_str()),
+            "{label} span {}..{} in {unit:?}",
+            s.start,
+            s.end
+        );
     }
     spans.len()
 }
