@@ -244,7 +244,14 @@ async fn stream_reports_a_bad_article_and_goes_on() {
 
 #[tokio::test]
 async fn describe_reports_limits() {
-    let server = Server::start(&["--max-article-bytes", "4096", "--max-in-flight", "3"]);
+    let server = Server::start(&[
+        "--max-article-bytes",
+        "4096",
+        "--max-in-flight",
+        "3",
+        "--request-timeout-ms",
+        "2500",
+    ]);
     let mut c = server.client().await;
     let d = c
         .describe(pb::DescribeRequest {})
@@ -254,8 +261,77 @@ async fn describe_reports_limits() {
     let l = d.limits.unwrap();
     assert_eq!(l.max_article_bytes, 4096);
     assert_eq!(l.max_in_flight, 3);
+    assert_eq!(l.request_timeout_millis, 2500);
     assert!(d.extractor_version.starts_with("newsfacts "));
     assert_eq!(d.offset_units.len(), 3);
+}
+
+#[tokio::test]
+async fn a_call_past_its_deadline_ends_with_a_status_and_the_server_keeps_serving() {
+    let server = Server::start(&[]);
+    let mut c = server.client().await;
+    // About 100 KB of news: far more than a millisecond of work.
+    let text = common::EXAMPLE.repeat(20);
+    let mut late = tonic::Request::new(request(
+        text_article("late", &text),
+        pb::OffsetUnit::Unspecified,
+    ));
+    late.set_timeout(std::time::Duration::from_millis(1));
+    let e = c.extract(late).await.unwrap_err();
+    assert!(
+        matches!(e.code(), Code::Cancelled | Code::DeadlineExceeded),
+        "expected the deadline to end the call, got {e:?}"
+    );
+    // The abandoned extraction does not wedge the server: the next call is served.
+    let ok = c
+        .extract(request(
+            text_article("next", common::EXAMPLE),
+            pb::OffsetUnit::Unspecified,
+        ))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(ok.article_id, "next");
+    assert!(!ok.sentences.is_empty());
+}
+
+#[tokio::test]
+async fn the_server_side_timeout_ends_a_call_without_a_client_deadline() {
+    let server = Server::start(&["--request-timeout-ms", "1"]);
+    let mut c = server.client().await;
+    let text = common::EXAMPLE.repeat(20);
+    let e = c
+        .extract(request(
+            text_article("slow", &text),
+            pb::OffsetUnit::Unspecified,
+        ))
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), Code::DeadlineExceeded, "{e:?}");
+    assert!(e.message().contains("1 ms"), "{}", e.message());
+
+    // In a stream the limit is per article: each late article is an error item, the stream
+    // itself runs to its end.
+    let items: Vec<_> = ["a", "b", "c"]
+        .iter()
+        .map(|id| pb::ExtractStreamRequest {
+            article: Some(text_article(id, &text)),
+            options: None,
+        })
+        .collect();
+    let mut s = c
+        .extract_stream(tokio_stream::iter(items))
+        .await
+        .unwrap()
+        .into_inner();
+    let mut codes = Vec::new();
+    while let Some(item) = s.message().await.unwrap() {
+        match item.result {
+            Some(pb::extract_stream_response::Result::Error(e)) => codes.push(e.code),
+            other => panic!("expected a timeout item, got {other:?}"),
+        }
+    }
+    assert_eq!(codes, vec![Code::DeadlineExceeded as i32; 3]);
 }
 
 #[tokio::test]

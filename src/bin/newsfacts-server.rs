@@ -34,6 +34,10 @@ struct Args {
     /// Largest number of extractions running at once (further calls wait).
     #[arg(long, env = "NEWSFACTS_MAX_IN_FLIGHT", default_value_t = Limits::default().max_in_flight)]
     max_in_flight: usize,
+    /// Longest one article may take (waiting for a slot included), in milliseconds; a
+    /// client's shorter deadline wins. Each article of a stream gets the full limit.
+    #[arg(long, env = "NEWSFACTS_REQUEST_TIMEOUT_MS", default_value_t = Limits::default().request_timeout.as_millis() as u64)]
+    request_timeout_ms: u64,
     /// Log format.
     #[arg(long, env = "NEWSFACTS_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     log_format: LogFormat,
@@ -75,14 +79,19 @@ async fn main() -> ExitCode {
         LogFormat::Text => builder.init(),
         LogFormat::Json => builder.json().init(),
     }
-    if args.max_article_bytes == 0 || args.max_in_flight == 0 || args.max_message_bytes == 0 {
-        eprintln!("error: --max-article-bytes, --max-message-bytes and --max-in-flight must be at least 1");
+    if args.max_article_bytes == 0
+        || args.max_in_flight == 0
+        || args.max_message_bytes == 0
+        || args.request_timeout_ms == 0
+    {
+        eprintln!("error: --max-article-bytes, --max-message-bytes, --max-in-flight and --request-timeout-ms must be at least 1");
         return ExitCode::from(2);
     }
     let limits = Limits {
         max_article_bytes: args.max_article_bytes,
         max_message_bytes: args.max_message_bytes,
         max_in_flight: args.max_in_flight,
+        request_timeout: std::time::Duration::from_millis(args.request_timeout_ms),
         ..Limits::default()
     };
     let started = std::time::Instant::now();

@@ -15,6 +15,8 @@ pub enum RequestErrorKind {
     TooLarge,
     /// Extraction failed inside the server (a bug): the article is reported, not the server.
     Internal,
+    /// The article took longer than the server's per-article time limit.
+    TimedOut,
 }
 
 /// A refused request: what was wrong, in which field, and what is allowed.
@@ -45,6 +47,19 @@ impl RequestError {
         }
     }
 
+    /// An article whose wait and extraction together outran the server's time limit.
+    pub fn timed_out(limit: std::time::Duration) -> Self {
+        RequestError {
+            kind: RequestErrorKind::TimedOut,
+            message: format!(
+                "the article was not extracted within the server's request timeout of {} ms \
+                 (--request-timeout-ms); send it in smaller parts or raise the limit",
+                limit.as_millis()
+            ),
+            violations: vec![],
+        }
+    }
+
     /// What kind of error.
     pub fn kind(&self) -> RequestErrorKind {
         self.kind
@@ -60,6 +75,7 @@ impl RequestError {
             RequestErrorKind::InvalidArgument => Code::InvalidArgument,
             RequestErrorKind::TooLarge => Code::ResourceExhausted,
             RequestErrorKind::Internal => Code::Internal,
+            RequestErrorKind::TimedOut => Code::DeadlineExceeded,
         }
     }
 

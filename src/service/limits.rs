@@ -11,6 +11,10 @@ pub struct Limits {
     pub max_in_flight: usize,
     /// Largest title, URL, outlet or id accepted, in bytes.
     pub max_field_bytes: usize,
+    /// Longest one article may take, waiting for a slot included; a client's shorter
+    /// `grpc-timeout` wins. An article over it ends with DEADLINE_EXCEEDED (a stream item
+    /// error in a stream); its extraction finishes in the background, holding its slot.
+    pub request_timeout: std::time::Duration,
 }
 
 impl Default for Limits {
@@ -20,6 +24,7 @@ impl Default for Limits {
             max_message_bytes: 16 * 1024 * 1024,
             max_in_flight: 2 * std::thread::available_parallelism().map_or(2, |n| n.get()),
             max_field_bytes: 64 * 1024,
+            request_timeout: std::time::Duration::from_secs(30),
         }
     }
 }

@@ -34,14 +34,25 @@ impl ExtractorService {
         ExtractorService { limits, permits }
     }
 
-    /// Validates, extracts and converts one article, off the async executor.
+    /// Validates, extracts and converts one article, off the async executor, within the
+    /// per-article time limit (waiting for a slot included). A stream's articles each get
+    /// the limit, so a long stream is never cut by it.
     async fn run(
         &self,
         article: Option<pb::Article>,
         options: Option<pb::ExtractOptions>,
     ) -> Result<pb::ExtractResponse, RequestError> {
         let prepared = prepare(article, options, &self.limits)?;
-        let _permit = self
+        let limit = self.limits.request_timeout;
+        tokio::time::timeout(limit, self.run_prepared(prepared))
+            .await
+            .map_err(|_| RequestError::timed_out(limit))?
+    }
+
+    /// Waits for a slot, then extracts on the blocking pool. An abandoned extraction runs to
+    /// its end and keeps its slot until then, so the limit on work in flight holds.
+    async fn run_prepared(&self, prepared: Prepared) -> Result<pb::ExtractResponse, RequestError> {
+        let permit = self
             .permits
             .clone()
             .acquire_owned()
@@ -50,9 +61,12 @@ impl ExtractorService {
         let started = Instant::now();
         let bytes = prepared.text.len();
         let id = prepared.id.clone();
-        let result = tokio::task::spawn_blocking(move || extract_guarded(&prepared))
-            .await
-            .map_err(|e| RequestError::internal(format!("extraction task failed: {e}")))?;
+        let result = tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            extract_guarded(&prepared)
+        })
+        .await
+        .map_err(|e| RequestError::internal(format!("extraction task failed: {e}")))?;
         match &result {
             Ok(_) => {
                 info!(article_id = %id, bytes, micros = started.elapsed().as_micros() as u64, "extracted")
@@ -147,6 +161,8 @@ impl FactExtractor for ExtractorService {
                 max_article_bytes: l.max_article_bytes as u64,
                 max_message_bytes: l.max_message_bytes as u64,
                 max_in_flight: u32::try_from(l.max_in_flight).unwrap_or(u32::MAX),
+                request_timeout_millis: u64::try_from(l.request_timeout.as_millis())
+                    .unwrap_or(u64::MAX),
             }),
             entity_types: vec![],
             fact_kinds: vec![],
@@ -161,7 +177,8 @@ impl FactExtractor for ExtractorService {
 }
 
 /// The full router: the extractor (gzip both ways, message size limits), the standard
-/// health service, and server reflection v1 and v1alpha.
+/// health service, and server reflection v1 and v1alpha (which also describes `google.rpc`
+/// error details, so grpcurl prints a BadRequest's field violations).
 pub async fn router(
     limits: Limits,
 ) -> Result<tonic::service::Routes, Box<dyn std::error::Error + Send + Sync>> {
@@ -177,10 +194,12 @@ pub async fn router(
     let reflection_v1 = tonic_reflection::server::Builder::configure()
         .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
         .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+        .register_encoded_file_descriptor_set(tonic_types::pb::FILE_DESCRIPTOR_SET)
         .build_v1()?;
     let reflection_v1alpha = tonic_reflection::server::Builder::configure()
         .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
         .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+        .register_encoded_file_descriptor_set(tonic_types::pb::FILE_DESCRIPTOR_SET)
         .build_v1alpha()?;
     let mut routes = tonic::service::Routes::new(extractor);
     routes = routes
