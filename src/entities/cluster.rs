@@ -11,6 +11,10 @@
 //!    ("Song" after "Song Xiaojun", "Jobs" after "Steve Jobs") -> that person (Surname).
 //! 4. Otherwise a new entity. Names sharing a head ("Amazon China", "Amazon") stay
 //!    distinct; an organisation whose name extends another's is related as `PartOf`.
+//!
+//! After the pass, a person named by one word *before* the full name appears (a headline's
+//! "Trump" before the body's "Donald Trump") joins the one person whose full name ends (or
+//! else begins) with that word; with two such persons it stays apart.
 
 use std::collections::BTreeMap;
 
@@ -202,6 +206,7 @@ pub fn cluster_mentions(mut mentions: Vec<RawMention>, sentence_count: usize) ->
             c.mentions.push((m, kind));
         }
     }
+    fold_early_surnames(&mut clusters);
     // Role: a mention that is the first entity mention of its sentence (subject-like).
     let mut first_in_sentence: BTreeMap<usize, Span> = BTreeMap::new();
     for c in &clusters {
@@ -229,6 +234,90 @@ pub fn cluster_mentions(mut mentions: Vec<RawMention>, sentence_count: usize) ->
         }
     }
     clusters
+}
+
+/// Folds a one-word person cluster into the unique person whose full name ends (or else
+/// begins) with that word, when the one-word mentions came first (rule 3 handles the
+/// other order). Every mention of the folded cluster becomes a `Surname` mention.
+fn fold_early_surnames(clusters: &mut Vec<Cluster>) {
+    let is_one_word_person = |c: &Cluster| {
+        c.ty == NerType::Per
+            && c.place.is_none()
+            && !c.mentions.is_empty()
+            && c.mentions.iter().all(|(m, k)| {
+                m.tokens.len() == 1 && matches!(k, MentionKind::Name | MentionKind::Possessive)
+            })
+    };
+    let full_name_parts = |c: &Cluster, last: bool| -> Vec<String> {
+        c.mentions
+            .iter()
+            .filter(|(m, k)| {
+                m.tokens.len() >= 2 && matches!(k, MentionKind::Name | MentionKind::Possessive)
+            })
+            .filter_map(|(m, _)| {
+                if last {
+                    m.tokens.last()
+                } else {
+                    m.tokens.first()
+                }
+            })
+            .map(|t| name_key(t))
+            .collect()
+    };
+    let mut moves: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in clusters.iter().enumerate() {
+        if !is_one_word_person(c) {
+            continue;
+        }
+        let Some(key) = c.mentions.first().map(|(m, _)| name_key(&m.text)) else {
+            continue;
+        };
+        for last in [true, false] {
+            let owners: Vec<usize> = clusters
+                .iter()
+                .enumerate()
+                .filter(|(j, p)| {
+                    *j != i && p.ty == NerType::Per && full_name_parts(p, last).contains(&key)
+                })
+                .map(|(j, _)| j)
+                .collect();
+            match owners.as_slice() {
+                [owner] => {
+                    moves.push((i, *owner));
+                    break;
+                }
+                [] => continue,
+                _ => break,
+            }
+        }
+    }
+    if moves.is_empty() {
+        return;
+    }
+    let mut folded = vec![false; clusters.len()];
+    for &(from, to) in &moves {
+        let taken: Vec<(RawMention, MentionKind)> = clusters
+            .get_mut(from)
+            .map(|c| std::mem::take(&mut c.mentions))
+            .unwrap_or_default();
+        if let Some(target) = clusters.get_mut(to) {
+            target
+                .mentions
+                .extend(taken.into_iter().map(|(m, _)| (m, MentionKind::Surname)));
+            target
+                .mentions
+                .sort_by_key(|(m, _)| (m.span, m.from_metadata));
+        }
+        if let Some(f) = folded.get_mut(from) {
+            *f = true;
+        }
+    }
+    let mut index = 0;
+    clusters.retain(|_| {
+        let keep = !folded.get(index).copied().unwrap_or(false);
+        index += 1;
+        keep
+    });
 }
 
 fn finish_cluster(
@@ -366,6 +455,54 @@ mod tests {
         let clusters = cluster_mentions(vec![first, m(90, "Springsteen", NerType::Per, 1)], 2);
         assert_eq!(clusters.len(), 1);
         assert_eq!(clusters[0].mentions[1].1, MentionKind::Surname);
+    }
+
+    #[test]
+    fn surname_in_a_headline_before_the_full_name() {
+        let mut body_first = m(90, "Donald Trump", NerType::Per, 1);
+        body_first.kind = MentionKind::Possessive;
+        let clusters = cluster_mentions(
+            vec![
+                m(10, "Trump", NerType::Per, 0),
+                body_first,
+                m(40, "Calderon", NerType::Per, 0),
+                m(70, "Felipe Calderon", NerType::Per, 1),
+                m(150, "Trump", NerType::Per, 2),
+            ],
+            3,
+        );
+        let names: Vec<(&str, usize)> = clusters
+            .iter()
+            .map(|c| (c.canonical.as_str(), c.mentions.len()))
+            .collect();
+        assert_eq!(clusters.len(), 2, "{names:?}");
+        assert!(names.contains(&("Donald Trump", 3)), "{names:?}");
+        assert!(names.contains(&("Felipe Calderon", 2)), "{names:?}");
+        let trump = clusters.iter().find(|c| c.canonical == "Donald Trump");
+        let kinds: Vec<MentionKind> = trump
+            .map(|c| c.mentions.iter().map(|(_, k)| *k).collect())
+            .unwrap_or_default();
+        assert_eq!(
+            kinds,
+            vec![
+                MentionKind::Surname,
+                MentionKind::Possessive,
+                MentionKind::Surname
+            ]
+        );
+    }
+
+    #[test]
+    fn an_early_surname_shared_by_two_people_stays_apart() {
+        let clusters = cluster_mentions(
+            vec![
+                m(0, "Bush", NerType::Per, 0),
+                m(40, "George Bush", NerType::Per, 1),
+                m(80, "Jeb Bush", NerType::Per, 2),
+            ],
+            3,
+        );
+        assert_eq!(clusters.len(), 3);
     }
 
     fn m(start: usize, text: &str, ty: NerType, sentence: usize) -> RawMention {

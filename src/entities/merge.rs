@@ -25,6 +25,10 @@
 //!    named with an upper-case initial (LOC), or a demonym (MISC); never in an all-caps
 //!    headline, where gazetteer hits are too noisy.
 //! 5. A match partially crossing a tagger span is dropped (the tagger's boundaries win).
+//!    Clause words the tagger swept in at a span's start ("When Mexico" -> "Mexico") and a
+//!    weekday at its end ("CNBC Saturday" -> "CNBC") are cut off. A one-word all-caps span
+//!    outside a headline whose word is almost never capitalised in running text is
+//!    shouting, not a name ("MAKE AMERICA GREAT": "MAKE", "GREAT" dropped).
 //! 6. Titles: leading title words ("President", "Ambassador", "Dr.") are cut from a span
 //!    and what remains is a PERSON ("Ambassador Mohib" -> "Mohib").
 //! 7. Apposition: a span followed by ", <job title>" ("Song Xiaojun, vice president of
@@ -101,6 +105,17 @@ pub fn merge_sentence<S: AsRef<str>>(
             .find(|&i| is_lowercase_word(word(i)))
             .map(|i| i + 1)
             .unwrap_or(e.start);
+        let start =
+            if start + 1 < end && CLAUSE_WORDS.contains(&word(start).to_lowercase().as_str()) {
+                start + 1
+            } else {
+                start
+            };
+        let end = if end > start + 1 && end.checked_sub(1).map(word).is_some_and(is_weekday) {
+            end - 1
+        } else {
+            end
+        };
         let mut e = TokenEntity {
             start,
             end: e.end,
@@ -118,6 +133,9 @@ pub fn merge_sentence<S: AsRef<str>>(
             continue;
         }
         if single && NOT_NAMES.contains(&word(e.start)) {
+            continue;
+        }
+        if single && !headline && cap == 1 && is_shouted_word(word(e.start)) {
             continue;
         }
         let last = end.checked_sub(1).map(word).unwrap_or("");
@@ -217,6 +235,99 @@ fn is_title_case<S: AsRef<str>>(words: &[S]) -> bool {
         .count();
     long.len() >= 3 && caps * 10 >= long.len() * 8
 }
+
+/// An all-caps word of four letters or more ("GREAT"), as opposed to an acronym ("WHO").
+fn is_shouted_word(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
+}
+
+/// Words that open a clause or sentence and never begin a name (compared in lower case).
+const CLAUSE_WORDS: &[&str] = &[
+    "when",
+    "if",
+    "but",
+    "and",
+    "or",
+    "as",
+    "after",
+    "before",
+    "while",
+    "since",
+    "because",
+    "although",
+    "though",
+    "so",
+    "then",
+    "unlike",
+    "like",
+    "once",
+    "until",
+    "unless",
+    "whether",
+    "where",
+    "why",
+    "how",
+    "what",
+    "which",
+    "who",
+    "meanwhile",
+    "however",
+    "also",
+    "yet",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "from",
+    "by",
+    "to",
+    "into",
+    "about",
+    "under",
+    "over",
+    "this",
+    "that",
+    "these",
+    "those",
+    "our",
+    "my",
+    "his",
+    "her",
+    "their",
+    "its",
+    "your",
+    "we",
+    "i",
+    "he",
+    "she",
+    "they",
+    "it",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "last",
+    "next",
+    "every",
+    "each",
+    "both",
+    "all",
+    "some",
+    "many",
+    "most",
+    "several",
+    "no",
+    "not",
+];
 
 /// Capitalised tokens that are not names: units, currency codes, job-title acronyms.
 const NOT_NAMES: &[&str] = &[
@@ -414,12 +525,41 @@ mod tests {
                 vec![te(0, 2, NerType::Org)],
                 &[],
             ),
+            // a clause word swept into a span's start is cut off.
+            (
+                &["When", "Mexico", "sends"],
+                vec![te(0, 2, NerType::Loc)],
+                &[(1, 2, NerType::Loc, true)],
+            ),
+            // a trailing weekday is cut off.
+            (
+                &["told", "CNBC", "Saturday", "."],
+                vec![te(1, 3, NerType::Org)],
+                &[(1, 2, NerType::Org, false)],
+            ),
+            // shouted common words are not names; an acronym of three letters stays.
+            (
+                &[
+                    "MAKE", "AMERICA", "GREAT", "AGAIN", "says", "the", "report", "from", "WHO",
+                ],
+                vec![
+                    te(0, 1, NerType::Org),
+                    te(1, 2, NerType::Loc),
+                    te(2, 3, NerType::Org),
+                    te(8, 9, NerType::Org),
+                ],
+                &[(1, 2, NerType::Loc, true), (8, 9, NerType::Org, false)],
+            ),
         ];
         for (toks, tagged, want) in cases {
             let matches = gaz().find(toks);
             let caps: Vec<u8> = toks
                 .iter()
-                .map(|w| if *w == "Officials" { 2 } else { 0 })
+                .map(|w| match *w {
+                    "Officials" => 2,
+                    "MAKE" | "GREAT" | "WHO" => 1,
+                    _ => 0,
+                })
                 .collect();
             let got: Vec<_> = merge_sentence(toks, &caps, tagged, &matches, gaz(), false)
                 .iter()
