@@ -12,9 +12,12 @@
 //! 4. Otherwise a new entity. Names sharing a head ("Amazon China", "Amazon") stay
 //!    distinct; an organisation whose name extends another's is related as `PartOf`.
 //!
-//! After the pass, a person named by one word *before* the full name appears (a headline's
-//! "Trump" before the body's "Donald Trump") joins the one person whose full name ends (or
-//! else begins) with that word; with two such persons it stays apart.
+//! After the pass, two full names of a person that agree on their first and last words
+//! and differ only by middle names or initials ("Hillary Clinton", "Hillary Rodham
+//! Clinton"; "Benjamin Rhodes", "Benjamin J. Rhodes") are one person. Then a person named
+//! by one word *before* the full name appears (a headline's "Trump" before the body's
+//! "Donald Trump") joins the one person whose full name ends (or else begins) with that
+//! word; with two such persons it stays apart.
 
 use std::collections::BTreeMap;
 
@@ -206,6 +209,7 @@ pub fn cluster_mentions(mut mentions: Vec<RawMention>, sentence_count: usize) ->
             c.mentions.push((m, kind));
         }
     }
+    fold_middle_name_variants(&mut clusters);
     fold_early_surnames(&mut clusters);
     // Role: a mention that is the first entity mention of its sentence (subject-like).
     let mut first_in_sentence: BTreeMap<usize, Span> = BTreeMap::new();
@@ -234,6 +238,82 @@ pub fn cluster_mentions(mut mentions: Vec<RawMention>, sentence_count: usize) ->
         }
     }
     clusters
+}
+
+/// The (first, last) words of each multi-word full-name mention of a person cluster.
+fn name_ends(c: &Cluster) -> Vec<(String, String)> {
+    c.mentions
+        .iter()
+        .filter(|(m, k)| {
+            m.tokens.len() >= 2 && matches!(k, MentionKind::Name | MentionKind::Possessive)
+        })
+        .filter_map(|(m, _)| Some((name_key(m.tokens.first()?), name_key(m.tokens.last()?))))
+        .collect()
+}
+
+/// Folds person clusters whose full names share their first and last words into the
+/// earliest of them (their mentions keep their kinds: each is a full name).
+fn fold_middle_name_variants(clusters: &mut Vec<Cluster>) {
+    let mut moves: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in clusters.iter().enumerate() {
+        if c.ty != NerType::Per {
+            continue;
+        }
+        let ends = name_ends(c);
+        let earlier =
+            clusters.iter().enumerate().take(i).find(|(_, p)| {
+                p.ty == NerType::Per && name_ends(p).iter().any(|e| ends.contains(e))
+            });
+        if let Some((j, _)) = earlier {
+            // Chains fold into the earliest cluster of the chain.
+            let root = moves
+                .iter()
+                .find(|(from, _)| *from == j)
+                .map_or(j, |(_, to)| *to);
+            moves.push((i, root));
+        }
+    }
+    move_clusters(clusters, &moves, None);
+}
+
+/// Moves every mention of each `from` cluster into its `to` cluster (optionally giving
+/// them a new kind), keeps text order, and drops the emptied clusters.
+fn move_clusters(
+    clusters: &mut Vec<Cluster>,
+    moves: &[(usize, usize)],
+    new_kind: Option<MentionKind>,
+) {
+    if moves.is_empty() {
+        return;
+    }
+    let mut folded = vec![false; clusters.len()];
+    for &(from, to) in moves {
+        let taken: Vec<(RawMention, MentionKind)> = clusters
+            .get_mut(from)
+            .map(|c| std::mem::take(&mut c.mentions))
+            .unwrap_or_default();
+        let place = clusters.get(from).and_then(|c| c.place);
+        if let Some(target) = clusters.get_mut(to) {
+            target
+                .mentions
+                .extend(taken.into_iter().map(|(m, k)| (m, new_kind.unwrap_or(k))));
+            target
+                .mentions
+                .sort_by_key(|(m, _)| (m.span, m.from_metadata));
+            if target.place.is_none() {
+                target.place = place;
+            }
+        }
+        if let Some(f) = folded.get_mut(from) {
+            *f = true;
+        }
+    }
+    let mut index = 0;
+    clusters.retain(|_| {
+        let keep = !folded.get(index).copied().unwrap_or(false);
+        index += 1;
+        keep
+    });
 }
 
 /// Folds a one-word person cluster into the unique person whose full name ends (or else
@@ -291,33 +371,7 @@ fn fold_early_surnames(clusters: &mut Vec<Cluster>) {
             }
         }
     }
-    if moves.is_empty() {
-        return;
-    }
-    let mut folded = vec![false; clusters.len()];
-    for &(from, to) in &moves {
-        let taken: Vec<(RawMention, MentionKind)> = clusters
-            .get_mut(from)
-            .map(|c| std::mem::take(&mut c.mentions))
-            .unwrap_or_default();
-        if let Some(target) = clusters.get_mut(to) {
-            target
-                .mentions
-                .extend(taken.into_iter().map(|(m, _)| (m, MentionKind::Surname)));
-            target
-                .mentions
-                .sort_by_key(|(m, _)| (m.span, m.from_metadata));
-        }
-        if let Some(f) = folded.get_mut(from) {
-            *f = true;
-        }
-    }
-    let mut index = 0;
-    clusters.retain(|_| {
-        let keep = !folded.get(index).copied().unwrap_or(false);
-        index += 1;
-        keep
-    });
+    move_clusters(clusters, &moves, Some(MentionKind::Surname));
 }
 
 fn finish_cluster(
@@ -490,6 +544,30 @@ mod tests {
                 MentionKind::Surname
             ]
         );
+    }
+
+    #[test]
+    fn full_names_differing_by_a_middle_name_are_one_person() {
+        let clusters = cluster_mentions(
+            vec![
+                m(0, "Clinton", NerType::Per, 0),
+                m(20, "Hillary Rodham Clinton", NerType::Per, 1),
+                m(60, "Benjamin J. Rhodes", NerType::Per, 2),
+                m(90, "Hillary Clinton", NerType::Per, 3),
+                m(120, "Benjamin Rhodes", NerType::Per, 4),
+                m(150, "Clinton", NerType::Per, 5),
+                m(180, "Hillary Duff", NerType::Per, 6),
+            ],
+            7,
+        );
+        let names: Vec<(&str, usize)> = clusters
+            .iter()
+            .map(|c| (c.canonical.as_str(), c.mentions.len()))
+            .collect();
+        assert_eq!(clusters.len(), 3, "{names:?}");
+        assert!(names.contains(&("Hillary Rodham Clinton", 4)), "{names:?}");
+        assert!(names.contains(&("Benjamin J. Rhodes", 2)), "{names:?}");
+        assert!(names.contains(&("Hillary Duff", 1)), "{names:?}");
     }
 
     #[test]
