@@ -134,24 +134,8 @@ fn main() {
         hour: None,
         minute: None,
     };
-    let sentence_tokens: Vec<Vec<SentenceTokens>> = docs
-        .iter()
-        .map(|d| {
-            d.sentences
-                .iter()
-                .map(|s| SentenceTokens {
-                    span: s.span,
-                    tokens: d
-                        .tokens
-                        .get(s.tokens.clone())
-                        .unwrap_or(&[])
-                        .iter()
-                        .map(|t| t.span)
-                        .collect(),
-                })
-                .collect()
-        })
-        .collect();
+    let sentence_tokens: Vec<Vec<SentenceTokens>> =
+        docs.iter().map(pipeline::sentence_tokens).collect();
     let paired: Vec<(&TextDoc, &Vec<SentenceTokens>)> =
         docs.iter().zip(sentence_tokens.iter()).collect();
     let tokens: usize = docs.iter().map(|d| d.tokens.len()).sum();

@@ -163,20 +163,7 @@ pub fn extract(input: &ArticleInput<'_>) -> Document {
     let sentence_spans: Vec<Span> = text.sentences.iter().map(|s| s.span).collect();
     let values = values::extract(clean, &sentence_spans, &values_reference(&reference));
 
-    let sentences: Vec<SentenceTokens> = text
-        .sentences
-        .iter()
-        .map(|s| SentenceTokens {
-            span: s.span,
-            tokens: text
-                .tokens
-                .get(s.tokens.clone())
-                .unwrap_or(&[])
-                .iter()
-                .map(|t| t.span)
-                .collect(),
-        })
-        .collect();
+    let sentences = sentence_tokens(&text);
     let metadata_fields = metadata_fields(&text);
     let entities = entities::extract(&EntityInput {
         text: clean,
@@ -245,6 +232,23 @@ pub fn extract(input: &ArticleInput<'_>) -> Document {
 }
 
 /// The values stage's view of the reference: only the local date and time parts.
+/// The sentences of a text document with their token spans, as the entity stage reads them.
+pub fn sentence_tokens(doc: &TextDoc) -> Vec<SentenceTokens> {
+    doc.sentences
+        .iter()
+        .map(|s| SentenceTokens {
+            span: s.span,
+            tokens: doc
+                .tokens
+                .get(s.tokens.clone())
+                .unwrap_or(&[])
+                .iter()
+                .map(|t| t.span)
+                .collect(),
+        })
+        .collect()
+}
+
 fn values_reference(r: &Reference) -> values::Reference {
     values::Reference {
         year: r.year,

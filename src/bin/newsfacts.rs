@@ -346,20 +346,25 @@ fn server(status: tonic::Status) -> Failure {
     }
 }
 
-async fn connect(addr: &str) -> Result<FactExtractorClient<Channel>, Failure> {
+/// A connected channel to `addr` ("host:port" or a URL).
+async fn channel(addr: &str) -> Result<Channel, Failure> {
     let addr = if addr.contains("://") {
         addr.to_string()
     } else {
         format!("http://{addr}")
     };
-    let channel = Channel::from_shared(addr.clone())
+    Channel::from_shared(addr.clone())
         .map_err(|e| usage(format!("bad --addr {addr:?}: {e}")))?
         .connect()
         .await
         .map_err(|e| Failure {
             code: EXIT_SERVER,
             message: format!("cannot connect to {addr}: {e}"),
-        })?;
+        })
+}
+
+async fn connect(addr: &str) -> Result<FactExtractorClient<Channel>, Failure> {
+    let channel = channel(addr).await?;
     Ok(FactExtractorClient::new(channel)
         .send_compressed(CompressionEncoding::Gzip)
         .accept_compressed(CompressionEncoding::Gzip)
@@ -562,20 +567,8 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
             })
         }
         Command::Health => {
-            let addr = if cli.addr.contains("://") {
-                cli.addr.clone()
-            } else {
-                format!("http://{}", cli.addr)
-            };
-            let channel = Channel::from_shared(addr.clone())
-                .map_err(|e| usage(format!("bad --addr: {e}")))?
-                .connect()
-                .await
-                .map_err(|e| Failure {
-                    code: EXIT_SERVER,
-                    message: format!("cannot connect to {addr}: {e}"),
-                })?;
-            let mut health = tonic_health::pb::health_client::HealthClient::new(channel);
+            let mut health =
+                tonic_health::pb::health_client::HealthClient::new(channel(&cli.addr).await?);
             let r = health
                 .check(tonic_health::pb::HealthCheckRequest {
                     service: String::new(),

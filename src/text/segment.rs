@@ -262,17 +262,7 @@ fn judge_terminal(chars: &[(usize, char)], k: usize, run_end: usize, e: usize) -
         Some(c) if !c.is_whitespace() => return (run_is_cjk, e),
         _ => {}
     }
-    let mut j = e;
-    let mut newlines = 0usize;
-    while let Some(c) = ch(j) {
-        if !c.is_whitespace() {
-            break;
-        }
-        if c == '\n' {
-            newlines += 1;
-        }
-        j += 1;
-    }
+    let (j, newlines) = skip_whitespace(chars, e);
     if j >= len || newlines >= 2 {
         return (true, j);
     }
@@ -354,14 +344,12 @@ fn judge_terminal(chars: &[(usize, char)], k: usize, run_end: usize, e: usize) -
     (true, j)
 }
 
-/// Decides whether the line break at `chars[k]` ends a sentence; returns the index after the
-/// whitespace run it starts.
-fn judge_line_break(chars: &[(usize, char)], k: usize) -> (bool, usize) {
-    let ch = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let len = chars.len();
-    let mut j = k;
+/// The index of the first non-whitespace char at or after `from`, and how many line feeds
+/// the whitespace run holds.
+fn skip_whitespace(chars: &[(usize, char)], from: usize) -> (usize, usize) {
+    let mut j = from;
     let mut newlines = 0usize;
-    while let Some(c) = ch(j) {
+    while let Some(&(_, c)) = chars.get(j) {
         if !c.is_whitespace() {
             break;
         }
@@ -370,6 +358,15 @@ fn judge_line_break(chars: &[(usize, char)], k: usize) -> (bool, usize) {
         }
         j += 1;
     }
+    (j, newlines)
+}
+
+/// Decides whether the line break at `chars[k]` ends a sentence; returns the index after the
+/// whitespace run it starts.
+fn judge_line_break(chars: &[(usize, char)], k: usize) -> (bool, usize) {
+    let ch = |i: usize| chars.get(i).map(|&(_, c)| c);
+    let len = chars.len();
+    let (j, newlines) = skip_whitespace(chars, k);
     if j >= len {
         return (false, j);
     }
