@@ -287,7 +287,7 @@ impl Resolver {
             }
             Core::Decade { first_year } => {
                 let Some(d) = Date::new(first_year, 1, 1) else {
-                    return self.unknown("XXXX", Grain::Decade, TimexType::Date);
+                    return self.unknown("XXX", Grain::Decade, TimexType::Date);
                 };
                 self.point_value(mk(d, Grain::Decade, true), Anchoring::Absolute, true)
             }
@@ -377,9 +377,10 @@ impl Resolver {
                             diff + 7
                         }
                     }
+                    // A bare weekday naming the reference day is that day, in either tense.
                     None => match tense {
                         Tense::Future => {
-                            if diff > 0 {
+                            if diff >= 0 {
                                 diff
                             } else {
                                 diff + 7
@@ -430,8 +431,10 @@ impl Resolver {
                         }
                     }
                 };
+                // Without a tense cue a bare month is the nearest one; within a month's
+                // difference of distance, the reference year's ("November" said in May).
                 let y = if shift == 0 && tense == Tense::Present {
-                    r.year
+                    self.nearest_month_year(r, month).unwrap_or(r.year)
                 } else {
                     y
                 };
@@ -577,6 +580,30 @@ impl Resolver {
                 v
             }
         }
+    }
+
+    /// The year of the occurrence of `month` nearest to the reference `r`, counting the
+    /// reference year's a month nearer than it is.
+    fn nearest_month_year(&self, r: Date, month: u32) -> Option<i32> {
+        let rn = r.day_number();
+        let mut best: Option<(i32, i64)> = None;
+        for y in [r.year - 1, r.year, r.year + 1] {
+            let start = Date::new(y, month, 1)?;
+            let end = start.add_months(1)?;
+            let (s, e) = (start.day_number(), end.day_number());
+            let dist = if rn < s {
+                s - rn
+            } else if rn >= e {
+                rn - e + 1
+            } else {
+                0
+            };
+            let dist = if y == r.year { dist - 31 } else { dist };
+            if best.is_none_or(|(_, b)| dist < b) {
+                best = Some((y, dist));
+            }
+        }
+        best.map(|(y, _)| y)
     }
 
     /// A month/day without a year: the nearest occurrence, pushed by tense.
@@ -893,13 +920,19 @@ fn duration_value(amount: &Amount, unit: Unit) -> String {
         Unit::Week => (1, "W", false),
         Unit::Weekend => (1, "WE", false),
         Unit::Month => (1, "M", false),
-        Unit::Quarter => (1, "Q", false),
+        // ISO 8601 has no quarter designator: "three quarters" is P9M.
+        Unit::Quarter => (3, "M", false),
         Unit::Half => (6, "M", false),
         Unit::Year => (1, "Y", false),
         Unit::Decade => (10, "Y", false),
         Unit::Century => (100, "Y", false),
     };
     let t = if time { "T" } else { "" };
+    if let Amount::Exact(d) = amount {
+        if let Some(v) = mixed_duration(*d, unit) {
+            return v;
+        }
+    }
     let n = match amount {
         Amount::Exact(d) => d
             .checked_mul(super::decimal::Decimal::from_int(mult))
@@ -907,6 +940,39 @@ fn duration_value(amount: &Amount, unit: Unit) -> String {
         Amount::Range(..) | Amount::Vague => "X".to_string(),
     };
     format!("P{t}{n}{letter}")
+}
+
+/// A fractional count written in whole units of the unit and the next finer one, as TimeML
+/// does ("2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M); `None` when the count is whole or
+/// the fraction is not a whole number of the finer unit.
+fn mixed_duration(d: super::decimal::Decimal, unit: Unit) -> Option<String> {
+    if d.is_integer() {
+        return None;
+    }
+    // (finer units per unit, format of whole and finer counts)
+    let (per, fmt): (i64, fn(i64, i64) -> String) = match unit {
+        Unit::Year => (12, |a, b| format!("P{a}Y{b}M")),
+        Unit::Day => (24, |a, b| format!("P{a}DT{b}H")),
+        Unit::Hour => (60, |a, b| format!("PT{a}H{b}M")),
+        Unit::Minute => (60, |a, b| format!("PT{a}M{b}S")),
+        _ => return None,
+    };
+    let total = d
+        .checked_mul(super::decimal::Decimal::from_int(i128::from(per)))?
+        .to_i64()?;
+    if total <= 0 {
+        return None;
+    }
+    let (whole, rest) = (total / per, total % per);
+    if whole == 0 {
+        return Some(match unit {
+            Unit::Year => format!("P{rest}M"),
+            Unit::Day => format!("PT{rest}H"),
+            Unit::Hour => format!("PT{rest}M"),
+            _ => format!("PT{rest}S"),
+        });
+    }
+    Some(fmt(whole, rest))
 }
 
 fn render(p: &Point) -> String {
@@ -921,9 +987,10 @@ fn render(p: &Point) -> String {
         Grain::Year => y,
         Grain::Decade => {
             if p.year_known {
-                format!("{:03}X", d.year / 10)
+                // TimeML writes a decade as its first three digits: "the 1990s" is 199.
+                format!("{:03}", d.year / 10)
             } else {
-                "XXXX".to_string()
+                "XXX".to_string()
             }
         }
         Grain::Century => {

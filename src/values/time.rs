@@ -1667,6 +1667,14 @@ fn relative_rule(c: &Cursor, i: usize) -> RuleOut {
                 ));
             }
             if let Some((m, e)) = c.month(k + 1) {
+                // "this September" is the month of the reference year, whatever the tense.
+                if dir == 0 && w == "this" {
+                    return Some((
+                        e,
+                        calendar(YearSpec::FromReference(0), Some(m), None),
+                        "this <month>",
+                    ));
+                }
                 return Some((
                     e,
                     TimeExpr::of(Core::Month {
