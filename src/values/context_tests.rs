@@ -338,3 +338,27 @@ t!(
     "Monday",
     "time DATE 2024-05-20"
 );
+t!(
+    since_looks_back,
+    "Police have been searching since shortly after the Oct. 23 slaying.",
+    "Oct. 23",
+    "time DATE 2023-10-23"
+);
+t!(
+    until_month_is_ahead,
+    "The government gave the company until mid-November to submit details.",
+    "mid-November",
+    "time DATE 2024-11 mod=MID"
+);
+t!(
+    ahead_of_the_weekend,
+    "Traders squared positions ahead of the weekend.",
+    "the weekend",
+    "time DATE 2024-W20-WE"
+);
+t!(
+    through_month_after_a_period_looks_back,
+    "Sales were flat this year through April.",
+    "April",
+    "time DATE 2024-04"
+);

@@ -631,9 +631,11 @@ fn tense_marker(tokens: &[Token], k: usize) -> Option<Tense> {
     }
     match w {
         "will" | "shall" | "upcoming" | "tomorrow" | "next" | "scheduled" | "expects"
-        | "expected" | "plans" | "planned" | "due" | "likely" | "would" | "might" => {
+        | "expected" | "plans" | "planned" | "due" | "likely" | "would" | "might" | "ahead" => {
             Some(Tense::Future)
         }
+        // "since the Oct. 23 slaying" looks back.
+        "since" => Some(Tense::Past),
         // Lowercase "may" is the modal; the month is capitalised.
         "may" if !t.capitalised => Some(Tense::Future),
         "ll" if matches!(prev, "'" | "’") => Some(Tense::Future),
@@ -698,6 +700,12 @@ fn tense_marker(tokens: &[Token], k: usize) -> Option<Tense> {
 /// The tense governing tokens `[start, end)`: the nearest tense marker in the sentence
 /// (see [`tense_marker`]), else present.
 fn tense_around(tokens: &[Token], start: usize, end: usize) -> Tense {
+    // "until mid-November": the end of a period still running ("through" is not: "this
+    // year through August" looks back).
+    let before = start.checked_sub(1).and_then(|k| tokens.get(k));
+    if before.is_some_and(|t| matches!(t.norm.as_str(), "until" | "till")) {
+        return Tense::Future;
+    }
     let mut best: Option<(usize, Tense)> = None;
     // A bounded window keeps the scan linear on pathological one-sentence inputs.
     let lo = start.saturating_sub(TENSE_WINDOW);

@@ -1983,6 +1983,14 @@ fn duration_rule(c: &Cursor, i: usize) -> RuleOut {
                     "the past|coming <unit>s",
                 ));
             }
+            // "sales for the full year": the (fiscal) year being reported, a date.
+            if !plural && has_the && unit == Unit::Year && frame_word == "full" {
+                return Some((
+                    k + 1,
+                    shift(Unit::Year, 0, ShiftFrom::Reference),
+                    "the full year",
+                ));
+            }
             if !plural && has_the && matches!(frame_word, "full" | "whole" | "entire") {
                 return Some((
                     k + 1,
@@ -2010,6 +2018,12 @@ fn duration_rule(c: &Cursor, i: usize) -> RuleOut {
         }
     }
     let mut e = after_count;
+    // "two more weeks", "an additional year": the added span is the duration.
+    if matches!(c.norm(e), "more" | "additional" | "extra" | "further")
+        && unit_word(c.norm(e + 1)).is_some()
+    {
+        e += 1;
+    }
     let hyphenated = c.is(e, "-") && c.glued(e);
     if hyphenated {
         e += 1;
