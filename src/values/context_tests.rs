@@ -362,3 +362,21 @@ t!(
     "April",
     "time DATE 2024-04"
 );
+t!(
+    year_earlier_after_the_nine_months_is_the_previous_year,
+    "For the nine months, net income rose 5%.\nThat compared with $3 million a year earlier.",
+    "a year earlier",
+    "time DATE 2023"
+);
+t!(
+    year_ago_results_compare_with_the_current_period,
+    "The company was founded in 2019.\nThe year-ago results were restated.",
+    "The year-ago results",
+    "time DATE 2023"
+);
+t!(
+    narrative_year_earlier_follows_a_past_year,
+    "In 1995, sales rose.\nA year earlier, they fell.",
+    "A year earlier",
+    "time DATE 1994"
+);

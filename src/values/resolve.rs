@@ -706,8 +706,12 @@ impl Resolver {
             ShiftFrom::Reference => false,
             ShiftFrom::Previous => base.is_some_and(|l| l.grain <= grain || grain == Grain::Year),
             ShiftFrom::PreviousPeriodOrReference => base.is_some_and(|l| {
-                matches!(l.grain, Grain::Quarter | Grain::Half | Grain::Month) && unit == Unit::Year
+                matches!(l.grain, Grain::Quarter | Grain::Half | Grain::Month)
+                    && unit == Unit::Year
+                    && self.is_recent(l)
             }),
+            ShiftFrom::CurrentPeriod => base
+                .is_some_and(|l| (l.grain <= grain || grain == Grain::Year) && self.is_recent(l)),
         };
         if use_previous {
             if let Some(last) = base {
@@ -762,7 +766,37 @@ impl Resolver {
         self.point_value(p, Anchoring::Reference, true)
     }
 
+    /// Whether a mentioned period is recent enough to be the one reported on: it started
+    /// less than a year before the reference (true when the reference is unknown). The
+    /// third quarter reported in May is last year's; the 1988 quarter in 1989-10 is history.
+    fn is_recent(&self, p: Point) -> bool {
+        match self.reference {
+            Some(r) if self.reference_year_known && p.year_known => {
+                p.start.day_number() > r.day_number() - 366
+            }
+            _ => true,
+        }
+    }
+
     fn duration(&mut self, expr: &TimeExpr, amount: Amount, unit: Unit, frame: Frame) -> TimeValue {
+        // "the nine months": the reference year's part being reported becomes the period in
+        // focus, at year grain, so that "a year earlier" is the previous year.
+        if frame == Frame::YearPart {
+            if let Some(start) = self
+                .reference
+                .filter(|_| self.reference_year_known)
+                .and_then(|r| Date::new(r.year, 1, 1))
+            {
+                self.remember(Point {
+                    start,
+                    grain: Grain::Year,
+                    year_known: true,
+                    season: None,
+                    part_of_day: None,
+                    clock: None,
+                });
+            }
+        }
         let value = duration_value(&amount, unit);
         let range = match amount {
             Amount::Range(lo, hi) => Some(DurationRange {

@@ -195,6 +195,9 @@ pub enum ShiftFrom {
     Previous,
     /// "a year ago": the previous mention when it is a sub-year business period, else the reference.
     PreviousPeriodOrReference,
+    /// "the year-ago results": the period reported on, i.e. the previous mention when it
+    /// started less than a year before the reference, else the reference.
+    CurrentPeriod,
 }
 
 /// How many units a duration spans.
@@ -213,6 +216,9 @@ pub enum Frame {
     Past,
     /// "the next two years": starts at the reference.
     Next,
+    /// "the nine months", "the first six months": a part of the reference year reported on,
+    /// which "a year earlier" then compares with the previous year.
+    YearPart,
 }
 
 /// The unresolved core of a time expression.
@@ -1448,7 +1454,7 @@ fn quarter_rule(c: &Cursor, i: usize) -> RuleOut {
         {
             return Some((
                 k + 4,
-                shift(Unit::Year, -1, ShiftFrom::Previous),
+                shift(Unit::Year, -1, ShiftFrom::CurrentPeriod),
                 "the year-ago <period>",
             ));
         }
@@ -2087,6 +2093,16 @@ fn duration_rule(c: &Cursor, i: usize) -> RuleOut {
     if has_the && frame_word == "first" && singular_count {
         return None;
     }
+    let frame = match (frame, amount) {
+        (Frame::Plain, Amount::Exact(d))
+            if has_the
+                && unit == Unit::Month
+                && d.to_i64().is_some_and(|n| (2..12).contains(&n)) =>
+        {
+            Frame::YearPart
+        }
+        (f, _) => f,
+    };
     Some((
         end,
         TimeExpr::of(Core::Duration {
@@ -2326,7 +2342,7 @@ fn business_rule(c: &Cursor, i: usize) -> RuleOut {
             ("earlier" | "ago", _, _) => {
                 return Some((
                     i + 3,
-                    shift(Unit::Year, -1, ShiftFrom::Previous),
+                    shift(Unit::Year, -1, ShiftFrom::CurrentPeriod),
                     "year-earlier",
                 ))
             }
@@ -2389,7 +2405,7 @@ fn business_rule(c: &Cursor, i: usize) -> RuleOut {
             ) {
                 return Some((
                     e + 1,
-                    shift(Unit::Year, -1, ShiftFrom::Previous),
+                    shift(Unit::Year, -1, ShiftFrom::CurrentPeriod),
                     "the year-ago <period>",
                 ));
             }
@@ -2407,7 +2423,7 @@ fn business_rule(c: &Cursor, i: usize) -> RuleOut {
             if let Some(end) = year_back {
                 return Some((
                     end,
-                    shift(Unit::Year, -1, ShiftFrom::Previous),
+                    shift(Unit::Year, -1, ShiftFrom::CurrentPeriod),
                     "the same period last year",
                 ));
             }
