@@ -12,8 +12,9 @@
 //! Corpora of examples with expected values live in `corpus/*.txt` and are all run by one
 //! harness (`corpus_tests`); context-dependent behaviour (tense, "a year earlier", `¥`) is
 //! in `context_tests`. The evaluation against TempEval-3 and MEANTIME is in `eval`
-//! (`cargo run --release --bin values-eval -- ../shared/data 15`), the throughput figure
-//! from `cargo run --release --bin values-bench -- ../shared/data/polnear/train/text 3`.
+//! (`newsfacts eval values --worst 15`; `eval::timeml_details` lists every wrong, missed
+//! or spurious TimeML expression with its sentence), the throughput figure from
+//! `cargo bench --bench pipeline` (the `values` row).
 //!
 //! Rule names are their surface patterns (`"<currency> <amount>"`, `"the <ordinal> quarter
 //! of <year>"`), reported in [`Value::rule`] so a trace reads like English. No dependency:
