@@ -104,6 +104,9 @@ impl Resolver {
             self.last_period = None;
         }
         let mut v = self.resolve_core(expr, tense);
+        if expr.week_of {
+            v = week_of(v);
+        }
         if let (Some(last), Some(iv)) = (expr.through_day, v.interval.as_ref()) {
             let end = iv
                 .start
@@ -848,6 +851,37 @@ impl Resolver {
             range,
             signal: None,
         }
+    }
+}
+
+/// The ISO week containing a resolved day ("the week of March 6"); other values unchanged.
+fn week_of(v: TimeValue) -> TimeValue {
+    let day = v
+        .interval
+        .as_ref()
+        .filter(|_| v.grain == Grain::Day && v.value.len() == 10)
+        .and_then(|iv| {
+            let y = iv.start.get(0..4)?.parse().ok()?;
+            let m = iv.start.get(5..7)?.parse().ok()?;
+            let d = iv.start.get(8..10)?.parse().ok()?;
+            Date::new(y, m, d)
+        });
+    let Some(day) = day else { return v };
+    let Some(monday) = day.add_days(1 - i64::from(day.weekday())) else {
+        return v;
+    };
+    let Some(next) = monday.add_days(7) else {
+        return v;
+    };
+    let (wy, w) = day.iso_week();
+    TimeValue {
+        value: format!("{wy:04}-W{w:02}"),
+        grain: Grain::Week,
+        interval: Some(Interval {
+            start: monday.iso(),
+            end: next.iso(),
+        }),
+        ..v
     }
 }
 

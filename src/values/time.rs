@@ -306,6 +306,8 @@ pub struct TimeExpr {
     /// Last day of a day range written on a month-day ("May 16-18"): the value is the first
     /// day, the interval runs through this one.
     pub through_day: Option<u32>,
+    /// "the week of March 6": the ISO week containing the date.
+    pub week_of: bool,
 }
 
 impl TimeExpr {
@@ -317,6 +319,7 @@ impl TimeExpr {
             modifier: None,
             signal: None,
             through_day: None,
+            week_of: false,
         }
     }
 }
@@ -608,6 +611,7 @@ pub fn parse_time(tokens: &[Token], i: usize) -> Option<TimeMatch> {
         }
     };
     consider(with_modifiers(&c, i));
+    consider(week_of_rule(&c, i));
     let (end, mut expr, rule) = best?;
     expr.signal = signal_before(&c, i);
     Some(TimeMatch {
@@ -616,6 +620,28 @@ pub fn parse_time(tokens: &[Token], i: usize) -> Option<TimeMatch> {
         expr,
         rule,
     })
+}
+
+/// "the week of March 6", "the week of May 16, 2024": the week containing a written day.
+fn week_of_rule(c: &Cursor, i: usize) -> RuleOut {
+    if !(c.is(i, "the") && c.is(i + 1, "week") && c.is(i + 2, "of")) {
+        return None;
+    }
+    let (end, expr, _) = with_modifiers(c, i + 3)?;
+    match expr.core {
+        Core::Calendar { day: Some(_), .. } if expr.clock.is_none() && expr.modifier.is_none() => {
+            Some((
+                end,
+                TimeExpr {
+                    week_of: true,
+                    through_day: None,
+                    ..expr
+                },
+                "the week of <date>",
+            ))
+        }
+        _ => None,
+    }
 }
 
 fn signal_before(c: &Cursor, i: usize) -> Option<Signal> {
