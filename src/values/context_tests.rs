@@ -380,3 +380,15 @@ t!(
     "A year earlier",
     "time DATE 1994"
 );
+t!(
+    latest_quarter_skips_a_mentioned_running_quarter,
+    "The company expects second-quarter sales to rise.\nIn the latest quarter, profit fell.",
+    "the latest quarter",
+    "time DATE 2024-Q1"
+);
+t!(
+    latest_quarter_follows_a_mentioned_ended_quarter,
+    "The company reported fourth-quarter results.\nIn the latest quarter, profit fell.",
+    "the latest quarter",
+    "time DATE 2023-Q4"
+);

@@ -476,6 +476,30 @@ impl Resolver {
                 };
                 self.shift(expr, unit, n, ShiftFrom::Reference)
             }
+            Core::Latest { unit } => {
+                let grain = unit_grain(unit);
+                let ended = |l: &Point| {
+                    let end = period_start(l.start, unit).and_then(|s| shift_date(s, unit, 1));
+                    match (end, self.reference) {
+                        (Some(e), Some(r)) if l.year_known && self.reference_year_known => {
+                            e.day_number() <= r.day_number()
+                        }
+                        _ => true,
+                    }
+                };
+                if let Some(last) = self.last.filter(|l| l.grain == grain && ended(l)) {
+                    return self.point_value(
+                        Point {
+                            part_of_day: pod,
+                            clock,
+                            ..last
+                        },
+                        Anchoring::PreviousTime,
+                        false,
+                    );
+                }
+                self.shift(expr, unit, -1, ShiftFrom::Reference)
+            }
             Core::Reference(s) => TimeValue {
                 timex_type: TimexType::Date,
                 value: s.to_string(),

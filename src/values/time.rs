@@ -267,6 +267,11 @@ pub enum Core {
     Mention {
         unit: Unit,
     },
+    /// "the latest quarter", "the most recent period": the last completed one, or the one
+    /// mentioned if it has ended by the reference.
+    Latest {
+        unit: Unit,
+    },
     Reference(&'static str),
     Duration {
         amount: Amount,
@@ -1490,16 +1495,22 @@ fn quarter_rule(c: &Cursor, i: usize) -> RuleOut {
             _ => (0, false),
         };
         if has_the && matches!(c.norm(k + skip), "quarter" | "period") && !c.is(k + skip + 1, "-") {
-            let _ = latest;
             if !matches!(
                 c.norm(k + skip + 1),
                 "of" | "ended" | "ending" | "ends" | "to"
             ) || c.norm(k + skip) == "quarter" && !c.is(k + skip + 1, "of")
             {
+                let most_recent = latest && matches!(w, "latest" | "recent" | "most");
                 return Some((
                     k + skip + 1,
-                    TimeExpr::of(Core::Mention {
-                        unit: Unit::Quarter,
+                    TimeExpr::of(if most_recent {
+                        Core::Latest {
+                            unit: Unit::Quarter,
+                        }
+                    } else {
+                        Core::Mention {
+                            unit: Unit::Quarter,
+                        }
                     }),
                     "the <latest> quarter",
                 ));
