@@ -1494,27 +1494,28 @@ fn quarter_rule(c: &Cursor, i: usize) -> RuleOut {
             "latest" | "recent" | "same" | "fiscal" => (1, true),
             _ => (0, false),
         };
-        if has_the && matches!(c.norm(k + skip), "quarter" | "period") && !c.is(k + skip + 1, "-") {
-            if !matches!(
+        if has_the
+            && matches!(c.norm(k + skip), "quarter" | "period")
+            && !c.is(k + skip + 1, "-")
+            && (!matches!(
                 c.norm(k + skip + 1),
                 "of" | "ended" | "ending" | "ends" | "to"
-            ) || c.norm(k + skip) == "quarter" && !c.is(k + skip + 1, "of")
-            {
-                let most_recent = latest && matches!(w, "latest" | "recent" | "most");
-                return Some((
-                    k + skip + 1,
-                    TimeExpr::of(if most_recent {
-                        Core::Latest {
-                            unit: Unit::Quarter,
-                        }
-                    } else {
-                        Core::Mention {
-                            unit: Unit::Quarter,
-                        }
-                    }),
-                    "the <latest> quarter",
-                ));
-            }
+            ) || c.norm(k + skip) == "quarter" && !c.is(k + skip + 1, "of"))
+        {
+            let most_recent = latest && matches!(w, "latest" | "recent" | "most");
+            return Some((
+                k + skip + 1,
+                TimeExpr::of(if most_recent {
+                    Core::Latest {
+                        unit: Unit::Quarter,
+                    }
+                } else {
+                    Core::Mention {
+                        unit: Unit::Quarter,
+                    }
+                }),
+                "the <latest> quarter",
+            ));
         }
     }
     // "the March quarter": the quarter ending (or containing) that month.
