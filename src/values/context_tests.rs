@@ -258,3 +258,137 @@ fn month_day_range_interval_runs_through_last_day() {
         ))
     );
 }
+
+// Issue 3: the tense detector (reference Thursday 2024-05-16).
+t!(
+    passive_participle_is_not_past,
+    "Collins will be named commander for a mission in December.",
+    "December",
+    "time DATE 2024-12"
+);
+t!(
+    agreed_to_looks_ahead,
+    "The company agreed to buy the line for $22 million in February.",
+    "February",
+    "time DATE 2025-02"
+);
+t!(
+    set_for_looks_ahead,
+    "A summit is set for Washington in April.",
+    "April",
+    "time DATE 2025-04"
+);
+t!(
+    past_month_without_look_ahead_stays_past,
+    "The company bought the line for $22 million in February.",
+    "February",
+    "time DATE 2024-02"
+);
+t!(
+    would_is_future,
+    "The dividend would be paid on a date in January.",
+    "January",
+    "time DATE 2025-01"
+);
+t!(
+    weekday_of_the_reference_day_in_future_is_today,
+    "The board will meet Thursday.",
+    "Thursday",
+    "time DATE 2024-05-16"
+);
+t!(
+    is_to_resume_is_future,
+    "The stock is to resume trading in Paris Tuesday.",
+    "Tuesday",
+    "time DATE 2024-05-21"
+);
+t!(
+    past_perfect_schedule_is_past,
+    "It had been due to expire Friday evening.",
+    "Friday evening",
+    "time TIME 2024-05-10TEV"
+);
+t!(
+    sentence_opening_weekday_takes_the_verb_after,
+    "On Tuesday, the league plans to hold a news conference.",
+    "Tuesday",
+    "time DATE 2024-05-21"
+);
+t!(
+    sentence_opening_weekday_with_past_plan,
+    "On Tuesday, the government planned to pay the first claims.",
+    "Tuesday",
+    "time DATE 2024-05-14"
+);
+t!(
+    sentence_opening_until_defers_to_the_verb,
+    "Until Wednesday, they had not called him a suspect.",
+    "Wednesday",
+    "time DATE 2024-05-15"
+);
+t!(
+    until_weekday_is_future,
+    "Officials postponed until Tuesday any action on the case.",
+    "Tuesday",
+    "time DATE 2024-05-21"
+);
+t!(
+    as_early_as_is_future,
+    "The father could come to the U.S. as early as Monday.",
+    "Monday",
+    "time DATE 2024-05-20"
+);
+t!(
+    since_looks_back,
+    "Police have been searching since shortly after the Oct. 23 slaying.",
+    "Oct. 23",
+    "time DATE 2023-10-23"
+);
+t!(
+    until_month_is_ahead,
+    "The government gave the company until mid-November to submit details.",
+    "mid-November",
+    "time DATE 2024-11 mod=MID"
+);
+t!(
+    ahead_of_the_weekend,
+    "Traders squared positions ahead of the weekend.",
+    "the weekend",
+    "time DATE 2024-W20-WE"
+);
+t!(
+    through_month_after_a_period_looks_back,
+    "Sales were flat this year through April.",
+    "April",
+    "time DATE 2024-04"
+);
+t!(
+    year_earlier_after_the_nine_months_is_the_previous_year,
+    "For the nine months, net income rose 5%.\nThat compared with $3 million a year earlier.",
+    "a year earlier",
+    "time DATE 2023"
+);
+t!(
+    year_ago_results_compare_with_the_current_period,
+    "The company was founded in 2019.\nThe year-ago results were restated.",
+    "The year-ago results",
+    "time DATE 2023"
+);
+t!(
+    narrative_year_earlier_follows_a_past_year,
+    "In 1995, sales rose.\nA year earlier, they fell.",
+    "A year earlier",
+    "time DATE 1994"
+);
+t!(
+    latest_quarter_skips_a_mentioned_running_quarter,
+    "The company expects second-quarter sales to rise.\nIn the latest quarter, profit fell.",
+    "the latest quarter",
+    "time DATE 2024-Q1"
+);
+t!(
+    latest_quarter_follows_a_mentioned_ended_quarter,
+    "The company reported fourth-quarter results.\nIn the latest quarter, profit fell.",
+    "the latest quarter",
+    "time DATE 2023-Q4"
+);

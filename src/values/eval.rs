@@ -413,6 +413,71 @@ fn score_timeml_dir(dir: &Path) -> Result<Scores, EvalError> {
     Ok(scores)
 }
 
+/// One line per TimeML gold expression whose value the system gets wrong or misses, and per
+/// spurious system expression, with the file, the DCT and the sentence around it: where to
+/// look when a figure moves. `dir` is a TimeML folder (e.g. `.../TBAQ-cleaned/TimeBank`).
+pub fn timeml_details(dir: &Path) -> Result<Vec<String>, EvalError> {
+    let mut out = Vec::new();
+    for path in sorted_files(dir, "tml")? {
+        let raw = std::fs::read_to_string(&path).map_err(|e| io_err(&path, e))?;
+        let doc = read_timeml(&raw).map_err(|detail| EvalError {
+            kind: EvalErrorKind::Format,
+            path: path.clone(),
+            detail,
+        })?;
+        let name = path
+            .file_name()
+            .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+        let values = extract(&doc.text, &doc.sentences, &doc.reference);
+        let system = system_times(&values);
+        let dct = format!(
+            "{:04}-{:02}-{:02}",
+            doc.reference.year.unwrap_or(0),
+            doc.reference.month.unwrap_or(0),
+            doc.reference.day.unwrap_or(0)
+        );
+        let sentence_of = |s: Span| {
+            doc.sentences
+                .iter()
+                .find(|x| x.start <= s.start && s.start < x.end.max(x.start + 1))
+                .map_or(String::new(), |x| x.slice(&doc.text).replace('\n', " "))
+        };
+        for g in &doc.gold_times {
+            let matched = system
+                .iter()
+                .find(|(s, _, _)| *s == g.span)
+                .or_else(|| system.iter().find(|(s, _, _)| s.overlaps(g.span)));
+            let line = match matched {
+                Some((_, kind, value)) if *kind == g.kind && *value == g.value => continue,
+                Some((s, kind, value)) => format!(
+                    "WRONG {name} dct {dct} gold {:?} {} {} / system {:?} {kind} {value}",
+                    g.span.slice(&doc.text),
+                    g.kind,
+                    g.value,
+                    s.slice(&doc.text)
+                ),
+                None => format!(
+                    "MISS {name} dct {dct} gold {:?} {} {}",
+                    g.span.slice(&doc.text),
+                    g.kind,
+                    g.value
+                ),
+            };
+            out.push(format!("{line}\n    | {}", sentence_of(g.span)));
+        }
+        for (s, kind, value) in &system {
+            if !doc.gold_times.iter().any(|g| g.span.overlaps(*s)) {
+                out.push(format!(
+                    "SPURIOUS {name} dct {dct} system {:?} {kind} {value}\n    | {}",
+                    s.slice(&doc.text),
+                    sentence_of(*s)
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
+
 fn attr(tag: &str, name: &str) -> Option<String> {
     let key = format!(" {name}=\"");
     let start = tag.find(&key)? + key.len();

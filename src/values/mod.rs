@@ -12,8 +12,9 @@
 //! Corpora of examples with expected values live in `corpus/*.txt` and are all run by one
 //! harness (`corpus_tests`); context-dependent behaviour (tense, "a year earlier", `¥`) is
 //! in `context_tests`. The evaluation against TempEval-3 and MEANTIME is in `eval`
-//! (`cargo run --release --bin values-eval -- ../shared/data 15`), the throughput figure
-//! from `cargo run --release --bin values-bench -- ../shared/data/polnear/train/text 3`.
+//! (`newsfacts eval values --worst 15`; `eval::timeml_details` lists every wrong, missed
+//! or spurious TimeML expression with its sentence), the throughput figure from
+//! `cargo bench --bench pipeline` (the `values` row).
 //!
 //! Rule names are their surface patterns (`"<currency> <amount>"`, `"the <ordinal> quarter
 //! of <year>"`), reported in [`Value::rule`] so a trace reads like English. No dependency:
@@ -353,7 +354,7 @@ fn parse_sentence(
         }
         if let Some(m) = time::parse_time(tokens, i) {
             let tense = if matches!(m.expr.core, time::Core::Weekday { shift: None, .. }) {
-                weekday_tense(tokens, m.start)
+                weekday_tense(tokens, m.start, m.end)
             } else {
                 tense_around(tokens, m.start, m.end)
             };
@@ -558,67 +559,163 @@ fn may_start_value(t: &Token) -> bool {
 /// How many tokens either side of a time expression are searched for tense markers.
 const TENSE_WINDOW: usize = 25;
 
-/// The tense governing tokens `[start, end)`: the nearest tense marker in the sentence
-/// (modal "will", past auxiliaries and "-ed" verbs, "said"), else present.
-fn tense_around(tokens: &[Token], start: usize, end: usize) -> Tense {
-    let marker = |t: &Token, prev: Option<&Token>| -> Option<Tense> {
-        if !t.is_word() {
-            return None;
+/// Verbs that look ahead when an infinitive follows ("agreed to buy", "plans to open",
+/// "is set to resume"): the time of the infinitive's event lies after the verb's.
+fn looks_ahead_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "agreed"
+            | "agree"
+            | "agrees"
+            | "plan"
+            | "plans"
+            | "planned"
+            | "planning"
+            | "hope"
+            | "hopes"
+            | "hoped"
+            | "expect"
+            | "expects"
+            | "expected"
+            | "set"
+            | "scheduled"
+            | "slated"
+            | "supposed"
+            | "intend"
+            | "intends"
+            | "intended"
+            | "aim"
+            | "aims"
+            | "aimed"
+            | "going"
+            | "want"
+            | "wants"
+            | "wanted"
+            | "decided"
+            | "decide"
+            | "promised"
+            | "promise"
+            | "pledged"
+            | "vowed"
+            | "threatened"
+            | "prepared"
+            | "ready"
+            | "poised"
+            | "likely"
+            | "about"
+            | "seeks"
+            | "seeking"
+            | "sought"
+            | "proposed"
+            | "offered"
+            | "asked"
+            | "urged"
+    )
+}
+
+/// The tense a word marks, given its neighbours: future for modals, look-ahead verbs before
+/// "to" or "for", "as soon as"/"as early as"; past for past auxiliaries, "said", irregular
+/// past forms and "-ed" verbs that are not passive participles ("will be named").
+fn tense_marker(tokens: &[Token], k: usize) -> Option<Tense> {
+    let t = tokens.get(k)?;
+    if !t.is_word() {
+        return None;
+    }
+    let norm = |j: usize| tokens.get(j).map_or("", |t| t.norm.as_str());
+    let prev = k.checked_sub(1).map_or("", norm);
+    let next = norm(k + 1);
+    let w = t.norm.as_str();
+    if looks_ahead_verb(w)
+        && (next == "to" || (next == "for" && matches!(w, "set" | "scheduled" | "slated")))
+    {
+        return Some(Tense::Future);
+    }
+    match w {
+        "will" | "shall" | "upcoming" | "tomorrow" | "next" | "scheduled" | "expects"
+        | "expected" | "plans" | "planned" | "due" | "likely" | "would" | "might" | "ahead" => {
+            Some(Tense::Future)
         }
-        let w = t.norm.as_str();
-        match w {
-            "will" | "shall" | "upcoming" | "tomorrow" | "next" | "scheduled" | "expects"
-            | "expected" | "plans" | "planned" | "due" | "likely" => Some(Tense::Future),
-            "ll" if prev.is_some_and(|p| matches!(p.norm.as_str(), "'" | "’")) => {
-                Some(Tense::Future)
-            }
-            "going" if false => None,
-            "was" | "were" | "had" | "did" | "said" | "ago" | "last" | "yesterday" | "earlier"
-            | "previously" | "told" | "rose" | "fell" | "grew" | "made" | "took" | "came"
-            | "went" | "saw" | "began" | "won" | "lost" | "sold" | "paid" | "left" | "held"
-            | "met" | "gave" | "got" | "became" | "knew" | "thought" | "brought" | "bought"
-            | "spent" | "found" | "hit" | "set" | "cut" => Some(Tense::Past),
-            _ if w.len() > 4
-                && w.ends_with("ed")
-                && !matches!(
-                    w,
-                    "need"
-                        | "speed"
-                        | "indeed"
-                        | "proceed"
-                        | "exceed"
-                        | "succeed"
-                        | "breed"
-                        | "greed"
-                        | "seed"
-                        | "feed"
-                        | "weed"
-                        | "based"
-                        | "listed"
-                        | "limited"
-                        | "united"
-                        | "related"
-                        | "owned"
-                        | "estimated"
-                        | "red"
-                        | "bed"
-                ) =>
+        // "since the Oct. 23 slaying" looks back.
+        "since" => Some(Tense::Past),
+        // Lowercase "may" is the modal; the month is capitalised.
+        "may" if !t.capitalised => Some(Tense::Future),
+        "ll" if matches!(prev, "'" | "’") => Some(Tense::Future),
+        // "is to resume trading Tuesday".
+        "to" if matches!(prev, "is" | "are") && tokens.get(k + 1).is_some_and(|n| n.is_word()) => {
+            Some(Tense::Future)
+        }
+        "as" if matches!(prev, "soon" | "early") && k >= 2 && norm(k - 2) == "as" => {
+            Some(Tense::Future)
+        }
+        "was" | "were" | "had" | "did" | "said" | "ago" | "last" | "yesterday" | "earlier"
+        | "previously" | "told" | "rose" | "fell" | "grew" | "made" | "took" | "came" | "went"
+        | "saw" | "began" | "won" | "lost" | "sold" | "paid" | "left" | "held" | "met" | "gave"
+        | "got" | "became" | "knew" | "thought" | "brought" | "bought" | "spent" | "found"
+        | "hit" | "set" | "cut" => {
+            // "will be paid", "is set": a participle after a present form of "be" is passive.
+            if matches!(prev, "be" | "been" | "being" | "is" | "are" | "am")
+                && !matches!(w, "was" | "were" | "had" | "did" | "said" | "ago" | "last")
             {
+                None
+            } else {
                 Some(Tense::Past)
             }
-            _ => None,
         }
-    };
+        _ if w.len() > 4
+            && w.ends_with("ed")
+            && !matches!(
+                w,
+                "need"
+                    | "speed"
+                    | "indeed"
+                    | "proceed"
+                    | "exceed"
+                    | "succeed"
+                    | "breed"
+                    | "greed"
+                    | "seed"
+                    | "feed"
+                    | "weed"
+                    | "based"
+                    | "listed"
+                    | "limited"
+                    | "united"
+                    | "related"
+                    | "owned"
+                    | "estimated"
+                    | "red"
+                    | "bed"
+            ) =>
+        {
+            // A participle after a present or bare form of "be" is passive, not past.
+            if matches!(prev, "be" | "been" | "being" | "is" | "are" | "am") {
+                None
+            } else {
+                Some(Tense::Past)
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The tense governing tokens `[start, end)`: the nearest tense marker in the sentence
+/// (see [`tense_marker`]), else present.
+fn tense_around(tokens: &[Token], start: usize, end: usize) -> Tense {
+    // "until mid-November": the end of a period still running ("through" is not: "this
+    // year through August" looks back).
+    let before = start.checked_sub(1).and_then(|k| tokens.get(k));
+    if before.is_some_and(|t| matches!(t.norm.as_str(), "until" | "till")) {
+        return Tense::Future;
+    }
     let mut best: Option<(usize, Tense)> = None;
     // A bounded window keeps the scan linear on pathological one-sentence inputs.
     let lo = start.saturating_sub(TENSE_WINDOW);
     let hi = end.saturating_add(TENSE_WINDOW).min(tokens.len());
-    for (k, t) in tokens.iter().enumerate().take(hi).skip(lo) {
+    for k in lo..hi {
         if (start..end).contains(&k) {
             continue;
         }
-        let prev = k.checked_sub(1).and_then(|p| tokens.get(p));
-        if let Some(tense) = marker(t, prev) {
+        if let Some(tense) = tense_marker(tokens, k) {
             let dist = if k < start { start - k } else { k + 1 - end };
             // Markers right after the expression weigh the same as before it.
             if best.is_none_or(|(d, _)| dist < d) {
@@ -629,20 +726,72 @@ fn tense_around(tokens: &[Token], start: usize, end: usize) -> Tense {
     best.map_or(Tense::Present, |(_, t)| t)
 }
 
-/// Bare weekdays in news are overwhelmingly past ("said Friday"); only a future modal shortly
-/// before the weekday, with no past marker in between, makes it the coming one.
-fn weekday_tense(tokens: &[Token], start: usize) -> Tense {
-    for k in (start.saturating_sub(6)..start).rev() {
-        let Some(t) = tokens.get(k) else { continue };
-        match t.norm.as_str() {
-            "will" | "shall" | "ll" | "scheduled" | "due" | "next" | "planned" | "until"
-            | "till" => return Tense::Future,
-            "said" | "was" | "were" | "had" | "did" | "told" | "." | ";" => return Tense::Past,
-            w if w.len() > 4 && w.ends_with("ed") => return Tense::Past,
+/// Bare weekdays in news are overwhelmingly past ("said Friday"); a future marker shortly
+/// before the weekday, with no past marker in between, makes it the coming one, unless a
+/// past perfect frames it ("had been due to expire Friday"). A weekday that opens its
+/// sentence ("On Tuesday, the league plans to...") takes the tense of the verb after it;
+/// "until" defers to the verb and leans to the future without one.
+fn weekday_tense(tokens: &[Token], start: usize, end: usize) -> Tense {
+    let norm = |j: usize| tokens.get(j).map_or("", |t| t.norm.as_str());
+    let mut until = false;
+    // Only prepositions and commas before the weekday in its sentence.
+    let opens_sentence = (0..start).rev().take(4).all(|k| {
+        matches!(
+            norm(k),
+            "," | "on" | "late" | "early" | "by" | "from" | "up" | "until" | "till" | "." | ";"
+        )
+    }) && (0..start)
+        .rev()
+        .take_while(|&k| !matches!(norm(k), "." | ";"))
+        .count()
+        < 4;
+    for k in (start.saturating_sub(8)..start).rev() {
+        match norm(k) {
+            // "Until Thursday, they had not...": the verb after decides.
+            "until" | "till" if opens_sentence => {
+                until = true;
+                continue;
+            }
+            "until" | "till" | "ahead" => return Tense::Future,
+            "." | ";" => break,
             _ => {}
         }
+        match tense_marker(tokens, k) {
+            // "last" and "earlier" mark the past of other expressions, not of a weekday.
+            Some(Tense::Past) if matches!(norm(k), "last" | "earlier") => {}
+            Some(Tense::Future)
+                if (1..=2).any(|b| k.checked_sub(b).is_some_and(|j| norm(j) == "had")) =>
+            {
+                return Tense::Past
+            }
+            Some(tense) => return tense,
+            None => {}
+        }
     }
-    Tense::Past
+    if opens_sentence || until {
+        for k in end..end.saturating_add(12).min(tokens.len()) {
+            if matches!(norm(k), "." | ";") {
+                break;
+            }
+            match tense_marker(tokens, k) {
+                Some(Tense::Past) if matches!(norm(k), "last" | "earlier") => {}
+                // "On Friday, the government planned to pay...": the plan is past news.
+                Some(Tense::Future)
+                    if norm(k).ends_with("ed")
+                        && !matches!(norm(k.saturating_sub(1)), "is" | "are" | "be") =>
+                {
+                    return Tense::Past
+                }
+                Some(tense) => return tense,
+                None => {}
+            }
+        }
+    }
+    if until {
+        Tense::Future
+    } else {
+        Tense::Past
+    }
 }
 
 /// Whether `¥` means yuan or yen in this document, by counting context words.

@@ -104,6 +104,9 @@ impl Resolver {
             self.last_period = None;
         }
         let mut v = self.resolve_core(expr, tense);
+        if expr.week_of {
+            v = week_of(v);
+        }
         if let (Some(last), Some(iv)) = (expr.through_day, v.interval.as_ref()) {
             let end = iv
                 .start
@@ -287,7 +290,7 @@ impl Resolver {
             }
             Core::Decade { first_year } => {
                 let Some(d) = Date::new(first_year, 1, 1) else {
-                    return self.unknown("XXXX", Grain::Decade, TimexType::Date);
+                    return self.unknown("XXX", Grain::Decade, TimexType::Date);
                 };
                 self.point_value(mk(d, Grain::Decade, true), Anchoring::Absolute, true)
             }
@@ -377,9 +380,10 @@ impl Resolver {
                             diff + 7
                         }
                     }
+                    // A bare weekday naming the reference day is that day, in either tense.
                     None => match tense {
                         Tense::Future => {
-                            if diff > 0 {
+                            if diff >= 0 {
                                 diff
                             } else {
                                 diff + 7
@@ -430,8 +434,10 @@ impl Resolver {
                         }
                     }
                 };
+                // Without a tense cue a bare month is the nearest one; within a month's
+                // difference of distance, the reference year's ("November" said in May).
                 let y = if shift == 0 && tense == Tense::Present {
-                    r.year
+                    self.nearest_month_year(r, month).unwrap_or(r.year)
                 } else {
                     y
                 };
@@ -469,6 +475,30 @@ impl Resolver {
                     _ => 0,
                 };
                 self.shift(expr, unit, n, ShiftFrom::Reference)
+            }
+            Core::Latest { unit } => {
+                let grain = unit_grain(unit);
+                let ended = |l: &Point| {
+                    let end = period_start(l.start, unit).and_then(|s| shift_date(s, unit, 1));
+                    match (end, self.reference) {
+                        (Some(e), Some(r)) if l.year_known && self.reference_year_known => {
+                            e.day_number() <= r.day_number()
+                        }
+                        _ => true,
+                    }
+                };
+                if let Some(last) = self.last.filter(|l| l.grain == grain && ended(l)) {
+                    return self.point_value(
+                        Point {
+                            part_of_day: pod,
+                            clock,
+                            ..last
+                        },
+                        Anchoring::PreviousTime,
+                        false,
+                    );
+                }
+                self.shift(expr, unit, -1, ShiftFrom::Reference)
             }
             Core::Reference(s) => TimeValue {
                 timex_type: TimexType::Date,
@@ -579,6 +609,30 @@ impl Resolver {
         }
     }
 
+    /// The year of the occurrence of `month` nearest to the reference `r`, counting the
+    /// reference year's a month nearer than it is.
+    fn nearest_month_year(&self, r: Date, month: u32) -> Option<i32> {
+        let rn = r.day_number();
+        let mut best: Option<(i32, i64)> = None;
+        for y in [r.year - 1, r.year, r.year + 1] {
+            let start = Date::new(y, month, 1)?;
+            let end = start.add_months(1)?;
+            let (s, e) = (start.day_number(), end.day_number());
+            let dist = if rn < s {
+                s - rn
+            } else if rn >= e {
+                rn - e + 1
+            } else {
+                0
+            };
+            let dist = if y == r.year { dist - 31 } else { dist };
+            if best.is_none_or(|(_, b)| dist < b) {
+                best = Some((y, dist));
+            }
+        }
+        best.map(|(y, _)| y)
+    }
+
     /// A month/day without a year: the nearest occurrence, pushed by tense.
     fn guess_day(&self, tense: Tense, m: u32, d: u32) -> Option<(Date, bool)> {
         let r = self.reference?;
@@ -679,8 +733,12 @@ impl Resolver {
             ShiftFrom::Reference => false,
             ShiftFrom::Previous => base.is_some_and(|l| l.grain <= grain || grain == Grain::Year),
             ShiftFrom::PreviousPeriodOrReference => base.is_some_and(|l| {
-                matches!(l.grain, Grain::Quarter | Grain::Half | Grain::Month) && unit == Unit::Year
+                matches!(l.grain, Grain::Quarter | Grain::Half | Grain::Month)
+                    && unit == Unit::Year
+                    && self.is_recent(l)
             }),
+            ShiftFrom::CurrentPeriod => base
+                .is_some_and(|l| (l.grain <= grain || grain == Grain::Year) && self.is_recent(l)),
         };
         if use_previous {
             if let Some(last) = base {
@@ -735,7 +793,37 @@ impl Resolver {
         self.point_value(p, Anchoring::Reference, true)
     }
 
+    /// Whether a mentioned period is recent enough to be the one reported on: it started
+    /// less than a year before the reference (true when the reference is unknown). The
+    /// third quarter reported in May is last year's; the 1988 quarter in 1989-10 is history.
+    fn is_recent(&self, p: Point) -> bool {
+        match self.reference {
+            Some(r) if self.reference_year_known && p.year_known => {
+                p.start.day_number() > r.day_number() - 366
+            }
+            _ => true,
+        }
+    }
+
     fn duration(&mut self, expr: &TimeExpr, amount: Amount, unit: Unit, frame: Frame) -> TimeValue {
+        // "the nine months": the reference year's part being reported becomes the period in
+        // focus, at year grain, so that "a year earlier" is the previous year.
+        if frame == Frame::YearPart {
+            if let Some(start) = self
+                .reference
+                .filter(|_| self.reference_year_known)
+                .and_then(|r| Date::new(r.year, 1, 1))
+            {
+                self.remember(Point {
+                    start,
+                    grain: Grain::Year,
+                    year_known: true,
+                    season: None,
+                    part_of_day: None,
+                    clock: None,
+                });
+            }
+        }
         let value = duration_value(&amount, unit);
         let range = match amount {
             Amount::Range(lo, hi) => Some(DurationRange {
@@ -787,6 +875,37 @@ impl Resolver {
             range,
             signal: None,
         }
+    }
+}
+
+/// The ISO week containing a resolved day ("the week of March 6"); other values unchanged.
+fn week_of(v: TimeValue) -> TimeValue {
+    let day = v
+        .interval
+        .as_ref()
+        .filter(|_| v.grain == Grain::Day && v.value.len() == 10)
+        .and_then(|iv| {
+            let y = iv.start.get(0..4)?.parse().ok()?;
+            let m = iv.start.get(5..7)?.parse().ok()?;
+            let d = iv.start.get(8..10)?.parse().ok()?;
+            Date::new(y, m, d)
+        });
+    let Some(day) = day else { return v };
+    let Some(monday) = day.add_days(1 - i64::from(day.weekday())) else {
+        return v;
+    };
+    let Some(next) = monday.add_days(7) else {
+        return v;
+    };
+    let (wy, w) = day.iso_week();
+    TimeValue {
+        value: format!("{wy:04}-W{w:02}"),
+        grain: Grain::Week,
+        interval: Some(Interval {
+            start: monday.iso(),
+            end: next.iso(),
+        }),
+        ..v
     }
 }
 
@@ -893,13 +1012,19 @@ fn duration_value(amount: &Amount, unit: Unit) -> String {
         Unit::Week => (1, "W", false),
         Unit::Weekend => (1, "WE", false),
         Unit::Month => (1, "M", false),
-        Unit::Quarter => (1, "Q", false),
+        // ISO 8601 has no quarter designator: "three quarters" is P9M.
+        Unit::Quarter => (3, "M", false),
         Unit::Half => (6, "M", false),
         Unit::Year => (1, "Y", false),
         Unit::Decade => (10, "Y", false),
         Unit::Century => (100, "Y", false),
     };
     let t = if time { "T" } else { "" };
+    if let Amount::Exact(d) = amount {
+        if let Some(v) = mixed_duration(*d, unit) {
+            return v;
+        }
+    }
     let n = match amount {
         Amount::Exact(d) => d
             .checked_mul(super::decimal::Decimal::from_int(mult))
@@ -907,6 +1032,39 @@ fn duration_value(amount: &Amount, unit: Unit) -> String {
         Amount::Range(..) | Amount::Vague => "X".to_string(),
     };
     format!("P{t}{n}{letter}")
+}
+
+/// A fractional count written in whole units of the unit and the next finer one, as TimeML
+/// does ("2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M); `None` when the count is whole or
+/// the fraction is not a whole number of the finer unit.
+fn mixed_duration(d: super::decimal::Decimal, unit: Unit) -> Option<String> {
+    if d.is_integer() {
+        return None;
+    }
+    // (finer units per unit, format of whole and finer counts)
+    let (per, fmt): (i64, fn(i64, i64) -> String) = match unit {
+        Unit::Year => (12, |a, b| format!("P{a}Y{b}M")),
+        Unit::Day => (24, |a, b| format!("P{a}DT{b}H")),
+        Unit::Hour => (60, |a, b| format!("PT{a}H{b}M")),
+        Unit::Minute => (60, |a, b| format!("PT{a}M{b}S")),
+        _ => return None,
+    };
+    let total = d
+        .checked_mul(super::decimal::Decimal::from_int(i128::from(per)))?
+        .to_i64()?;
+    if total <= 0 {
+        return None;
+    }
+    let (whole, rest) = (total / per, total % per);
+    if whole == 0 {
+        return Some(match unit {
+            Unit::Year => format!("P{rest}M"),
+            Unit::Day => format!("PT{rest}H"),
+            Unit::Hour => format!("PT{rest}M"),
+            _ => format!("PT{rest}S"),
+        });
+    }
+    Some(fmt(whole, rest))
 }
 
 fn render(p: &Point) -> String {
@@ -921,9 +1079,10 @@ fn render(p: &Point) -> String {
         Grain::Year => y,
         Grain::Decade => {
             if p.year_known {
-                format!("{:03}X", d.year / 10)
+                // TimeML writes a decade as its first three digits: "the 1990s" is 199.
+                format!("{:03}", d.year / 10)
             } else {
-                "XXXX".to_string()
+                "XXX".to_string()
             }
         }
         Grain::Century => {

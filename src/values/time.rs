@@ -195,6 +195,9 @@ pub enum ShiftFrom {
     Previous,
     /// "a year ago": the previous mention when it is a sub-year business period, else the reference.
     PreviousPeriodOrReference,
+    /// "the year-ago results": the period reported on, i.e. the previous mention when it
+    /// started less than a year before the reference, else the reference.
+    CurrentPeriod,
 }
 
 /// How many units a duration spans.
@@ -213,6 +216,9 @@ pub enum Frame {
     Past,
     /// "the next two years": starts at the reference.
     Next,
+    /// "the nine months", "the first six months": a part of the reference year reported on,
+    /// which "a year earlier" then compares with the previous year.
+    YearPart,
 }
 
 /// The unresolved core of a time expression.
@@ -261,6 +267,11 @@ pub enum Core {
     Mention {
         unit: Unit,
     },
+    /// "the latest quarter", "the most recent period": the last completed one, or the one
+    /// mentioned if it has ended by the reference.
+    Latest {
+        unit: Unit,
+    },
     Reference(&'static str),
     Duration {
         amount: Amount,
@@ -300,6 +311,8 @@ pub struct TimeExpr {
     /// Last day of a day range written on a month-day ("May 16-18"): the value is the first
     /// day, the interval runs through this one.
     pub through_day: Option<u32>,
+    /// "the week of March 6": the ISO week containing the date.
+    pub week_of: bool,
 }
 
 impl TimeExpr {
@@ -311,6 +324,7 @@ impl TimeExpr {
             modifier: None,
             signal: None,
             through_day: None,
+            week_of: false,
         }
     }
 }
@@ -602,6 +616,7 @@ pub fn parse_time(tokens: &[Token], i: usize) -> Option<TimeMatch> {
         }
     };
     consider(with_modifiers(&c, i));
+    consider(week_of_rule(&c, i));
     let (end, mut expr, rule) = best?;
     expr.signal = signal_before(&c, i);
     Some(TimeMatch {
@@ -610,6 +625,28 @@ pub fn parse_time(tokens: &[Token], i: usize) -> Option<TimeMatch> {
         expr,
         rule,
     })
+}
+
+/// "the week of March 6", "the week of May 16, 2024": the week containing a written day.
+fn week_of_rule(c: &Cursor, i: usize) -> RuleOut {
+    if !(c.is(i, "the") && c.is(i + 1, "week") && c.is(i + 2, "of")) {
+        return None;
+    }
+    let (end, expr, _) = with_modifiers(c, i + 3)?;
+    match expr.core {
+        Core::Calendar { day: Some(_), .. } if expr.clock.is_none() && expr.modifier.is_none() => {
+            Some((
+                end,
+                TimeExpr {
+                    week_of: true,
+                    through_day: None,
+                    ..expr
+                },
+                "the week of <date>",
+            ))
+        }
+        _ => None,
+    }
 }
 
 fn signal_before(c: &Cursor, i: usize) -> Option<Signal> {
@@ -1448,7 +1485,7 @@ fn quarter_rule(c: &Cursor, i: usize) -> RuleOut {
         {
             return Some((
                 k + 4,
-                shift(Unit::Year, -1, ShiftFrom::Previous),
+                shift(Unit::Year, -1, ShiftFrom::CurrentPeriod),
                 "the year-ago <period>",
             ));
         }
@@ -1457,21 +1494,28 @@ fn quarter_rule(c: &Cursor, i: usize) -> RuleOut {
             "latest" | "recent" | "same" | "fiscal" => (1, true),
             _ => (0, false),
         };
-        if has_the && matches!(c.norm(k + skip), "quarter" | "period") && !c.is(k + skip + 1, "-") {
-            let _ = latest;
-            if !matches!(
+        if has_the
+            && matches!(c.norm(k + skip), "quarter" | "period")
+            && !c.is(k + skip + 1, "-")
+            && (!matches!(
                 c.norm(k + skip + 1),
                 "of" | "ended" | "ending" | "ends" | "to"
-            ) || c.norm(k + skip) == "quarter" && !c.is(k + skip + 1, "of")
-            {
-                return Some((
-                    k + skip + 1,
-                    TimeExpr::of(Core::Mention {
+            ) || c.norm(k + skip) == "quarter" && !c.is(k + skip + 1, "of"))
+        {
+            let most_recent = latest && matches!(w, "latest" | "recent" | "most");
+            return Some((
+                k + skip + 1,
+                TimeExpr::of(if most_recent {
+                    Core::Latest {
                         unit: Unit::Quarter,
-                    }),
-                    "the <latest> quarter",
-                ));
-            }
+                    }
+                } else {
+                    Core::Mention {
+                        unit: Unit::Quarter,
+                    }
+                }),
+                "the <latest> quarter",
+            ));
         }
     }
     // "the March quarter": the quarter ending (or containing) that month.
@@ -1667,6 +1711,14 @@ fn relative_rule(c: &Cursor, i: usize) -> RuleOut {
                 ));
             }
             if let Some((m, e)) = c.month(k + 1) {
+                // "this September" is the month of the reference year, whatever the tense.
+                if dir == 0 && w == "this" {
+                    return Some((
+                        e,
+                        calendar(YearSpec::FromReference(0), Some(m), None),
+                        "this <month>",
+                    ));
+                }
                 return Some((
                     e,
                     TimeExpr::of(Core::Month {
@@ -1975,6 +2027,14 @@ fn duration_rule(c: &Cursor, i: usize) -> RuleOut {
                     "the past|coming <unit>s",
                 ));
             }
+            // "sales for the full year": the (fiscal) year being reported, a date.
+            if !plural && has_the && unit == Unit::Year && frame_word == "full" {
+                return Some((
+                    k + 1,
+                    shift(Unit::Year, 0, ShiftFrom::Reference),
+                    "the full year",
+                ));
+            }
             if !plural && has_the && matches!(frame_word, "full" | "whole" | "entire") {
                 return Some((
                     k + 1,
@@ -2002,6 +2062,12 @@ fn duration_rule(c: &Cursor, i: usize) -> RuleOut {
         }
     }
     let mut e = after_count;
+    // "two more weeks", "an additional year": the added span is the duration.
+    if matches!(c.norm(e), "more" | "additional" | "extra" | "further")
+        && unit_word(c.norm(e + 1)).is_some()
+    {
+        e += 1;
+    }
     let hyphenated = c.is(e, "-") && c.glued(e);
     if hyphenated {
         e += 1;
@@ -2065,6 +2131,16 @@ fn duration_rule(c: &Cursor, i: usize) -> RuleOut {
     if has_the && frame_word == "first" && singular_count {
         return None;
     }
+    let frame = match (frame, amount) {
+        (Frame::Plain, Amount::Exact(d))
+            if has_the
+                && unit == Unit::Month
+                && d.to_i64().is_some_and(|n| (2..12).contains(&n)) =>
+        {
+            Frame::YearPart
+        }
+        (f, _) => f,
+    };
     Some((
         end,
         TimeExpr::of(Core::Duration {
@@ -2304,7 +2380,7 @@ fn business_rule(c: &Cursor, i: usize) -> RuleOut {
             ("earlier" | "ago", _, _) => {
                 return Some((
                     i + 3,
-                    shift(Unit::Year, -1, ShiftFrom::Previous),
+                    shift(Unit::Year, -1, ShiftFrom::CurrentPeriod),
                     "year-earlier",
                 ))
             }
@@ -2367,7 +2443,7 @@ fn business_rule(c: &Cursor, i: usize) -> RuleOut {
             ) {
                 return Some((
                     e + 1,
-                    shift(Unit::Year, -1, ShiftFrom::Previous),
+                    shift(Unit::Year, -1, ShiftFrom::CurrentPeriod),
                     "the year-ago <period>",
                 ));
             }
@@ -2385,7 +2461,7 @@ fn business_rule(c: &Cursor, i: usize) -> RuleOut {
             if let Some(end) = year_back {
                 return Some((
                     end,
-                    shift(Unit::Year, -1, ShiftFrom::Previous),
+                    shift(Unit::Year, -1, ShiftFrom::CurrentPeriod),
                     "the same period last year",
                 ));
             }
