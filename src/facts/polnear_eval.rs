@@ -24,7 +24,7 @@
 //! - Offsets in the `.ann` files count Unicode code points; they are mapped to byte spans.
 //!
 //! This module reads files (it is the only part of the facts stage that does) and depends on
-//! the quote extractor and the testing text layer.
+//! the whole pipeline ([`crate::pipeline`]) and the cue lexicon.
 
 use std::collections::BTreeMap;
 use std::fmt;
