@@ -2074,7 +2074,12 @@ impl<'d, 't> Extractor<'d, 't> {
                 || among(PRONOUNS, doc.low(k))
                 || is_source_noun(doc.low(k))
         });
-        if !words_ok || !named {
+        // A pronoun or a wh-word inside a longer run means a clause ("It's denouncing what
+        // it"), not a speaker.
+        let clause_inside = end - first > 1
+            && (first..end)
+                .any(|k| among(PRONOUNS, doc.low(k)) || among(&["what", "who"], doc.low(k)));
+        if !words_ok || !named || clause_inside {
             return None;
         }
         let (head_first, head_end) = found.map_or((first, end), |f| (f.head_first, f.head_end));
@@ -3961,10 +3966,83 @@ fn anaphor_kinds(doc: &Doc, head: Span) -> Option<&'static [MentionKind]> {
         .then_some(&[MentionKind::Org][..])
 }
 
+/// The grammatical gender a person entity is referred to with, when the article shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+/// True for a weekday or month name: a PERSON mention with such a text is a tagger error
+/// ("Friday said"), never an antecedent.
+fn calendar_word(text: &str) -> bool {
+    let w = text.trim().to_lowercase();
+    DAY_WORDS.contains(&w.as_str())
+        || [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+        .contains(&w.as_str())
+}
+
+/// The gender of each person entity as the article itself shows it: an honorific right
+/// before a mention ("Mr.", "Mrs.", "Ms.") counts three, and the first personal pronoun
+/// after a mention in the same sentence ("Clinton said she ...", "his campaign") counts one.
+/// An entity gets a gender only when one side has more votes.
+fn person_genders(doc: &Doc, mentions: &[MentionRef]) -> std::collections::BTreeMap<u32, Gender> {
+    let mut votes: std::collections::BTreeMap<u32, (u32, u32)> = std::collections::BTreeMap::new();
+    for m in mentions.iter().filter(|m| m.kind == MentionKind::Person) {
+        let first = doc.toks.partition_point(|t| t.span.end <= m.span.start);
+        let after = doc.toks.partition_point(|t| t.span.start < m.span.end);
+        let entry = votes.entry(m.entity_id).or_insert((0, 0));
+        // The honorific may stand before the mention or open it ("Mr. Trump").
+        for k in [first.wrapping_sub(1), first] {
+            match doc.low(k).trim_end_matches('.') {
+                "mr" => entry.0 += 3,
+                "mrs" | "ms" | "miss" => entry.1 += 3,
+                _ => {}
+            }
+        }
+        let sent_end = doc.toks.get(first).map_or(after, |t| t.sent_end);
+        for k in after..sent_end.min(after + 12) {
+            match doc.low(k) {
+                "he" | "him" | "his" | "himself" => {
+                    entry.0 += 1;
+                    break;
+                }
+                "she" | "her" | "hers" | "herself" => {
+                    entry.1 += 1;
+                    break;
+                }
+                _ => {}
+            }
+        }
+    }
+    votes
+        .into_iter()
+        .filter_map(|(id, (male, female))| match male.cmp(&female) {
+            std::cmp::Ordering::Greater => Some((id, Gender::Male)),
+            std::cmp::Ordering::Less => Some((id, Gender::Female)),
+            std::cmp::Ordering::Equal => None,
+        })
+        .collect()
+}
+
 /// Gives each speaker and addressee the entity of a mention overlapping its head, and links
 /// pronoun and nominal speakers to an earlier entity — a simple, documented coreference:
-/// - "he", "she": a PERSON mention; "it", "the company", "the firm" (and the other
-///   [`ORG_ANAPHORS`]): an ORGANIZATION mention; "they", "we": either;
+/// - "he", "she": a PERSON mention, not one of the other gender (see [`person_genders`])
+///   and not a weekday or month the tagger took for a name; "it", "the company", "the
+///   firm" (and the other [`ORG_ANAPHORS`]): an ORGANIZATION mention; "they", "we": either;
 /// - mentions inside the quote's own content never count (“I met Obama,” he said);
 /// - the nearest fitting mention earlier in the speaker's own sentence wins; else the first
 ///   fitting mention of the previous sentence (its subject, the most salient position);
@@ -4006,6 +4084,7 @@ fn resolve_speakers(doc: &Doc, mentions: &[MentionRef], quotes: &mut [Quote]) {
         .map(|(_, t)| t.span.start)
         .collect();
     sentence_starts.dedup();
+    let genders = person_genders(doc, &sorted);
     let mut last_named: Option<Arg> = None;
     for q in quotes.iter_mut() {
         if let Some(addr) = q.addressee.as_mut() {
@@ -4035,7 +4114,13 @@ fn resolve_speakers(doc: &Doc, mentions: &[MentionRef], quotes: &mut [Quote]) {
             }
             continue;
         };
-        let pronoun = PRONOUNS.contains(&sp.head.slice(doc.text).to_lowercase().as_str());
+        let head_low = sp.head.slice(doc.text).to_lowercase();
+        let pronoun = PRONOUNS.contains(&head_low.as_str());
+        let unwanted_gender = match head_low.as_str() {
+            "he" => Some(Gender::Female),
+            "she" => Some(Gender::Male),
+            _ => None,
+        };
         let at = sp.span.start;
         let k = sentence_starts.partition_point(|&s| s <= at);
         let this_start = k
@@ -4052,6 +4137,9 @@ fn resolve_speakers(doc: &Doc, mentions: &[MentionRef], quotes: &mut [Quote]) {
             wanted.contains(&m.kind)
                 && m.span.end <= at
                 && !contents.iter().any(|c| c.overlaps(m.span))
+                && !(m.kind == MentionKind::Person && calendar_word(m.span.slice(doc.text)))
+                && (unwanted_gender.is_none()
+                    || genders.get(&m.entity_id).copied() != unwanted_gender)
         };
         let before = sorted.get(..upto).unwrap_or(&[]);
         let in_sentence = before
@@ -4265,6 +4353,20 @@ mod tests {
                 &[("Trump", 1, Person), ("Clinton", 2, Person)],
                 "He",
                 Some("Trump"),
+            ),
+            (
+                "\"he\" skips a person the article calls Ms.",
+                "Ms. Clinton met Trump on Monday. He said the race was rigged.",
+                &[("Clinton", 1, Person), ("Trump", 2, Person)],
+                "He",
+                Some("Trump"),
+            ),
+            (
+                "a weekday the tagger took for a person is no antecedent",
+                "Smith spoke. On Friday, he said the vote was close.",
+                &[("Smith", 1, Person), ("Friday", 2, Person)],
+                "he",
+                Some("Smith"),
             ),
             (
                 "a person earlier in the same sentence wins",
