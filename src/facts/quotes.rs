@@ -891,8 +891,8 @@ const CAP_NOT_SOURCE: &[&str] = &[
 const NOUN_LIKE_CUES: &[&str] = &[
     "state", "report", "note", "claim", "estimate", "charge", "comment", "answer", "reply",
     "tweet", "mention", "promise", "hint", "remark", "forecast", "doubt", "fear", "hope", "add",
-    "counter", "caution", "concern", "post", "vow", "pledge", "support", "attack", "question",
-    "back", "favor", "welcome", "blame", "praise", "call for", "call on", "cite",
+    "counter", "caution", "concern", "post", "vow", "pledge", "support", "attack", "back", "favor",
+    "welcome", "blame", "praise", "call for", "call on", "cite",
 ];
 /// Words that end a source noun phrase (scanning leftwards) and never stand inside one.
 const NP_STOP: &[&str] = &[
@@ -4044,9 +4044,11 @@ fn person_genders(doc: &Doc, mentions: &[MentionRef]) -> std::collections::BTree
 ///   and not a weekday or month the tagger took for a name; "it", "the company", "the
 ///   firm" (and the other [`ORG_ANAPHORS`]): an ORGANIZATION mention; "they", "we": either;
 /// - mentions inside the quote's own content never count (“I met Obama,” he said);
-/// - the nearest fitting mention earlier in the speaker's own sentence wins; else the first
-///   fitting mention of the previous sentence (its subject, the most salient position);
-///   else the nearest fitting mention before that, among the last 256 mentions;
+/// - the nearest fitting mention earlier in the speaker's own sentence wins; else the
+///   speaker of the previous quote when its cue is in this or the previous sentence (a
+///   speaker goes on speaking); else the first fitting mention of the previous sentence (its
+///   subject, the most salient position); else the nearest fitting mention before that,
+///   among the last 256 mentions;
 /// - without any mentions, "he"/"she" take the last named speaker.
 ///
 /// A speaker linked this way keeps its own span ("he") and gets the antecedent's span and
@@ -4086,6 +4088,8 @@ fn resolve_speakers(doc: &Doc, mentions: &[MentionRef], quotes: &mut [Quote]) {
     sentence_starts.dedup();
     let genders = person_genders(doc, &sorted);
     let mut last_named: Option<Arg> = None;
+    // The mention that named the previous quote's speaker, with that quote's cue start.
+    let mut last_speaker: Option<(u32, MentionRef)> = None;
     for q in quotes.iter_mut() {
         if let Some(addr) = q.addressee.as_mut() {
             addr.entity_id = overlapping(addr.head).map(|m| m.entity_id);
@@ -4102,7 +4106,11 @@ fn resolve_speakers(doc: &Doc, mentions: &[MentionRef], quotes: &mut [Quote]) {
             continue;
         }
         let Some(wanted) = anaphor_kinds(doc, sp.head) else {
-            sp.entity_id = overlapping(sp.head).map(|m| m.entity_id);
+            let named_by = overlapping(sp.head).copied();
+            sp.entity_id = named_by.map(|m| m.entity_id);
+            if let Some(m) = named_by {
+                last_speaker = Some((q.cue.start, m));
+            }
             if sp
                 .head
                 .slice(doc.text)
@@ -4158,13 +4166,23 @@ fn resolve_speakers(doc: &Doc, mentions: &[MentionRef], quotes: &mut [Quote]) {
                 .take_while(|m| m.span.start < this_start)
                 .find(fits)
         });
+        // "Wilkins said, “...” She explained ...": the speaker of a quote in this or the
+        // previous sentence goes on speaking.
+        let recent_speaker = last_speaker
+            .as_ref()
+            .filter(|(cue_start, _)| *cue_start >= prev_start.unwrap_or(this_start))
+            .map(|(_, m)| m)
+            .filter(|m| fits(m));
         let found = in_sentence
+            .or(recent_speaker)
             .or(in_previous)
-            .or_else(|| before.iter().rev().take(256).find(fits));
+            .or_else(|| before.iter().rev().take(256).find(fits))
+            .copied();
         match found {
             Some(m) => {
                 sp.antecedent = Some(m.span);
                 sp.entity_id = Some(m.entity_id);
+                last_speaker = Some((q.cue.start, m));
             }
             None if sorted.is_empty() && wanted == [MentionKind::Person] => {
                 if let Some(prev) = last_named {
@@ -4369,6 +4387,13 @@ mod tests {
                 Some("Smith"),
             ),
             (
+                "the previous quote's speaker goes on speaking",
+                "At the event with Jones, Brown said the plan works. He explained the details.",
+                &[("Jones", 1, Person), ("Brown", 2, Person)],
+                "He",
+                Some("Brown"),
+            ),
+            (
                 "a person earlier in the same sentence wins",
                 "Trump spoke first. After Sanders finished, he said the vote was close.",
                 &[("Trump", 1, Person), ("Sanders", 2, Person)],
@@ -4389,7 +4414,10 @@ mod tests {
                 .map(|&(n, id, kind)| mention(text, n, id, kind))
                 .collect();
             let got = run(text, &mentions);
-            let q = got.iter().find(|q| q.speaker.is_some()).expect(why);
+            let q = got
+                .iter()
+                .find(|q| q.speaker.is_some_and(|s| s.span.slice(text) == *speaker))
+                .expect(why);
             let sp = q.speaker.expect(why);
             assert_eq!(sp.span.slice(text), *speaker, "{why}");
             assert_eq!(sp.antecedent.map(|a| a.slice(text)), *antecedent, "{why}");
