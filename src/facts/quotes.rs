@@ -10,26 +10,33 @@
 //! around one token, so the whole is linear in the text length):
 //! 1. quotation-mark regions are found on the characters (“ ” " " ‘ ’ « » 「 」 『 』 „ “ and
 //!    doubled apostrophes ''), including paragraphs of a multi-paragraph quote never closed;
-//! 2. direct quotes: a region opening its sentence and followed by `<source> <cue>` or
-//!    `<cue> <source>`, or preceded by `<source> <cue> [addressee]:`; a following region in
-//!    the same paragraph continues it (split quotes, `content_more`);
-//! 3. `<Name>: <content>` at a paragraph start, for quoted headlines and transcript turns;
+//! 2. direct quotes: a region opening its sentence and followed by `<source> <cue>` (the
+//!    source may be any short run of words: "CBS This Morning co-anchor DeMarco Morgan
+//!    said"), `<cue> <source>` or a signature (“...” — Steve Quinlan), or preceded by
+//!    `<source> <cue> [addressee]:`; a following region in the same paragraph continues it
+//!    (split and multi-sentence quotes, `content_more`);
+//! 3. `<Name>: <content>` at a paragraph start, for quoted headlines and transcript turns,
+//!    and "Asked whether ..., X said" (a question with no source in its clause);
 //! 4. reported speech at every cue of [`super::cue_lexicon`] outside quotation marks: first
 //!    the cues that follow their content ("..., said X", "..., X said", "A, X said, B"), then
 //!    those that precede it ("X said (that) ...", "X told Y that ...", "X asked whether ...",
-//!    "according to X, ..."), then participles that borrow the speaker of the sentence
-//!    ("..., adding that ...", "X endorsed Y, saying ...").
+//!    "according to X, ..."), the stance cues whose object is the content ("the poll shows
+//!    Trump ahead", "Sanders endorsed Clinton", "the aide declined to comment"), passives
+//!    with no source ("Obama is expected to ...", "it was reported that ..."), then
+//!    participles that borrow the speaker of the sentence ("..., adding that ...", "X
+//!    endorsed Y, saying ...", "..., calling him “a liar”").
 //!
-//! Precision comes first: a cue that may be a noun ("states", "report") needs a pronoun or a
-//! bare name before it, verbs that usually take an object ("reported the story") need "that",
-//! verbs of thinking need an immediate "that", and capitalised or headline-case cue words are
-//! ignored. Quotes found inside another quote's reported content are kept and point at it
-//! through `within` (a nested attribution such as "Amazon believes that ..." inside "...,
-//! Song told Yicai").
+//! Precision comes first: a cue that may be a noun ("states", "report", "support") needs a
+//! pronoun or a bare name before it, verbs that usually take an object ("reported the
+//! story") need "that", verbs of thinking need "that" or a pronoun or bare name as believer,
+//! and capitalised or headline-case cue words are ignored. Quotes found inside another
+//! quote's reported content are kept and point at it through `within` (a nested attribution
+//! such as "Amazon believes that ..." inside "..., Song told Yicai").
 //!
 //! Speakers are found without entities (names, pronouns, "the company", "officials"); a
-//! mention overlapping the speaker's head gives its entity id, and a pronoun takes the nearest
-//! preceding person mention (or, without mentions, the last named speaker).
+//! mention overlapping the speaker's head gives its entity id, and pronouns and nominals
+//! ("he", "the company") are linked to an earlier entity by the simple coreference of
+//! `resolve_speakers`; such a quote's rule ends in "[speaker by coreference]".
 //! Depends on [`crate::span`], the shared fact types and the cue lexicon only.
 
 use super::cue_lexicon::{self, CueClass, CueForm, CueMatch};
@@ -1740,6 +1747,19 @@ impl<'d, 't> Extractor<'d, 't> {
         // "85% of Democrats".
         if w == "%" {
             return k > 0 && is_number(doc.low(k - 1));
+        }
+        // "a producer for Yahoo Studios", "a spokesman at the embassy": a person noun, then
+        // "for" or "at" and a name or a determiner.
+        if matches!(w, "for" | "at") && k > 0 {
+            let prev = doc.low(k - 1);
+            let agent = is_source_noun(prev)
+                || ["er", "or", "ist", "man", "woman", "person"]
+                    .iter()
+                    .any(|end| prev.len() > 4 && prev.ends_with(end));
+            let next = doc.surface(k + 1);
+            return agent
+                && !is_cap(doc.surface(k - 1))
+                && ((is_cap(next) && is_word(next)) || among(&["the", "a", "an"], doc.low(k + 1)));
         }
         if matches!(w, "and" | "&") {
             return next_cap && prev_cap;
@@ -3852,6 +3872,20 @@ impl<'d, 't> Extractor<'d, 't> {
         }
         if matches!(doc.low(k), "," | ":") && doc.is_open_mark(k + 1) {
             k += 1;
+        }
+        // "telling reporters during a visit on Friday that ...": "that" after a short adjunct.
+        if among(ADJUNCT_STARTERS, doc.low(k)) {
+            let limit = doc.clause_end(k).min(k + 10);
+            let that = (k..limit)
+                .take_while(|&t| {
+                    is_word(doc.surface(t))
+                        && doc.cue_at(t).is_none()
+                        && doc.toks.get(t).is_some_and(|x| x.region.is_none())
+                })
+                .find(|&t| doc.low(t) == "that");
+            if let Some(t) = that {
+                k = t;
+            }
         }
         // "calling him “the most ignorant president”": the object and its label.
         let stance = m.entry.class == CueClass::Stance || m.entry.lemma == "call";

@@ -124,6 +124,9 @@ pub static EXAMPLES: &[(&str, &str, &[Expect])] = &[
     ("a one-word answer", "Most voters said yes.", &[q("Most voters", "said", "yes", false)]),
     ("participle then a quotation after a comma", "Sanders praised the plan, saying, “It is a good start.”", &[q("Sanders", "praised", "the plan", false), q("Sanders", "saying", "“It is a good start.”", true)]),
     ("an inserted phrase does not end the content", "Smith said Trump, despite his wealth, is well placed.", &[q("Smith", "said", "Trump, despite his wealth, is well placed", false)]),
+    ("a source with a for-phrase and an addressee before that", "A producer for Yahoo Studios told The New York Times on Tuesday that the interview was canceled.", &[told("A producer for Yahoo Studios", "told", "The New York Times", "that the interview was canceled")]),
+    ("a participle's that after an adjunct", "Trump praised the vote, telling reporters on Friday that it was a great thing.", &[q("Trump", "praised", "the vote", false), q("Trump", "telling", "that it was a great thing", false)]),
+    ("a survey share as the source", "About 85% of Democrats said the system favors the wealthy.", &[q("About 85% of Democrats", "said", "the system favors the wealthy", false)]),
     // Negative examples: nothing is attributed.
     ("no cue", "He walked to the store on Monday.", &[]),
     ("cue word as a noun", "The claims were false and the reports were wrong.", &[]),
