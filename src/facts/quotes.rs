@@ -1093,6 +1093,10 @@ const VERB_GROUP: &[&str] = &[
 const PASSIVE_AUX: &[&str] = &["is", "was", "were", "are", "been", "being", "be", "'s"];
 const NEGATORS: &[&str] = &["not", "n't", "never"];
 const HEDGES: &[&str] = &["reportedly", "may", "might", "could", "would", "allegedly"];
+/// Words that may open a source before a number ("about 85% of Democrats").
+const APPROXIMATORS: &[&str] = &[
+    "about", "nearly", "almost", "roughly", "around", "only", "just", "over", "some",
+];
 /// Day words that may stand between a cue and its content ("said Thursday he ...").
 const DAY_WORDS: [&str; 10] = [
     "monday",
@@ -1748,6 +1752,7 @@ impl<'d, 't> Extractor<'d, 't> {
         if w == "%" {
             return k > 0 && is_number(doc.low(k - 1));
         }
+
         // "a producer for Yahoo Studios", "a spokesman at the embassy": a person noun, then
         // "for" or "at" and a name or a determiner.
         if matches!(w, "for" | "at") && k > 0 {
@@ -2878,9 +2883,18 @@ impl<'d, 't> Extractor<'d, 't> {
                 true,
             )
         } else {
-            let Some(src) = self.source_before(group.first, sent_start) else {
+            let Some(mut src) = self.source_before(group.first, sent_start) else {
                 return;
             };
+            // "About 85% of Democrats said": an approximator opening the sentence belongs to
+            // the source.
+            if src.first == sent_start + 1
+                && among(APPROXIMATORS, doc.low(sent_start))
+                && is_number(doc.low(src.first))
+            {
+                src.first = sent_start;
+                src.head_first = sent_start;
+            }
             let opener = doc.low(src.first.wrapping_sub(1));
             // Only a non-restrictive relative ("Sanders, who said ...") names a speaker; a
             // restrictive one ("voters who said ...") runs into the main clause, whose end
