@@ -833,6 +833,7 @@ const SOURCE_MODIFIERS: &[&str] = &[
     "two",
 ];
 /// Capitalised words that never head a source.
+/// Time adverbs and months belong here too: see [`is_not_source_word`].
 const CAP_NOT_SOURCE: &[&str] = &[
     "the",
     "this",
@@ -854,33 +855,12 @@ const CAP_NOT_SOURCE: &[&str] = &[
     "when",
     "while",
     "if",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "what",
     "who",
     "which",
     "why",
     "how",
     "where",
-    "today",
-    "yesterday",
     "it",
     "therefore",
     "thus",
@@ -1185,6 +1165,7 @@ const NOT_CLAUSE_START: &[&str] = &[
     "privately",
 ];
 /// Words that may follow a cue placed after its content ("..., he said on Tuesday").
+/// The time adverbs ([`is_time_adverb`]) belong here too: see [`among_or_time`].
 const POST_TAIL_STARTERS: &[&str] = &[
     "in",
     "on",
@@ -1197,19 +1178,6 @@ const POST_TAIL_STARTERS: &[&str] = &[
     "via",
     "last",
     "this",
-    "yesterday",
-    "today",
-    "tonight",
-    "earlier",
-    "later",
-    "recently",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "following",
     "shortly",
     "afterward",
@@ -1242,6 +1210,7 @@ const POST_TAIL_STARTERS: &[&str] = &[
     "told",
 ];
 /// First words of an introductory phrase (not a clause that could be attributed).
+/// The time adverbs ([`is_time_adverb`]) belong here too: see [`among_or_time`].
 const INTRO_OPENERS: &[&str] = &[
     "in",
     "on",
@@ -1274,8 +1243,6 @@ const INTRO_OPENERS: &[&str] = &[
     "although",
     "though",
     "once",
-    "later",
-    "earlier",
     "meanwhile",
     "still",
     "yet",
@@ -1283,15 +1250,6 @@ const INTRO_OPENERS: &[&str] = &[
     "again",
     "then",
     "now",
-    "today",
-    "yesterday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "most",
     "speaking",
     "asked",
@@ -1302,6 +1260,7 @@ const INTRO_OPENERS: &[&str] = &[
     "according",
 ];
 /// Words that start an adjunct after a cue rather than its content.
+/// The time adverbs ([`is_time_adverb`]) belong here too: see [`among_or_time`].
 const ADJUNCT_STARTERS: &[&str] = &[
     "in",
     "on",
@@ -1316,19 +1275,6 @@ const ADJUNCT_STARTERS: &[&str] = &[
     "via",
     "last",
     "this",
-    "yesterday",
-    "today",
-    "tonight",
-    "earlier",
-    "later",
-    "recently",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "from",
     "through",
     "over",
@@ -1349,7 +1295,6 @@ const ADJUNCT_STARTERS: &[&str] = &[
     "since",
     "privately",
     "publicly",
-    "recently",
     "emphatically",
     "firmly",
     "flatly",
@@ -1361,30 +1306,9 @@ const ADJUNCT_STARTERS: &[&str] = &[
     "too",
 ];
 /// Time words that end an addressee or head ("told CNN Tuesday").
+/// The time adverbs ([`is_time_adverb`]) belong here too: see [`among_or_time`].
 const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-    "tonight",
-    "last",
-    "earlier",
-    "this",
-    "on",
-    "in",
-    "at",
-    "during",
-    "after",
-    "before",
-    "recently",
-    "later",
-    "when",
-    "while",
+    "last", "this", "on", "in", "at", "during", "after", "before", "when", "while",
 ];
 
 fn is_word(s: &str) -> bool {
@@ -1405,6 +1329,39 @@ fn is_cap(s: &str) -> bool {
 
 fn among(list: &[&str], w: &str) -> bool {
     list.contains(&w)
+}
+
+/// True for a weekday, "yesterday", "today", "tonight", "earlier", "later" or "recently":
+/// the time adverbs every word class below shares, kept in one place.
+fn is_time_adverb(w: &str) -> bool {
+    DAY_WORDS.contains(&w) || matches!(w, "earlier" | "later" | "recently")
+}
+
+/// Month names (lowercase).
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// True for a (lowercased) capitalised word that never heads a source: [`CAP_NOT_SOURCE`],
+/// a time adverb or a month.
+fn is_not_source_word(w: &str) -> bool {
+    among_or_time(CAP_NOT_SOURCE, w) || MONTHS.contains(&w)
+}
+
+/// [`among`] for the word classes that also take every time adverb ([`is_time_adverb`]).
+fn among_or_time(list: &[&str], w: &str) -> bool {
+    among(list, w) || is_time_adverb(w)
 }
 
 /// A number written in digits or as a small number word.
@@ -1630,9 +1587,7 @@ impl<'d, 't> Extractor<'d, 't> {
             };
             // Only a name (or a noun phrase with a name) takes an apposition.
             let named = (name.first..name.end).any(|t| {
-                is_cap(doc.surface(t))
-                    && is_word(doc.surface(t))
-                    && !among(CAP_NOT_SOURCE, doc.low(t))
+                is_cap(doc.surface(t)) && is_word(doc.surface(t)) && !is_not_source_word(doc.low(t))
             });
             let opens_clause = name.first == floor
                 || among(CLAUSE_OPENERS, doc.low(name.first.wrapping_sub(1)))
@@ -1692,7 +1647,7 @@ impl<'d, 't> Extractor<'d, 't> {
         if !is_word(head_surface) || among(NP_STOP, head) || doc.cue_at(last).is_some() {
             return None;
         }
-        let head_named = is_cap(head_surface) && !among(CAP_NOT_SOURCE, head);
+        let head_named = is_cap(head_surface) && !is_not_source_word(head);
         let mut first = last;
         while first > floor && end - first < MAX_SOURCE_TOKENS {
             let k = first - 1;
@@ -1812,7 +1767,7 @@ impl<'d, 't> Extractor<'d, 't> {
                 head_end: start + 1,
             });
         }
-        let starts_ok = (is_cap(s) && is_word(s) && !among(CAP_NOT_SOURCE, w))
+        let starts_ok = (is_cap(s) && is_word(s) && !is_not_source_word(w))
             || among(DETERMINERS, w)
             || is_source_noun(w)
             || among(SOURCE_MODIFIERS, w);
@@ -1885,7 +1840,7 @@ impl<'d, 't> Extractor<'d, 't> {
         // The head must contain a name or a source noun.
         let head_ok = (start..head_end.max(start + 1)).any(|k| {
             let s = doc.surface(k);
-            (is_cap(s) && is_word(s) && !among(CAP_NOT_SOURCE, doc.low(k)))
+            (is_cap(s) && is_word(s) && !is_not_source_word(doc.low(k)))
                 || is_source_noun(doc.low(k))
         });
         if !head_ok {
@@ -1916,17 +1871,19 @@ impl<'d, 't> Extractor<'d, 't> {
         while end < limit {
             let w = doc.low(end);
             let s = doc.surface(end);
-            let ok =
-                (is_cap(s) && is_word(s) && !among(TIME_WORDS, w) && !among(CAP_NOT_SOURCE, w))
-                    || (end == start && among(DETERMINERS, w))
-                    || (end > start && (w == "'s" || w == "of" && is_cap(doc.surface(end + 1))))
-                    || (end > start
-                        && among(DETERMINERS, doc.low(start))
-                        && is_word(s)
-                        && !among(TIME_WORDS, w)
-                        && w != "that"
-                        && doc.cue_at(end).is_none()
-                        && !among(ADJUNCT_STARTERS, w));
+            let ok = (is_cap(s)
+                && is_word(s)
+                && !among_or_time(TIME_WORDS, w)
+                && !is_not_source_word(w))
+                || (end == start && among(DETERMINERS, w))
+                || (end > start && (w == "'s" || w == "of" && is_cap(doc.surface(end + 1))))
+                || (end > start
+                    && among(DETERMINERS, doc.low(start))
+                    && is_word(s)
+                    && !among_or_time(TIME_WORDS, w)
+                    && w != "that"
+                    && doc.cue_at(end).is_none()
+                    && !among_or_time(ADJUNCT_STARTERS, w));
             if !ok || doc.toks.get(end).is_none_or(|t| t.region.is_some()) {
                 break;
             }
@@ -2095,7 +2052,7 @@ impl<'d, 't> Extractor<'d, 't> {
         });
         let named = (first..end).any(|k| {
             let s = doc.surface(k);
-            (is_cap(s) && is_word(s) && !among(CAP_NOT_SOURCE, doc.low(k)))
+            (is_cap(s) && is_word(s) && !is_not_source_word(doc.low(k)))
                 || among(PRONOUNS, doc.low(k))
                 || is_source_noun(doc.low(k))
         });
@@ -2215,7 +2172,7 @@ impl<'d, 't> Extractor<'d, 't> {
             let gap_first = addressee.map_or(cue_end, |(_, e)| e);
             let gap_ok = gap_first > k || {
                 let g = doc.low(gap_first);
-                among(POST_TAIL_STARTERS, g) || g.ends_with("ly")
+                among_or_time(POST_TAIL_STARTERS, g) || g.ends_with("ly")
             };
             if !gap_ok {
                 return;
@@ -2439,7 +2396,7 @@ impl<'d, 't> Extractor<'d, 't> {
         if !name_like
             || !bare_name
             || label
-            || among(CAP_NOT_SOURCE, head)
+            || is_not_source_word(head)
             || !is_cap(doc.surface(start))
         {
             return;
@@ -2718,7 +2675,7 @@ impl<'d, 't> Extractor<'d, 't> {
     /// follows a comma inside it.
     fn intro_only(&self, first: usize, end: usize) -> bool {
         let doc = self.doc;
-        if !among(INTRO_OPENERS, doc.low(first)) {
+        if !among_or_time(INTRO_OPENERS, doc.low(first)) {
             return false;
         }
         // Commas inside quotation marks do not end the phrase.
@@ -2773,7 +2730,7 @@ impl<'d, 't> Extractor<'d, 't> {
         if w == "that" || doc.is_open_mark(k) {
             return false;
         }
-        w == "," || among(POST_TAIL_STARTERS, w) || w.ends_with("ly")
+        w == "," || among_or_time(POST_TAIL_STARTERS, w) || w.ends_with("ly")
     }
 
     /// Emits a reported quote whose content is [content_first, content_end) — starting at the
@@ -2996,7 +2953,7 @@ impl<'d, 't> Extractor<'d, 't> {
             // A verb of thinking takes "that" at once ("think about that" is no clause).
             if t == k
                 && (m.entry.class == CueClass::Cognition
-                    || !(among(ADJUNCT_STARTERS, w) || w.ends_with("ly")))
+                    || !(among_or_time(ADJUNCT_STARTERS, w) || w.ends_with("ly")))
             {
                 break;
             }
@@ -3405,12 +3362,12 @@ impl<'d, 't> Extractor<'d, 't> {
                 "who",
             ],
             w,
-        ) || (among(TIME_WORDS, w) && !among(&["this", "last"], w))
+        ) || (among_or_time(TIME_WORDS, w) && !among(&["this", "last"], w))
         {
             return false;
         }
         // "found in 1998", "shows on Sunday", "supported by": an adjunct, not the content.
-        if among(ADJUNCT_STARTERS, w) && !among(&["this", "last", "too"], w) {
+        if among_or_time(ADJUNCT_STARTERS, w) && !among(&["this", "last", "too"], w) {
             return false;
         }
         // "found it", "found a way": a finding needs a clause or a study as its source.
@@ -3583,7 +3540,7 @@ impl<'d, 't> Extractor<'d, 't> {
         );
         let demonstrative =
             among(&["this", "that", "these", "those", "last"], w) && !time_next && w != "last";
-        if !demonstrative && (among(TIME_WORDS, w) || among(ADJUNCT_STARTERS, w)) {
+        if !demonstrative && (among_or_time(TIME_WORDS, w) || among_or_time(ADJUNCT_STARTERS, w)) {
             return false;
         }
         // A gerund opens a clause only as its subject ("said bullying doesn't just ...").
@@ -3840,8 +3797,8 @@ impl<'d, 't> Extractor<'d, 't> {
         if !verb_like {
             return None;
         }
-        let named = (src.first..src.end)
-            .any(|t| is_cap(doc.surface(t)) && !among(CAP_NOT_SOURCE, doc.low(t)));
+        let named =
+            (src.first..src.end).any(|t| is_cap(doc.surface(t)) && !is_not_source_word(doc.low(t)));
         named.then(|| self.arg(&src))
     }
 
@@ -3888,7 +3845,7 @@ impl<'d, 't> Extractor<'d, 't> {
             k += 1;
         }
         // "telling reporters during a visit on Friday that ...": "that" after a short adjunct.
-        if among(ADJUNCT_STARTERS, doc.low(k)) {
+        if among_or_time(ADJUNCT_STARTERS, doc.low(k)) {
             let limit = doc.clause_end(k).min(k + 10);
             let that = (k..limit)
                 .take_while(|&t| {
@@ -4025,22 +3982,7 @@ enum Gender {
 /// ("Friday said"), never an antecedent.
 fn calendar_word(text: &str) -> bool {
     let w = text.trim().to_lowercase();
-    DAY_WORDS.contains(&w.as_str())
-        || [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-        .contains(&w.as_str())
+    DAY_WORDS.contains(&w.as_str()) || MONTHS.contains(&w.as_str())
 }
 
 /// The gender of each person entity as the article itself shows it: an honorific right
