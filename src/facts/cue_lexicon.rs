@@ -26,6 +26,12 @@ pub enum CueClass {
     Cognition,
     /// The preposition "according to": the source follows it.
     AccordingTo,
+    /// A verb of evidence, evaluation, support or intention whose content is its object or
+    /// complement: a noun phrase, an infinitive or a clause ("the poll shows Trump ahead",
+    /// "Sanders endorsed Clinton", "Trump wants the votes", "the aide declined to comment").
+    /// PolNeAR annotates these as attributions; only their inflected forms are cues, and a
+    /// base form only after a pronoun, a plural or an auxiliary ("polls show").
+    Stance,
 }
 
 /// Which inflected form of the lemma was seen.
@@ -97,10 +103,11 @@ const fn spec(lemma: &'static str, class: CueClass) -> CueEntry {
     }
 }
 
-use CueClass::{AccordingTo, Cognition, Say, SayAfterContent, Tell};
+use CueClass::{AccordingTo, Cognition, Say, SayAfterContent, Stance, Tell};
 
 /// The lexicon, one lemma a line. Chosen from the cue words most frequent in PolNeAR train
-/// that introduce speech, writing or a stated belief (not support/opposition or perception).
+/// that introduce speech, writing or a stated belief, then (class `Stance`) the most frequent
+/// verbs of evidence, evaluation, support and intention that PolNeAR also annotates.
 static ENTRIES: &[CueEntry] = &[
     bare("say", Say),
     e("add", Say),
@@ -110,7 +117,6 @@ static ENTRIES: &[CueEntry] = &[
     e("claim", Say),
     bare("argue", Say),
     bare("insist", Say),
-    e("announce", Say),
     e("declare", Say),
     e("stress", Say),
     e("emphasize", Say),
@@ -187,6 +193,46 @@ static ENTRIES: &[CueEntry] = &[
     spec("suspect", Cognition),
     spec("worry", Cognition),
     e("according to", AccordingTo),
+    e("show", Stance),
+    e("find", Stance),
+    e("indicate", Stance),
+    e("want", Stance),
+    e("prefer", Stance),
+    e("announce", Stance),
+    e("describe", Stance),
+    e("express", Stance),
+    e("propose", Stance),
+    e("urge", Stance),
+    e("call for", Stance),
+    e("call on", Stance),
+    e("push for", Stance),
+    e("refer to", Stance),
+    e("talk about", Stance),
+    e("cite", Stance),
+    e("decline", Stance),
+    e("refuse", Stance),
+    e("support", Stance),
+    e("back", Stance),
+    e("endorse", Stance),
+    e("favor", Stance),
+    e("oppose", Stance),
+    e("praise", Stance),
+    e("welcome", Stance),
+    e("hail", Stance),
+    e("tout", Stance),
+    e("defend", Stance),
+    e("criticize", Stance),
+    e("criticise", Stance),
+    e("accuse", Stance),
+    e("attack", Stance),
+    e("blame", Stance),
+    e("reject", Stance),
+    e("dismiss", Stance),
+    e("condemn", Stance),
+    e("denounce", Stance),
+    e("blast", Stance),
+    e("slam", Stance),
+    e("mock", Stance),
 ];
 
 /// Irregular forms: lemma head, 3rd person, past, -ing.
@@ -202,6 +248,11 @@ static IRREGULAR: &[(&str, &str, &str, &str)] = &[
     ("admit", "admits", "admitted", "admitting"),
     ("forecast", "forecasts", "forecast", "forecasting"),
     ("quip", "quips", "quipped", "quipping"),
+    ("find", "finds", "found", "finding"),
+    ("seek", "seeks", "sought", "seeking"),
+    ("prefer", "prefers", "preferred", "preferring"),
+    ("refer", "refers", "referred", "referring"),
+    ("slam", "slams", "slammed", "slamming"),
 ];
 
 /// Extra past forms that the table above cannot hold (participles differing from the past).

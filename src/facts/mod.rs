@@ -9,8 +9,9 @@
 //! `plans` (targets with a time frame); `sentence_view` is the token view they share.
 //! It depends on [`crate::span`], on [`crate::values`] (value kinds) and on
 //! [`crate::entities`] (entity kinds and gazetteer places); never on the service.
-//! `testing_text` is a stand-in text layer for tests and the evaluation only; the pipeline
-//! passes the real sentences and tokens in.
+//! `testing_text` (compiled for unit tests only) is a small stand-in text layer so the quote
+//! rules can be tested on hand-written sentences; the pipeline and the PolNeAR evaluation
+//! pass the real sentences and tokens in.
 
 pub mod cue_lexicon;
 pub mod display;
@@ -26,7 +27,8 @@ pub mod quotes;
 mod quotes_corpus;
 pub mod roles;
 pub mod sentence_view;
-pub mod testing_text;
+#[cfg(test)]
+mod testing_text;
 
 pub use quotes::{extract_quotes, Quote, QuoteInput};
 

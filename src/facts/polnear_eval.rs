@@ -19,12 +19,12 @@
 //!   (overlap); a pair is correct when cue, content and source all overlap (or both have no
 //!   source).
 //! - Lexicon recall: recall on the gold attributions whose cue is in the cue lexicon (speech,
-//!   writing, belief), i.e. on what the extractor attempts; PolNeAR also annotates support,
-//!   perception and evaluation ("backs", "shows", "criticized"), which quotes leave out.
+//!   writing, belief, and the most frequent stance cues: "shows", "endorsed", "declined"),
+//!   i.e. on what the extractor attempts; PolNeAR annotates many more cues than that.
 //! - Offsets in the `.ann` files count Unicode code points; they are mapped to byte spans.
 //!
 //! This module reads files (it is the only part of the facts stage that does) and depends on
-//! the quote extractor and the testing text layer.
+//! the whole pipeline ([`crate::pipeline`]) and the cue lexicon.
 
 use std::collections::BTreeMap;
 use std::fmt;

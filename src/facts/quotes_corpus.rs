@@ -42,6 +42,17 @@ const fn told(
     }
 }
 
+/// An attribution that names no source ("Obama is expected to ...").
+const fn unsourced(cue: &'static str, content: &'static str) -> Expect {
+    Expect {
+        speaker: None,
+        cue,
+        content,
+        addressee: None,
+        direct: false,
+    }
+}
+
 /// (why the example exists, text, expected attributions in cue order).
 pub static EXAMPLES: &[(&str, &str, &[Expect])] = &[
     ("curly quotes, source then cue", "“We will win,” Smith said.", &[q("Smith", "said", "“We will win,”", true)]),
@@ -80,8 +91,8 @@ pub static EXAMPLES: &[(&str, &str, &[Expect])] = &[
     ("apposition before the cue", "Sanders, a senator from Vermont, said the economy is rigged.", &[q("Sanders, a senator from Vermont", "said", "the economy is rigged", false)]),
     ("parenthesis after the name", "John Cornyn (R-Texas) told reporters that he would be surprised.", &[told("John Cornyn (R-Texas)", "told", "reporters", "that he would be surprised")]),
     ("parenthetical attribution", "The solution, the partner said, was simple and cheap.", &[Expect { speaker: Some("the partner"), cue: "said", content: "The solution | was simple and cheap", addressee: None, direct: false }]),
-    ("coordinated verb borrows the subject", "Ms. Conway rejected the idea and said that Mr. Manafort was not being diminished.", &[q("Ms. Conway", "said", "that Mr. Manafort was not being diminished", false)]),
-    ("participle borrows the subject", "Carly Fiorina endorsed Ted Cruz on Wednesday, saying it is time for a real conservative.", &[q("Carly Fiorina", "saying", "it is time for a real conservative", false)]),
+    ("coordinated verb borrows the subject", "Ms. Conway rejected the idea and said that Mr. Manafort was not being diminished.", &[q("Ms. Conway", "rejected", "the idea", false), q("Ms. Conway", "said", "that Mr. Manafort was not being diminished", false)]),
+    ("participle borrows the subject", "Carly Fiorina endorsed Ted Cruz on Wednesday, saying it is time for a real conservative.", &[q("Carly Fiorina", "endorsed", "Ted Cruz on Wednesday", false), q("Carly Fiorina", "saying", "it is time for a real conservative", false)]),
     ("indirect question", "Reporters asked him whether the plan would survive.", &[Expect { speaker: Some("Reporters"), cue: "asked", content: "whether the plan would survive", addressee: Some("him"), direct: false }]),
     ("according to without a comma", "Clinton leads Sanders by 271 delegates according to a count by the Associated Press.", &[q("a count by the Associated Press", "according to", "Clinton leads Sanders by 271 delegates", false)]),
     ("content stops where the next attribution starts", "While Comey has said that he makes recommendations, Lewandowski said he does not.", &[q("Comey", "said", "that he makes recommendations", false), q("Lewandowski", "said", "he does not", false)]),
@@ -95,13 +106,33 @@ pub static EXAMPLES: &[(&str, &str, &[Expect])] = &[
     ("a quoted label", "Trump called the plan “an absolute disgrace.”", &[q("Trump", "called", "the plan “an absolute disgrace.”", false)]),
     ("adjunct, then a pronoun subject", "Adelson said on Friday he met Trump earlier this week.", &[q("Adelson", "said", "he met Trump earlier this week", false)]),
     ("participle inside an apposition", "Sexton, a creative writing professor, said he holds his roots dear.", &[q("Sexton, a creative writing professor", "said", "he holds his roots dear", false)]),
+    // Stance cues (evidence, evaluation, support, intention): the object is the content.
+    ("stance verb with a noun-phrase object", "Sanders endorsed Clinton on Tuesday.", &[q("Sanders", "endorsed", "Clinton on Tuesday", false)]),
+    ("evidence verb with a small clause", "The poll shows Trump with a four-point lead.", &[q("The poll", "shows", "Trump with a four-point lead", false)]),
+    ("a finding with that", "The researchers found that turnout fell sharply.", &[q("The researchers", "found", "that turnout fell sharply", false)]),
+    ("declined takes an infinitive", "The aide declined to comment.", &[q("The aide", "declined", "to comment", false)]),
+    ("base form after a plural subject", "Recent polls show Clinton ahead in Ohio.", &[q("Recent polls", "show", "Clinton ahead in Ohio", false)]),
+    ("participle of a stance verb", "Trump attacked the plan, calling it “a disaster.”", &[q("Trump", "attacked", "the plan", false), q("Trump", "calling", "it “a disaster.”", false)]),
+    ("called for is a stance", "She called for “an end to the war.”", &[q("She", "called for", "“an end to the war.”", true)]),
+    // Sources that are absent or written loosely.
+    ("passive raising verb: subject and infinitive are the content", "Obama is expected to join Clinton on the campaign trail.", &[unsourced("expected", "Obama | to join Clinton on the campaign trail")]),
+    ("it was reported that", "It was reported that the talks had failed.", &[unsourced("reported", "the talks had failed")]),
+    ("a question put to someone unnamed", "Asked whether he would run again, Smith smiled.", &[unsourced("Asked", "he would run again")]),
+    ("speaker after the quotation, any short run of words", "“We will win,” CBS This Morning co-anchor DeMarco Morgan said.", &[q("CBS This Morning co-anchor DeMarco Morgan", "said", "“We will win,”", true)]),
+    ("speaker before a quotation after a comma", "Another source familiar with his thinking said, “He will try.”", &[q("Another source familiar with his thinking", "said", "“He will try.”", true)]),
+    ("a quotation signed with a dash", "“Nobody wants this at all.” — Steve Quinlan\nThe vote is on Monday.", &[q("Steve Quinlan", "—", "“Nobody wants this at all.”", true)]),
+    ("a one-word answer", "Most voters said yes.", &[q("Most voters", "said", "yes", false)]),
+    ("participle then a quotation after a comma", "Sanders praised the plan, saying, “It is a good start.”", &[q("Sanders", "praised", "the plan", false), q("Sanders", "saying", "“It is a good start.”", true)]),
+    ("an inserted phrase does not end the content", "Smith said Trump, despite his wealth, is well placed.", &[q("Smith", "said", "Trump, despite his wealth, is well placed", false)]),
+    ("a source with a for-phrase and an addressee before that", "A producer for Yahoo Studios told The New York Times on Tuesday that the interview was canceled.", &[told("A producer for Yahoo Studios", "told", "The New York Times", "that the interview was canceled")]),
+    ("a participle's that after an adjunct", "Trump praised the vote, telling reporters on Friday that it was a great thing.", &[q("Trump", "praised", "the vote", false), q("Trump", "telling", "that it was a great thing", false)]),
+    ("a survey share as the source", "About 85% of Democrats said the system favors the wealthy.", &[q("About 85% of Democrats", "said", "the system favors the wealthy", false)]),
     // Negative examples: nothing is attributed.
     ("no cue", "He walked to the store on Monday.", &[]),
     ("cue word as a noun", "The claims were false and the reports were wrong.", &[]),
     ("belief without that", "I think so.", &[]),
     ("imperative", "Tell me a story about the war.", &[]),
     ("scare quotes without cue", "The so-called “reform” failed in the Senate.", &[]),
-    ("passive cue", "The plan was announced on Monday by the city.", &[]),
     ("cue with a noun object only", "He said nothing.", &[]),
     ("noun object of a non-clause verb", "Clinton maintains a commanding lead among black voters.", &[]),
     ("participle that is not speech", "Sanders won the Minnesota caucus, claiming his third victory of the night.", &[]),
@@ -112,5 +143,8 @@ pub static EXAMPLES: &[(&str, &str, &[Expect])] = &[
     ("restrictive relative runs into the main clause", "Voters who said the economy mattered most backed Sanders.", &[]),
     ("an introductory phrase is no content", "In his speech, the president said nothing new.", &[]),
     ("a thing called by a name", "Both oppose an inflation formula called the “chained CPI.”", &[]),
-    ("called for is a demand", "She called for “an end to the war.”", &[]),
+    ("a stance verb's base form is a noun", "His support for the plan was never in doubt.", &[]),
+    ("found with a plain object is no finding", "Facebook found the posting on Thursday.", &[]),
+    ("declined without an infinitive is a change", "Sales declined sharply in May.", &[]),
+    ("a passive cue with an agent", "The plan was announced on Monday by the city.", &[]),
 ];

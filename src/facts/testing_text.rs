@@ -1,5 +1,5 @@
-//! A deliberately SIMPLE sentence splitter and tokenizer, used only by the facts tests and
-//! the PolNeAR evaluation until the real text layer (`crate::text`) is plugged in.
+//! A deliberately SIMPLE sentence splitter and tokenizer, used only by the facts unit tests
+//! (the pipeline and the PolNeAR evaluation use the real text layer, `crate::text`).
 //!
 //! It produces [`SentenceTokens`] in the shape the pipeline will hand over: PTB-like tokens
 //! (punctuation split off, "Song’s" -> "Song" "’s", "didn’t" -> "did" "n’t", abbreviations
