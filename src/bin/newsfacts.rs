@@ -198,6 +198,9 @@ enum TrainWhat {
         /// Models averaged per pass.
         #[arg(long, default_value_t = 3)]
         ensemble: usize,
+        /// Person-name lexicon ("none" to train without).
+        #[arg(long, default_value = "data/person-names.tsv")]
+        names: String,
         /// Drop feature rows whose largest quantised weight is below this.
         #[arg(long, default_value_t = 25)]
         prune: i16,
@@ -259,12 +262,14 @@ fn train(what: TrainWhat, data: &Path) -> Result<ExitCode, Failure> {
             clusters,
             ensemble,
             prune,
+            names,
         } => {
             let opts = entities::train::TrainOptions {
                 epochs,
                 clusters: (clusters != "none").then(|| PathBuf::from(clusters)),
                 ensemble: ensemble.max(1),
                 prune_below: prune,
+                names: (names != "none").then(|| PathBuf::from(names)),
                 ..entities::train::TrainOptions::default()
             };
             let train = train.unwrap_or_else(|| data.join("conll2003/eng.train"));

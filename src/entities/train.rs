@@ -30,6 +30,9 @@ pub struct TrainOptions {
     pub prune_below: i16,
     /// Models per pass trained with different shuffles and averaged (1 = no ensemble).
     pub ensemble: usize,
+    /// Person-name lexicon (`word<TAB>first-name bucket<TAB>surname bucket`, as in
+    /// `data/person-names.tsv`), embedded in the model.
+    pub names: Option<PathBuf>,
 }
 
 impl Default for TrainOptions {
@@ -41,6 +44,7 @@ impl Default for TrainOptions {
             clusters: None,
             prune_below: 25,
             ensemble: 3,
+            names: None,
         }
     }
 }
@@ -143,6 +147,30 @@ pub fn read_clusters(path: &Path) -> Result<Clusters, EntityError> {
         ));
     }
     Ok(Clusters::from_entries(entries))
+}
+
+/// Reads a person-name lexicon: `word<TAB>first<TAB>last` per line, where `first` and
+/// `last` are rank buckets 0..=3 (0 = not listed as such). Returns (word hash, name byte).
+pub fn read_names(path: &Path) -> Result<Vec<(u64, u8)>, EntityError> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        EntityError::new(
+            EntityErrorKind::Io,
+            format!("cannot read person-name lexicon {}: {e}", path.display()),
+        )
+    })?;
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let mut cols = line.split('\t');
+        let (Some(word), Some(first), Some(last)) = (cols.next(), cols.next(), cols.next()) else {
+            continue;
+        };
+        let bucket = |c: &str| c.trim().parse::<u8>().unwrap_or(0).min(3);
+        let byte = bucket(first) | bucket(last) << 2;
+        if byte != 0 && !word.is_empty() {
+            out.push((features::hash_lower(word), byte));
+        }
+    }
+    Ok(out)
 }
 
 struct Sentence {
@@ -409,10 +437,13 @@ pub fn train_ner(
     } else {
         None
     };
-    let clusters = match &opts.clusters {
+    let mut clusters = match &opts.clusters {
         Some(p) => read_clusters(p)?,
         None => Clusters::default(),
     };
+    if let Some(p) = &opts.names {
+        clusters.add_names(read_names(p)?);
+    }
     let mut train_set = prepare(&train_docs, gaz, &clusters);
     let mut dev_set = prepare(&dev_docs, gaz, &clusters);
     let train_sentences = train_set.iter().map(Vec::len).sum();
