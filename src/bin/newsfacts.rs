@@ -196,7 +196,7 @@ enum TrainWhat {
         #[arg(long, default_value = "data/word-clusters.tsv")]
         clusters: String,
         /// Models averaged per pass.
-        #[arg(long, default_value_t = 3)]
+        #[arg(long, default_value_t = 5)]
         ensemble: usize,
         /// Person-name lexicon ("none" to train without).
         #[arg(long, default_value = "data/person-names.tsv")]

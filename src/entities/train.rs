@@ -30,6 +30,9 @@ pub struct TrainOptions {
     pub prune_below: i16,
     /// Models per pass trained with different shuffles and averaged (1 = no ensemble).
     pub ensemble: usize,
+    /// Folds of the jackknife that produces first-pass output on the training data for
+    /// the second pass (each fold's documents are tagged by a model trained on the others).
+    pub folds: usize,
     /// Person-name lexicon (`word<TAB>first-name bucket<TAB>surname bucket`, as in
     /// `data/person-names.tsv`), embedded in the model.
     pub names: Option<PathBuf>,
@@ -43,7 +46,8 @@ impl Default for TrainOptions {
             use_gazetteer: true,
             clusters: None,
             prune_below: 25,
-            ensemble: 3,
+            ensemble: 5,
+            folds: 8,
             names: None,
         }
     }
@@ -421,7 +425,7 @@ fn evaluate(model: &NerModel, docs: &[Vec<Sentence>], second: bool) -> SpanScore
 
 /// Trains a model on `train`, selects the best epoch on `dev`, writes it to `out`.
 ///
-/// Two passes: a first-pass tagger; then, from first-pass output of 4-fold jackknifed
+/// Two passes: a first-pass tagger; then, from first-pass output of k-fold jackknifed
 /// models on the training data (the full first-pass model on dev), document priors for
 /// every word, and a second-pass tagger with prior features. Both live in one table.
 pub fn train_ner(
@@ -506,15 +510,15 @@ pub fn train_ner(
     let model1 = NerModel::from_float_rows(rows1.clone(), clusters.clone());
 
     // Jackknifed first-pass output on the training data.
-    const FOLDS: usize = 4;
+    let folds = opts.folds.max(2);
     let mut buf = Vec::new();
     let mut train_first: Vec<Vec<Vec<TokenEntity>>> = vec![Vec::new(); train_set.len()];
-    for fold in 0..FOLDS {
+    for fold in 0..folds {
         let mut pf = Perceptron::new();
         run_epochs(
             &mut pf,
             &train_set,
-            |d| d % FOLDS != fold,
+            |d| d % folds != fold,
             best_epoch1,
             opts.seed ^ fold as u64,
             false,
@@ -524,11 +528,11 @@ pub fn train_ner(
         for (d, doc) in train_set
             .iter()
             .enumerate()
-            .filter(|(d, _)| d % FOLDS == fold)
+            .filter(|(d, _)| d % folds == fold)
         {
             train_first[d] = first_pass(&mf, doc);
         }
-        eprintln!("fold {} of {FOLDS} done", fold + 1);
+        eprintln!("fold {} of {folds} done", fold + 1);
     }
     for (doc, first) in train_set.iter_mut().zip(&train_first) {
         restage(doc, first, &mut buf);
