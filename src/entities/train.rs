@@ -47,7 +47,7 @@ impl Default for TrainOptions {
             clusters: None,
             prune_below: 25,
             ensemble: 5,
-            folds: 8,
+            folds: 4,
             names: None,
         }
     }
