@@ -201,6 +201,9 @@ enum TrainWhat {
         /// Person-name lexicon ("none" to train without).
         #[arg(long, default_value = "data/person-names.tsv")]
         names: String,
+        /// Company-name word list ("none" to train without).
+        #[arg(long, default_value = "data/org-names.tsv")]
+        orgs: String,
         /// Drop feature rows whose largest quantised weight is below this.
         #[arg(long, default_value_t = 25)]
         prune: i16,
@@ -263,6 +266,7 @@ fn train(what: TrainWhat, data: &Path) -> Result<ExitCode, Failure> {
             ensemble,
             prune,
             names,
+            orgs,
         } => {
             let opts = entities::train::TrainOptions {
                 epochs,
@@ -270,6 +274,7 @@ fn train(what: TrainWhat, data: &Path) -> Result<ExitCode, Failure> {
                 ensemble: ensemble.max(1),
                 prune_below: prune,
                 names: (names != "none").then(|| PathBuf::from(names)),
+                orgs: (orgs != "none").then(|| PathBuf::from(orgs)),
                 ..entities::train::TrainOptions::default()
             };
             let train = train.unwrap_or_else(|| data.join("conll2003/eng.train"));

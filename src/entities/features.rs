@@ -156,8 +156,9 @@ pub struct TokenInfo {
     /// How often the word is capitalised away from sentence starts in unlabeled text
     /// (0 unknown, 1 almost never .. 4 almost always), set by the caller.
     pub cap_prior: u8,
-    /// Person-name lexicon byte (first-name rank bucket in bits 0-1, surname rank bucket
-    /// in bits 2-3; 0 = not a listed name), set by the caller.
+    /// Name lexicon byte (first-name rank bucket in bits 0-1, surname rank bucket in bits
+    /// 2-3, bit 4 = first word of a listed company name, bit 5 = a later word of one; 0 =
+    /// not listed), set by the caller.
     pub names: u8,
 }
 
@@ -499,13 +500,13 @@ pub fn static_features(s: &[TokenInfo], sent: &SentenceInfo, i: usize, out: &mut
     if tk.names != 0 {
         out.push(mix(
             t::NAMES,
-            tk.names as u64 | (tk.flags as u64 & 3) << 4 | (sent.headline as u64) << 6,
+            tk.names as u64 | (tk.flags as u64 & 3) << 8 | (sent.headline as u64) << 10,
         ));
     }
     if (tk.names | names_m1 | names_p1) != 0 && tk.is_cap() {
         out.push(mix(
             t::NAMES_CTX,
-            tk.names as u64 | (names_m1 as u64) << 4 | (names_p1 as u64) << 8,
+            tk.names as u64 | (names_m1 as u64) << 8 | (names_p1 as u64) << 16,
         ));
     }
     let cap_m1 = if i > 0 {

@@ -20,8 +20,9 @@ static EMBEDDED_MODEL: &[u8] = include_bytes!("../../data/ner-model.bin");
 
 /// Word lexicon of the tagger: lower-cased word hash -> (cluster path bits, packed byte:
 /// path length in the low 5 bits, capitalisation prior 0..=4 in the high 3 bits,
-/// person-name byte: first-name rank bucket in bits 0-1, surname rank bucket in bits 2-3,
-/// 0 = not a listed name). A word may carry a name byte without a cluster (length 0).
+/// name byte: first-name rank bucket in bits 0-1, surname rank bucket in bits 2-3, bits
+/// 4-5 company-name word, 0 = not listed). A word may carry a name byte without a cluster
+/// (length 0).
 #[derive(Clone, Debug, Default)]
 pub struct Clusters {
     map: HashMap<u64, (u32, u8, u8)>,

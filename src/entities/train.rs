@@ -33,6 +33,9 @@ pub struct TrainOptions {
     /// Folds of the jackknife that produces first-pass output on the training data for
     /// the second pass (each fold's documents are tagged by a model trained on the others).
     pub folds: usize,
+    /// Company-name words (`word<TAB>kind`, kind 1 = first word of a listed company
+    /// name, 2 = a later word, 3 = both; as in `data/org-names.tsv`), embedded in the model.
+    pub orgs: Option<PathBuf>,
     /// Person-name lexicon (`word<TAB>first-name bucket<TAB>surname bucket`, as in
     /// `data/person-names.tsv`), embedded in the model.
     pub names: Option<PathBuf>,
@@ -49,6 +52,7 @@ impl Default for TrainOptions {
             ensemble: 5,
             folds: 4,
             names: None,
+            orgs: None,
         }
     }
 }
@@ -172,6 +176,29 @@ pub fn read_names(path: &Path) -> Result<Vec<(u64, u8)>, EntityError> {
         let byte = bucket(first) | bucket(last) << 2;
         if byte != 0 && !word.is_empty() {
             out.push((features::hash_lower(word), byte));
+        }
+    }
+    Ok(out)
+}
+
+/// Reads a company-name word list: `word<TAB>kind` per line (kind 1 = first word of a
+/// listed name, 2 = a later word, 3 = both). Returns (word hash, name byte: kind << 4).
+pub fn read_org_names(path: &Path) -> Result<Vec<(u64, u8)>, EntityError> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        EntityError::new(
+            EntityErrorKind::Io,
+            format!("cannot read company-name list {}: {e}", path.display()),
+        )
+    })?;
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let mut cols = line.split('\t');
+        let (Some(word), Some(kind)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        let kind = kind.trim().parse::<u8>().unwrap_or(0).min(3);
+        if kind != 0 && !word.is_empty() {
+            out.push((features::hash_lower(word), kind << 4));
         }
     }
     Ok(out)
@@ -447,6 +474,9 @@ pub fn train_ner(
     };
     if let Some(p) = &opts.names {
         clusters.add_names(read_names(p)?);
+    }
+    if let Some(p) = &opts.orgs {
+        clusters.add_names(read_org_names(p)?);
     }
     let mut train_set = prepare(&train_docs, gaz, &clusters);
     let mut dev_set = prepare(&dev_docs, gaz, &clusters);
