@@ -30,3 +30,65 @@ fn hashtags_handles_and_link_codes_are_not_entities() {
         assert!(found.iter().any(|n| n == name), "{name} missing: {found:?}");
     }
 }
+
+/// Issue 4 (eng.testa F1 below target): the tagger reads person-name rank buckets (US
+/// Census first names and surnames, `data/person-names.tsv`) embedded in the model, so
+/// unseen names in plain contexts come out as PERSON and a name-shaped company stays an
+/// ORGANIZATION.
+#[test]
+fn person_name_lexicon_is_embedded_and_used() {
+    use newsfacts::entities::conll::NerType;
+    use newsfacts::entities::gazetteer::Gazetteer;
+    use newsfacts::entities::tagger::NerModel;
+
+    let model = NerModel::embedded().unwrap_or_else(|e| panic!("{e}"));
+    // (word, listed as a first name?, listed as a surname?; None = not checked)
+    let lexicon = [
+        ("Deborah", Some(true), None),
+        ("DEBORAH", Some(true), None),
+        ("Kowalczyk", None, Some(true)),
+        ("Wuhan", Some(false), Some(false)),
+    ];
+    for (word, first, last) in lexicon {
+        let byte = model
+            .clusters
+            .lookup_all(word)
+            .map(|(_, _, _, n)| n)
+            .unwrap_or(0);
+        if let Some(f) = first {
+            assert_eq!(byte & 3 != 0, f, "{word}: first-name bucket in {byte:#x}");
+        }
+        if let Some(l) = last {
+            assert_eq!(byte >> 2 & 3 != 0, l, "{word}: surname bucket in {byte:#x}");
+        }
+    }
+    let gaz = Gazetteer::embedded().ok();
+    // (sentence, expected (first token, end token, type) among the tagger's spans)
+    let cases: [(&str, (usize, usize, NerType)); 4] = [
+        (
+            "Officials said Deborah Kowalczyk would lead the review .",
+            (2, 4, NerType::Per),
+        ),
+        (
+            "The report was written by Marcus Oyelaran and Priya Venkataraman .",
+            (5, 7, NerType::Per),
+        ),
+        (
+            "Randall Cunningham retired on Thursday .",
+            (0, 2, NerType::Per),
+        ),
+        (
+            "Shares of Kowalczyk Holdings rose 5 percent in Warsaw .",
+            (2, 4, NerType::Org),
+        ),
+    ];
+    for (sentence, want) in cases {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let got = model.tag_document(&[words], gaz);
+        let spans: Vec<_> = got
+            .first()
+            .map(|s| s.iter().map(|e| (e.start, e.end, e.ty)).collect())
+            .unwrap_or_default();
+        assert!(spans.contains(&want), "{sentence}: {spans:?}");
+    }
+}

@@ -196,8 +196,14 @@ enum TrainWhat {
         #[arg(long, default_value = "data/word-clusters.tsv")]
         clusters: String,
         /// Models averaged per pass.
-        #[arg(long, default_value_t = 3)]
+        #[arg(long, default_value_t = 5)]
         ensemble: usize,
+        /// Person-name lexicon ("none" to train without).
+        #[arg(long, default_value = "data/person-names.tsv")]
+        names: String,
+        /// Company-name word list ("none" to train without).
+        #[arg(long, default_value = "data/org-names.tsv")]
+        orgs: String,
         /// Drop feature rows whose largest quantised weight is below this.
         #[arg(long, default_value_t = 25)]
         prune: i16,
@@ -259,12 +265,16 @@ fn train(what: TrainWhat, data: &Path) -> Result<ExitCode, Failure> {
             clusters,
             ensemble,
             prune,
+            names,
+            orgs,
         } => {
             let opts = entities::train::TrainOptions {
                 epochs,
                 clusters: (clusters != "none").then(|| PathBuf::from(clusters)),
                 ensemble: ensemble.max(1),
                 prune_below: prune,
+                names: (names != "none").then(|| PathBuf::from(names)),
+                orgs: (orgs != "none").then(|| PathBuf::from(orgs)),
                 ..entities::train::TrainOptions::default()
             };
             let train = train.unwrap_or_else(|| data.join("conll2003/eng.train"));

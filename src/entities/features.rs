@@ -156,6 +156,10 @@ pub struct TokenInfo {
     /// How often the word is capitalised away from sentence starts in unlabeled text
     /// (0 unknown, 1 almost never .. 4 almost always), set by the caller.
     pub cap_prior: u8,
+    /// Name lexicon byte (first-name rank bucket in bits 0-1, surname rank bucket in bits
+    /// 2-3, bit 4 = first word of a listed company name, bit 5 = a later word of one; 0 =
+    /// not listed), set by the caller.
+    pub names: u8,
 }
 
 impl TokenInfo {
@@ -317,6 +321,18 @@ mod t {
     pub const PRIOR_P1: u64 = 51;
     pub const CAP_PRIOR: u64 = 52;
     pub const CAP_PRIOR_CTX: u64 = 53;
+    pub const NAMES: u64 = 54;
+    pub const NAMES_CTX: u64 = 55;
+}
+
+/// Cluster path prefix of `l` bits (capped at the path length), tagged with its length.
+#[inline]
+fn cluster_prefix(tk: &TokenInfo, l: u8) -> Option<u64> {
+    if tk.cluster_len == 0 {
+        return None;
+    }
+    let l = l.min(tk.cluster_len);
+    Some((tk.cluster >> (tk.cluster_len - l)) as u64 | (l as u64) << 32)
 }
 
 const PAD_HASH: u64 = 0x5eed_0000_0000_0001;
@@ -461,31 +477,37 @@ pub fn static_features(s: &[TokenInfo], sent: &SentenceInfo, i: usize, out: &mut
         out.push(mix(t::GAZ_P1, gaz_p1 as u64));
     }
     if tk.cluster_len > 0 {
-        for (k, bits) in [4u8, 8, 12, 20].iter().enumerate() {
-            let l = (*bits).min(tk.cluster_len);
-            let prefix = (tk.cluster >> (tk.cluster_len - l)) as u64 | (l as u64) << 32;
-            out.push(mix(t::CLUSTER + k as u64, prefix));
-        }
-    }
-    if i > 0 {
-        if let Some(p) = s.get(i - 1) {
-            if p.cluster_len > 0 {
-                let l = 8u8.min(p.cluster_len);
-                out.push(mix(
-                    t::CLUSTER_M1,
-                    (p.cluster >> (p.cluster_len - l)) as u64 | (l as u64) << 32,
-                ));
+        for (k, bits) in [4u8, 6, 8, 16].iter().enumerate() {
+            if let Some(prefix) = cluster_prefix(tk, *bits) {
+                out.push(mix(t::CLUSTER + k as u64, prefix));
             }
         }
     }
-    if let Some(n) = s.get(i + 1) {
-        if n.cluster_len > 0 {
-            let l = 8u8.min(n.cluster_len);
-            out.push(mix(
-                t::CLUSTER_P1,
-                (n.cluster >> (n.cluster_len - l)) as u64 | (l as u64) << 32,
-            ));
+    for (template, at) in [
+        (t::CLUSTER_M1, i.checked_sub(1)),
+        (t::CLUSTER_P1, Some(i + 1)),
+    ] {
+        if let Some(prefix) = at.and_then(|k| s.get(k)).and_then(|x| cluster_prefix(x, 8)) {
+            out.push(mix(template, prefix));
         }
+    }
+    let names_m1 = if i > 0 {
+        s.get(i - 1).map(|x| x.names).unwrap_or(0)
+    } else {
+        0
+    };
+    let names_p1 = s.get(i + 1).map(|x| x.names).unwrap_or(0);
+    if tk.names != 0 {
+        out.push(mix(
+            t::NAMES,
+            tk.names as u64 | (tk.flags as u64 & 3) << 8 | (sent.headline as u64) << 10,
+        ));
+    }
+    if (tk.names | names_m1 | names_p1) != 0 && tk.is_cap() {
+        out.push(mix(
+            t::NAMES_CTX,
+            tk.names as u64 | (names_m1 as u64) << 8 | (names_p1 as u64) << 16,
+        ));
     }
     let cap_m1 = if i > 0 {
         s.get(i - 1).map(|x| x.cap_prior).unwrap_or(7)

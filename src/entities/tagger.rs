@@ -13,36 +13,59 @@ use super::features::{self, doc_flag, flag, hash_lower, SentenceInfo, TokenInfo,
 use super::gazetteer::Gazetteer;
 use super::{EntityError, EntityErrorKind};
 
-const MAGIC: &[u8; 8] = b"NFNER\0v2";
+const MAGIC: &[u8; 8] = b"NFNER\0v3";
 
 /// The committed model, embedded in the binary.
 static EMBEDDED_MODEL: &[u8] = include_bytes!("../../data/ner-model.bin");
 
-/// Word clusters: lower-cased word hash -> (path bits, packed byte: path length in the
-/// low 5 bits, capitalisation prior 0..=4 in the high 3 bits).
+/// Word lexicon of the tagger: lower-cased word hash -> (cluster path bits, packed byte:
+/// path length in the low 5 bits, capitalisation prior 0..=4 in the high 3 bits,
+/// name byte: first-name rank bucket in bits 0-1, surname rank bucket in bits 2-3, bits
+/// 4-5 company-name word, 0 = not listed). A word may carry a name byte without a cluster
+/// (length 0).
 #[derive(Clone, Debug, Default)]
 pub struct Clusters {
-    map: HashMap<u64, (u32, u8)>,
+    map: HashMap<u64, (u32, u8, u8)>,
 }
 
 impl Clusters {
     /// Builds from (word hash, bits, len) triples.
     pub fn from_entries(entries: impl IntoIterator<Item = (u64, u32, u8)>) -> Clusters {
         Clusters {
-            map: entries.into_iter().map(|(h, b, l)| (h, (b, l))).collect(),
+            map: entries
+                .into_iter()
+                .map(|(h, b, l)| (h, (b, l, 0)))
+                .collect(),
+        }
+    }
+
+    /// Adds person-name bytes (word hash, name byte); words without a cluster get one
+    /// with an empty path.
+    pub fn add_names(&mut self, names: impl IntoIterator<Item = (u64, u8)>) {
+        for (h, n) in names {
+            self.map.entry(h).or_insert((0, 0, 0)).2 |= n;
         }
     }
 
     /// Cluster path (bits, length) of a word (case-insensitive).
     pub fn get(&self, word: &str) -> Option<(u32, u8)> {
-        self.map.get(&hash_lower(word)).map(|&(b, l)| (b, l & 31))
+        self.map
+            .get(&hash_lower(word))
+            .map(|&(b, l, _)| (b, l & 31))
     }
 
     /// Path bits, path length and capitalisation prior of a word.
     pub fn lookup(&self, word: &str) -> Option<(u32, u8, u8)> {
         self.map
             .get(&hash_lower(word))
-            .map(|&(b, l)| (b, l & 31, l >> 5))
+            .map(|&(b, l, _)| (b, l & 31, l >> 5))
+    }
+
+    /// Path bits, path length, capitalisation prior and person-name byte of a word.
+    pub fn lookup_all(&self, word: &str) -> Option<(u32, u8, u8, u8)> {
+        self.map
+            .get(&hash_lower(word))
+            .map(|&(b, l, n)| (b, l & 31, l >> 5, n))
     }
 
     /// Number of clustered words.
@@ -56,8 +79,12 @@ impl Clusters {
     }
 
     /// Entries sorted by hash (for deterministic serialisation).
-    pub fn sorted_entries(&self) -> Vec<(u64, u32, u8)> {
-        let mut v: Vec<_> = self.map.iter().map(|(&h, &(b, l))| (h, b, l)).collect();
+    pub fn sorted_entries(&self) -> Vec<(u64, u32, u8, u8)> {
+        let mut v: Vec<_> = self
+            .map
+            .iter()
+            .map(|(&h, &(b, l, n))| (h, b, l, n))
+            .collect();
         v.sort_unstable();
         v
     }
@@ -195,7 +222,7 @@ impl NerModel {
         let rows = self.row_count();
         let keyed = self.sorted_rows();
         let clusters = self.clusters.sorted_entries();
-        let mut out = Vec::with_capacity(32 + rows * (8 + 2 * TAG_COUNT) + clusters.len() * 13);
+        let mut out = Vec::with_capacity(32 + rows * (8 + 2 * TAG_COUNT) + clusters.len() * 14);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&(TAG_COUNT as u32).to_le_bytes());
         out.extend_from_slice(&(keyed.len() as u32).to_le_bytes());
@@ -208,10 +235,11 @@ impl NerModel {
                 out.extend_from_slice(&w.to_le_bytes());
             }
         }
-        for (h, b, l) in clusters {
+        for (h, b, l, n) in clusters {
             out.extend_from_slice(&h.to_le_bytes());
             out.extend_from_slice(&b.to_le_bytes());
             out.push(l);
+            out.push(n);
         }
         out
     }
@@ -222,7 +250,7 @@ impl NerModel {
         if r.take(8)? != MAGIC {
             return Err(EntityError::new(
                 EntityErrorKind::BadModel,
-                "model header is not NFNER v2",
+                "model header is not NFNER v3",
             ));
         }
         let tags = r.u32()? as usize;
@@ -250,18 +278,14 @@ impl NerModel {
             .chunks_exact(2)
             .map(|c| i16::from_le_bytes([c[0], c[1]]))
             .collect();
-        let mut entries = Vec::with_capacity(n_clusters);
+        let mut map = HashMap::with_capacity(n_clusters.min(1 << 20));
         for _ in 0..n_clusters {
-            let c = r.take(13)?;
+            let c = r.take(14)?;
             let h = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
             let b = u32::from_le_bytes([c[8], c[9], c[10], c[11]]);
-            entries.push((h, b, c[12]));
+            map.insert(h, (b, c[12], c[13]));
         }
-        Ok(Self::from_parts(
-            keys,
-            weights,
-            Clusters::from_entries(entries),
-        ))
+        Ok(Self::from_parts(keys, weights, Clusters { map }))
     }
 
     /// The embedded model, parsed on first use.
@@ -482,10 +506,11 @@ pub fn prepare_document(
         for (i, (tk, w)) in s.iter_mut().zip(words).enumerate() {
             tk.doc = evidence.get(&tk.lower).copied().unwrap_or(0);
             tk.gazetteer = codes.get(i).copied().unwrap_or(0);
-            if let Some((b, l, cap)) = clusters.lookup(w) {
+            if let Some((b, l, cap, names)) = clusters.lookup_all(w) {
                 tk.cluster = b;
                 tk.cluster_len = l;
                 tk.cap_prior = cap;
+                tk.names = names;
             }
         }
     }
@@ -608,16 +633,20 @@ mod tests {
         let mut w = [0f32; TAG_COUNT];
         w[3] = 1.5;
         w[0] = -0.5;
-        let m = NerModel::from_float_rows(
-            vec![(42, w), (7, [0.0; TAG_COUNT])],
-            Clusters::from_entries([(hash_lower("paris"), 5, 3)]),
-        );
+        let m = NerModel::from_float_rows(vec![(42, w), (7, [0.0; TAG_COUNT])], {
+            let mut c = Clusters::from_entries([(hash_lower("paris"), 5, 3)]);
+            c.add_names([(hash_lower("paris"), 2), (hash_lower("song"), 5)]);
+            c
+        });
         assert_eq!(m.row_count(), 1);
         let back = NerModel::from_bytes(&m.to_bytes()).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(back.row_count(), 1);
         assert!(back.row(42).is_some_and(|r| r[3] > 0 && r[0] < 0));
         assert!(back.row(7).is_none());
         assert_eq!(back.clusters.get("Paris"), Some((5, 3)));
+        assert_eq!(back.clusters.lookup_all("PARIS"), Some((5, 3, 0, 2)));
+        assert_eq!(back.clusters.lookup_all("Song"), Some((0, 0, 0, 5)));
+        assert_eq!(back.clusters.lookup_all("Wuhan"), None);
     }
 
     #[test]

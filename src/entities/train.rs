@@ -30,6 +30,15 @@ pub struct TrainOptions {
     pub prune_below: i16,
     /// Models per pass trained with different shuffles and averaged (1 = no ensemble).
     pub ensemble: usize,
+    /// Folds of the jackknife that produces first-pass output on the training data for
+    /// the second pass (each fold's documents are tagged by a model trained on the others).
+    pub folds: usize,
+    /// Company-name words (`word<TAB>kind`, kind 1 = first word of a listed company
+    /// name, 2 = a later word, 3 = both; as in `data/org-names.tsv`), embedded in the model.
+    pub orgs: Option<PathBuf>,
+    /// Person-name lexicon (`word<TAB>first-name bucket<TAB>surname bucket`, as in
+    /// `data/person-names.tsv`), embedded in the model.
+    pub names: Option<PathBuf>,
 }
 
 impl Default for TrainOptions {
@@ -40,7 +49,10 @@ impl Default for TrainOptions {
             use_gazetteer: true,
             clusters: None,
             prune_below: 25,
-            ensemble: 3,
+            ensemble: 5,
+            folds: 4,
+            names: None,
+            orgs: None,
         }
     }
 }
@@ -143,6 +155,53 @@ pub fn read_clusters(path: &Path) -> Result<Clusters, EntityError> {
         ));
     }
     Ok(Clusters::from_entries(entries))
+}
+
+/// Reads a person-name lexicon: `word<TAB>first<TAB>last` per line, where `first` and
+/// `last` are rank buckets 0..=3 (0 = not listed as such). Returns (word hash, name byte).
+pub fn read_names(path: &Path) -> Result<Vec<(u64, u8)>, EntityError> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        EntityError::new(
+            EntityErrorKind::Io,
+            format!("cannot read person-name lexicon {}: {e}", path.display()),
+        )
+    })?;
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let mut cols = line.split('\t');
+        let (Some(word), Some(first), Some(last)) = (cols.next(), cols.next(), cols.next()) else {
+            continue;
+        };
+        let bucket = |c: &str| c.trim().parse::<u8>().unwrap_or(0).min(3);
+        let byte = bucket(first) | bucket(last) << 2;
+        if byte != 0 && !word.is_empty() {
+            out.push((features::hash_lower(word), byte));
+        }
+    }
+    Ok(out)
+}
+
+/// Reads a company-name word list: `word<TAB>kind` per line (kind 1 = first word of a
+/// listed name, 2 = a later word, 3 = both). Returns (word hash, name byte: kind << 4).
+pub fn read_org_names(path: &Path) -> Result<Vec<(u64, u8)>, EntityError> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        EntityError::new(
+            EntityErrorKind::Io,
+            format!("cannot read company-name list {}: {e}", path.display()),
+        )
+    })?;
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let mut cols = line.split('\t');
+        let (Some(word), Some(kind)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        let kind = kind.trim().parse::<u8>().unwrap_or(0).min(3);
+        if kind != 0 && !word.is_empty() {
+            out.push((features::hash_lower(word), kind << 4));
+        }
+    }
+    Ok(out)
 }
 
 struct Sentence {
@@ -393,7 +452,7 @@ fn evaluate(model: &NerModel, docs: &[Vec<Sentence>], second: bool) -> SpanScore
 
 /// Trains a model on `train`, selects the best epoch on `dev`, writes it to `out`.
 ///
-/// Two passes: a first-pass tagger; then, from first-pass output of 4-fold jackknifed
+/// Two passes: a first-pass tagger; then, from first-pass output of k-fold jackknifed
 /// models on the training data (the full first-pass model on dev), document priors for
 /// every word, and a second-pass tagger with prior features. Both live in one table.
 pub fn train_ner(
@@ -409,10 +468,16 @@ pub fn train_ner(
     } else {
         None
     };
-    let clusters = match &opts.clusters {
+    let mut clusters = match &opts.clusters {
         Some(p) => read_clusters(p)?,
         None => Clusters::default(),
     };
+    if let Some(p) = &opts.names {
+        clusters.add_names(read_names(p)?);
+    }
+    if let Some(p) = &opts.orgs {
+        clusters.add_names(read_org_names(p)?);
+    }
     let mut train_set = prepare(&train_docs, gaz, &clusters);
     let mut dev_set = prepare(&dev_docs, gaz, &clusters);
     let train_sentences = train_set.iter().map(Vec::len).sum();
@@ -475,15 +540,15 @@ pub fn train_ner(
     let model1 = NerModel::from_float_rows(rows1.clone(), clusters.clone());
 
     // Jackknifed first-pass output on the training data.
-    const FOLDS: usize = 4;
+    let folds = opts.folds.max(2);
     let mut buf = Vec::new();
     let mut train_first: Vec<Vec<Vec<TokenEntity>>> = vec![Vec::new(); train_set.len()];
-    for fold in 0..FOLDS {
+    for fold in 0..folds {
         let mut pf = Perceptron::new();
         run_epochs(
             &mut pf,
             &train_set,
-            |d| d % FOLDS != fold,
+            |d| d % folds != fold,
             best_epoch1,
             opts.seed ^ fold as u64,
             false,
@@ -493,11 +558,11 @@ pub fn train_ner(
         for (d, doc) in train_set
             .iter()
             .enumerate()
-            .filter(|(d, _)| d % FOLDS == fold)
+            .filter(|(d, _)| d % folds == fold)
         {
             train_first[d] = first_pass(&mf, doc);
         }
-        eprintln!("fold {} of {FOLDS} done", fold + 1);
+        eprintln!("fold {} of {folds} done", fold + 1);
     }
     for (doc, first) in train_set.iter_mut().zip(&train_first) {
         restage(doc, first, &mut buf);
