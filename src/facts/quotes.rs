@@ -175,8 +175,24 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
         q.confidence = rule_confidence(q.rule, q.confidence);
     }
     resolve_speakers(&doc, input.mentions, &mut quotes);
+    drop_place_stances(input.mentions, &mut quotes);
     mark_nesting(&mut quotes);
     quotes
+}
+
+/// A stance verb whose whole source is a place name is a noun-verb misreading far more often
+/// than metonymy ("Paris attacks test Clinton's strategy"): such attributions are dropped.
+/// Speech verbs keep place sources ("Beijing said ...").
+fn drop_place_stances(mentions: &[MentionRef], quotes: &mut Vec<Quote>) {
+    quotes.retain(|q| {
+        let stance = q.rule.starts_with("<source> <cue> <object>");
+        let place_source = q.speaker.is_some_and(|s| {
+            mentions
+                .iter()
+                .any(|m| m.kind == MentionKind::Loc && m.span == s.span)
+        });
+        !(stance && place_source)
+    });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2730,7 +2746,18 @@ impl<'d, 't> Extractor<'d, 't> {
         if w == "that" || doc.is_open_mark(k) {
             return false;
         }
-        w == "," || among_or_time(POST_TAIL_STARTERS, w) || w.ends_with("ly")
+        if w == "," {
+            return true;
+        }
+        if !(among_or_time(POST_TAIL_STARTERS, w) || w.ends_with("ly")) {
+            return false;
+        }
+        // A short adjunct that leads into the cue's own content ("said on Saturday that
+        // ...", "said in a statement, “...”") is not a tail: the content follows the cue.
+        let reach = (k + 1..end.min(k + 7)).take_while(|&j| doc.low(j) != ",");
+        !reach
+            .into_iter()
+            .any(|j| doc.low(j) == "that" || doc.is_open_mark(j))
     }
 
     /// Emits a reported quote whose content is [content_first, content_end) — starting at the
@@ -4324,6 +4351,32 @@ mod tests {
         assert_eq!(speaker.span.slice(text), "she");
         assert_eq!(speaker.entity_id, Some(2));
         assert_eq!(speaker.antecedent.map(|a| a.slice(text)), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn a_place_is_not_the_source_of_a_stance_verb() {
+        // "attacks" is a noun here; the same shape with a person is a stance.
+        for (text, source, kind, expected) in [
+            (
+                "Paris attacks test the strategy of the government.",
+                "Paris",
+                MentionKind::Loc,
+                0,
+            ),
+            (
+                "Sanders attacks the strategy of the government.",
+                "Sanders",
+                MentionKind::Person,
+                1,
+            ),
+        ] {
+            let got = run(text, &[mention(text, source, 1, kind)]);
+            assert_eq!(got.len(), expected, "{text}: {got:?}");
+        }
+        // A speech verb keeps a place source.
+        let text = "Beijing said the tariffs were unfair.";
+        let got = run(text, &[mention(text, "Beijing", 1, MentionKind::Loc)]);
+        assert_eq!(got.len(), 1, "{got:?}");
     }
 
     /// A mention of `needle` (its first occurrence in `text`).
