@@ -401,12 +401,7 @@ fn sorted_files(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, EvalError> {
 fn score_timeml_dir(dir: &Path) -> Result<Scores, EvalError> {
     let mut scores = Scores::default();
     for path in sorted_files(dir, "tml")? {
-        let raw = std::fs::read_to_string(&path).map_err(|e| io_err(&path, e))?;
-        let doc = read_timeml(&raw).map_err(|detail| EvalError {
-            kind: EvalErrorKind::Format,
-            path: path.clone(),
-            detail,
-        })?;
+        let doc = load_timeml(&path)?;
         let values = extract(&doc.text, &doc.sentences, &doc.reference);
         scores.add(&doc.text, &doc.gold_times, &system_times(&values), true);
     }
@@ -419,12 +414,7 @@ fn score_timeml_dir(dir: &Path) -> Result<Scores, EvalError> {
 pub fn timeml_details(dir: &Path) -> Result<Vec<String>, EvalError> {
     let mut out = Vec::new();
     for path in sorted_files(dir, "tml")? {
-        let raw = std::fs::read_to_string(&path).map_err(|e| io_err(&path, e))?;
-        let doc = read_timeml(&raw).map_err(|detail| EvalError {
-            kind: EvalErrorKind::Format,
-            path: path.clone(),
-            detail,
-        })?;
+        let doc = load_timeml(&path)?;
         let name = path
             .file_name()
             .map_or(String::new(), |n| n.to_string_lossy().into_owned());
@@ -513,6 +503,16 @@ fn decode_entity(s: &str) -> Option<(&'static str, usize)> {
 }
 
 /// Reads a TimeML document: text inside `<TEXT>` with tags stripped, gold TIMEX3 spans.
+/// Reads and parses one TimeML file, naming the file in any error.
+fn load_timeml(path: &Path) -> Result<Doc, EvalError> {
+    let raw = std::fs::read_to_string(path).map_err(|e| io_err(path, e))?;
+    read_timeml(&raw).map_err(|detail| EvalError {
+        kind: EvalErrorKind::Format,
+        path: path.to_path_buf(),
+        detail,
+    })
+}
+
 fn read_timeml(raw: &str) -> Result<Doc, String> {
     let dct_start = raw.find("<DCT>").ok_or("no <DCT> element")?;
     let dct_tag_end = raw
