@@ -31,7 +31,10 @@
 //!    shouting, not a name ("MAKE AMERICA GREAT": "MAKE", "GREAT" dropped).
 //! 6. Titles: leading title words ("President", "Ambassador", "Dr.") are cut from a span
 //!    and what remains is a PERSON ("Ambassador Mohib" -> "Mohib").
-//! 7. Apposition: a span followed by ", <job title>" ("Song Xiaojun, vice president of
+//! 7. Organisation heads: a name of two or more words ending in a word that only heads
+//!    organisations ("Brookings Institution", "Washington Institute", "Labour Party") is an
+//!    ORGANIZATION whatever the tagger said.
+//! 8. Apposition: a span followed by ", <job title>" ("Song Xiaojun, vice president of
 //!    ...", "Jobs, chief executive") is a PERSON whatever the tagger or gazetteer said.
 
 use super::conll::{NerType, TokenEntity};
@@ -209,6 +212,13 @@ pub fn merge_sentence<S: AsRef<str>>(
         }
     }
     for s in &mut out {
+        let head = s.end.checked_sub(1).map(word).unwrap_or("");
+        if s.end >= s.start + 2 && s.ty != NerType::Org && ORG_HEADS.contains(&head) {
+            s.ty = NerType::Org;
+            s.gazetteer = None;
+        }
+    }
+    for s in &mut out {
         let comma = words.get(s.end).is_some_and(|w| w.as_ref() == ",");
         let title = words
             .get(s.end + 1)
@@ -327,6 +337,40 @@ const CLAUSE_WORDS: &[&str] = &[
     "several",
     "no",
     "not",
+];
+
+/// Last words that only ever head an organisation's name (not "Bank": "West Bank"; not
+/// "Union": "Soviet Union"; not "Center": often a building).
+const ORG_HEADS: &[&str] = &[
+    "Institute",
+    "Institution",
+    "University",
+    "College",
+    "Foundation",
+    "Association",
+    "Corporation",
+    "Corp",
+    "Corp.",
+    "Inc",
+    "Inc.",
+    "Ltd",
+    "Ltd.",
+    "LLC",
+    "Council",
+    "Committee",
+    "Commission",
+    "Agency",
+    "Department",
+    "Ministry",
+    "Party",
+    "Airlines",
+    "Airways",
+    "Bureau",
+    "Federation",
+    "Society",
+    "Organization",
+    "Organisation",
+    "Authority",
 ];
 
 /// Capitalised tokens that are not names: units, currency codes, job-title acronyms.
@@ -524,6 +568,23 @@ mod tests {
                 &["International", "e-commerce", "giant"],
                 vec![te(0, 2, NerType::Org)],
                 &[],
+            ),
+            // a name ending in an organisation head is an organisation.
+            (
+                &["at", "the", "Brookings", "Institution", "said"],
+                vec![te(2, 4, NerType::Misc)],
+                &[(2, 4, NerType::Org, false)],
+            ),
+            (
+                &["the", "Washington", "Institute", "for"],
+                vec![te(1, 3, NerType::Loc)],
+                &[(1, 3, NerType::Org, false)],
+            ),
+            // words outside the list keep the tagger's type.
+            (
+                &["in", "the", "West", "Bank", "."],
+                vec![te(2, 4, NerType::Loc)],
+                &[(2, 4, NerType::Loc, false)],
             ),
             // a clause word swept into a span's start is cut off.
             (
