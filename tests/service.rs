@@ -15,6 +15,23 @@ fn violation_fields(status: &tonic::Status) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// The server answers a plain call with the article's id and its sentences.
+async fn assert_serves(
+    c: &mut pb::fact_extractor_client::FactExtractorClient<tonic::transport::Channel>,
+    text: &str,
+) {
+    let ok = c
+        .extract(request(
+            text_article("still-serving", text),
+            pb::OffsetUnit::Unspecified,
+        ))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(ok.article_id, "still-serving");
+    assert!(!ok.sentences.is_empty());
+}
+
 #[tokio::test]
 async fn bad_inputs_get_precise_statuses_and_server_keeps_serving() {
     let server = Server::start(&["--max-article-bytes", "1000"]);
@@ -142,16 +159,7 @@ async fn bad_inputs_get_precise_statuses_and_server_keeps_serving() {
     assert_eq!(violation_fields(&e), vec!["article.content_type"]);
 
     // Still serving after all of that.
-    let ok = c
-        .extract(request(
-            text_article("fine", "The market rose on Monday."),
-            pb::OffsetUnit::Unspecified,
-        ))
-        .await
-        .unwrap()
-        .into_inner();
-    assert_eq!(ok.article_id, "fine");
-    assert!(!ok.sentences.is_empty());
+    assert_serves(&mut c, "The market rose on Monday.").await;
 }
 
 #[tokio::test]
@@ -283,16 +291,7 @@ async fn a_call_past_its_deadline_ends_with_a_status_and_the_server_keeps_servin
         "expected the deadline to end the call, got {e:?}"
     );
     // The abandoned extraction does not wedge the server: the next call is served.
-    let ok = c
-        .extract(request(
-            text_article("next", common::EXAMPLE),
-            pb::OffsetUnit::Unspecified,
-        ))
-        .await
-        .unwrap()
-        .into_inner();
-    assert_eq!(ok.article_id, "next");
-    assert!(!ok.sentences.is_empty());
+    assert_serves(&mut c, common::EXAMPLE).await;
 }
 
 #[tokio::test]

@@ -251,19 +251,34 @@ fn name_ends(c: &Cluster) -> Vec<(String, String)> {
         .collect()
 }
 
+/// `name_ends` of every person cluster (empty for other types), computed once per pass.
+fn person_name_ends(clusters: &[Cluster]) -> Vec<Vec<(String, String)>> {
+    clusters
+        .iter()
+        .map(|c| {
+            if c.ty == NerType::Per {
+                name_ends(c)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect()
+}
+
 /// Folds person clusters whose full names share their first and last words into the
 /// earliest of them (their mentions keep their kinds: each is a full name).
 fn fold_middle_name_variants(clusters: &mut Vec<Cluster>) {
+    let ends = person_name_ends(clusters);
     let mut moves: Vec<(usize, usize)> = Vec::new();
-    for (i, c) in clusters.iter().enumerate() {
-        if c.ty != NerType::Per {
+    for (i, mine) in ends.iter().enumerate() {
+        if mine.is_empty() {
             continue;
         }
-        let ends = name_ends(c);
-        let earlier =
-            clusters.iter().enumerate().take(i).find(|(_, p)| {
-                p.ty == NerType::Per && name_ends(p).iter().any(|e| ends.contains(e))
-            });
+        let earlier = ends
+            .iter()
+            .enumerate()
+            .take(i)
+            .find(|(_, theirs)| theirs.iter().any(|e| mine.contains(e)));
         if let Some((j, _)) = earlier {
             // Chains fold into the earliest cluster of the chain.
             let root = moves
@@ -328,22 +343,7 @@ fn fold_early_surnames(clusters: &mut Vec<Cluster>) {
                 m.tokens.len() == 1 && matches!(k, MentionKind::Name | MentionKind::Possessive)
             })
     };
-    let full_name_parts = |c: &Cluster, last: bool| -> Vec<String> {
-        c.mentions
-            .iter()
-            .filter(|(m, k)| {
-                m.tokens.len() >= 2 && matches!(k, MentionKind::Name | MentionKind::Possessive)
-            })
-            .filter_map(|(m, _)| {
-                if last {
-                    m.tokens.last()
-                } else {
-                    m.tokens.first()
-                }
-            })
-            .map(|t| name_key(t))
-            .collect()
-    };
+    let ends = person_name_ends(clusters);
     let mut moves: Vec<(usize, usize)> = Vec::new();
     for (i, c) in clusters.iter().enumerate() {
         if !is_one_word_person(c) {
@@ -353,11 +353,14 @@ fn fold_early_surnames(clusters: &mut Vec<Cluster>) {
             continue;
         };
         for last in [true, false] {
-            let owners: Vec<usize> = clusters
+            let owners: Vec<usize> = ends
                 .iter()
                 .enumerate()
-                .filter(|(j, p)| {
-                    *j != i && p.ty == NerType::Per && full_name_parts(p, last).contains(&key)
+                .filter(|(j, theirs)| {
+                    *j != i
+                        && theirs.iter().any(|(first, final_word)| {
+                            &key == if last { final_word } else { first }
+                        })
                 })
                 .map(|(j, _)| j)
                 .collect();
