@@ -152,6 +152,10 @@ enum EvalWhat {
         /// How many of the worst misses to list.
         #[arg(long, default_value_t = 15)]
         worst: usize,
+        /// Instead of the scores, print every wrong, missed and spurious TBAQ time expression
+        /// with its file, DCT and sentence.
+        #[arg(long)]
+        details: bool,
     },
     /// Entities: CoNLL-2003 eng.testa (conlleval), MEANTIME and GUM news.
     Entities,
@@ -215,7 +219,16 @@ fn eval(what: EvalWhat, data: &Path) -> Result<ExitCode, Failure> {
         EvalWhat::Sentences => newsfacts::text::eval_gum_sentences(&data.join("gum-news"))
             .map(|r| r.to_string())
             .map_err(|e| e.to_string()),
-        EvalWhat::Values { worst } => newsfacts::values::eval::run_eval(data, worst)
+        EvalWhat::Values { details: true, .. } => {
+            let tbaq = data.join("tempeval3").join("TBAQ-cleaned");
+            ["TimeBank", "AQUAINT"]
+                .iter()
+                .map(|corpus| newsfacts::values::eval::timeml_details(&tbaq.join(corpus)))
+                .collect::<Result<Vec<_>, _>>()
+                .map(|lines| lines.concat().join("\n"))
+                .map_err(|e| e.to_string())
+        }
+        EvalWhat::Values { worst, .. } => newsfacts::values::eval::run_eval(data, worst)
             .map(|r| r.to_string())
             .map_err(|e| e.to_string()),
         EvalWhat::Entities => newsfacts::entities::eval::run_eval(data)
