@@ -357,7 +357,7 @@ impl Gazetteer {
         for &c in &m.candidates {
             let Some(p) = self.place(c) else { continue };
             // Scores: own name +10; country 30, continent 28; regions and cities by size;
-            // +4 per other article place in the same country, +3 more in the same region.
+            // then the context (below).
             let own_name = key_of_tokens(&name_tokens(&p.name)) == surface_key
                 || key_of_tokens(&name_tokens(&ascii_fold(&p.name))) == surface_key;
             let mut score = if own_name { 10.0 } else { 0.0 };
@@ -383,18 +383,35 @@ impl Gazetteer {
                     }
                 }
             };
+            // Other places of the article in the same country (and first-level region).
+            let mut same_country = 0u32;
+            let mut same_region = 0u32;
             for &o in context {
                 if o == c {
                     continue;
                 }
                 let Some(q) = self.place(o) else { continue };
                 if q.country_code.is_some() && q.country_code == p.country_code {
-                    score += 4.0;
+                    same_country += 1;
                     if q.admin1_code.is_some() && q.admin1_code == p.admin1_code {
-                        score += 3.0;
+                        same_region += 1;
                     }
                 }
             }
+            score += if p.kind == PlaceKind::City {
+                // For a city the context counts once, not per place: an article about one
+                // country names many of its places, and that must not carry a small namesake
+                // (Paris, Texas) past a world city. A city of a million or more is known
+                // abroad by its bare name.
+                let known_abroad = p.population.unwrap_or(0) >= 1_000_000;
+                3.0 * f64::from(u8::from(same_country > 0))
+                    + 3.0 * f64::from(u8::from(same_region > 0))
+                    + 3.0 * f64::from(u8::from(known_abroad))
+            } else {
+                // A region against a same-name country (Georgia) needs the weight of many
+                // places of its own country.
+                4.0 * f64::from(same_country) + 3.0 * f64::from(same_region)
+            };
             if best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, c));
             }

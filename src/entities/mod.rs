@@ -287,7 +287,7 @@ pub fn extract_with(model: &NerModel, gaz: &Gazetteer, input: &EntityInput) -> V
                 .unwrap_or_default()
         })
         .collect();
-    resolve_places(gaz, &mut raw, &pending_places, &surfaces);
+    resolve_places(text, gaz, &mut raw, &pending_places, &surfaces);
     propagate_names(text, &docs, &spans, &mut raw);
     for field in input.metadata_fields {
         raw.extend(metadata_mentions(text, field));
@@ -385,13 +385,84 @@ fn cluster_acronym(w: &str) -> bool {
             .all(|c| c.is_uppercase())
 }
 
+/// True when place `outer` (a country or first-level region) contains place `inner`.
+fn place_contains(gaz: &Gazetteer, outer: u32, inner: u32) -> bool {
+    let (Some(o), Some(i)) = (gaz.place(outer), gaz.place(inner)) else {
+        return false;
+    };
+    if outer == inner || o.country_code.is_none() || o.country_code != i.country_code {
+        return false;
+    }
+    match o.kind {
+        PlaceKind::Country => i.kind != PlaceKind::Country,
+        PlaceKind::Region => i.kind == PlaceKind::City && o.admin1_code == i.admin1_code,
+        PlaceKind::City | PlaceKind::Continent => false,
+    }
+}
+
+/// A place qualified by the next one ("Paris, Texas", "Atlanta, Georgia", "Paris, France"):
+/// when some candidates of the first lie in some candidates of the second, both keep only
+/// those. Matches are in document order.
+fn narrow_qualified_places(
+    text: &str,
+    gaz: &Gazetteer,
+    raw: &[RawMention],
+    pending: &[(usize, gazetteer::GazetteerMatch)],
+) -> Vec<gazetteer::GazetteerMatch> {
+    let mut out: Vec<gazetteer::GazetteerMatch> = pending.iter().map(|(_, m)| m.clone()).collect();
+    for k in 0..pending.len().saturating_sub(1) {
+        let (Some((a, _)), Some((b, _))) = (pending.get(k), pending.get(k + 1)) else {
+            continue;
+        };
+        let (Some(ma), Some(mb)) = (raw.get(*a), raw.get(*b)) else {
+            continue;
+        };
+        let between = text
+            .get(ma.span.end as usize..mb.span.start as usize)
+            .unwrap_or("");
+        if ma.sentence != mb.sentence || between.trim() != "," {
+            continue;
+        }
+        let (Some(inner), Some(outer)) = (out.get(k), out.get(k + 1)) else {
+            continue;
+        };
+        let inner_kept: Vec<u32> = inner
+            .candidates
+            .iter()
+            .copied()
+            .filter(|&i| outer.candidates.iter().any(|&o| place_contains(gaz, o, i)))
+            .collect();
+        if inner_kept.is_empty() {
+            continue;
+        }
+        let outer_kept: Vec<u32> = outer
+            .candidates
+            .iter()
+            .copied()
+            .filter(|&o| inner_kept.iter().any(|&i| place_contains(gaz, o, i)))
+            .collect();
+        if let Some(m) = out.get_mut(k) {
+            m.candidates = inner_kept;
+        }
+        if let Some(m) = out.get_mut(k + 1) {
+            m.candidates = outer_kept;
+        }
+    }
+    out
+}
+
 /// Resolves place candidates: unambiguous matches first, then the rest in their context.
 fn resolve_places(
+    text: &str,
     gaz: &Gazetteer,
     raw: &mut [RawMention],
     pending: &[(usize, gazetteer::GazetteerMatch)],
     surfaces: &[String],
 ) {
+    let narrowed = narrow_qualified_places(text, gaz, raw, pending);
+    let pending: Vec<(usize, gazetteer::GazetteerMatch)> =
+        pending.iter().map(|(i, _)| *i).zip(narrowed).collect();
+    let pending = pending.as_slice();
     let mut context: Vec<u32> = Vec::new();
     for (_, m) in pending {
         if m.candidates.len() == 1 {

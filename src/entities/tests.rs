@@ -192,6 +192,79 @@ fn example_article_places() {
     assert_eq!(place("Hubei").iso_code.as_deref(), Some("CN-HB"));
 }
 
+/// Entities of a short text, one sentence per line.
+fn text_entities(text: &str) -> Vec<Entity> {
+    let sentences = simple_sentences(text, 0, text.len());
+    extract(&EntityInput {
+        text,
+        sentences: &sentences,
+        metadata_fields: &[],
+    })
+}
+
+#[test]
+fn places_follow_their_qualifier_then_a_bounded_context() {
+    // (text, place, its country, its first-level region)
+    let cases: &[(&str, &str, &str, Option<&str>)] = &[
+        // "City, Region" keeps the city inside the region, even against the context.
+        (
+            "Smith lives in Paris, Texas, and visited Portland, Maine, last year.",
+            "Portland",
+            "US",
+            Some("Maine"),
+        ),
+        (
+            "Smith lives in Paris, Texas, and visited Portland, Maine, last year.",
+            "Paris",
+            "US",
+            Some("Texas"),
+        ),
+        // The qualifier is resolved inside-out too: Georgia here is the US state.
+        (
+            "The company moved to Atlanta, Georgia, in May.",
+            "Georgia",
+            "US",
+            Some("Georgia"),
+        ),
+        (
+            "Jones flew to Paris, France, on Monday.",
+            "Paris",
+            "FR",
+            None,
+        ),
+        // Many places of one country do not carry a small namesake past a world city.
+        (
+            "Voters in Iowa, Texas, Ohio, Nevada, Florida and Kentucky watched the debate. \
+             After the attacks in Paris, security was tight in Las Vegas.",
+            "Paris",
+            "FR",
+            None,
+        ),
+        // Without any qualifier, the region of the article still decides between namesakes.
+        (
+            "Maine voters went to the polls. In Portland, turnout was high.",
+            "Portland",
+            "US",
+            Some("Maine"),
+        ),
+    ];
+    for &(text, name, country, admin1) in cases {
+        let ents = text_entities(text);
+        let p = find(&ents, name)
+            .place
+            .clone()
+            .unwrap_or_else(|| panic!("{name} has no place in {text:?}"));
+        assert_eq!(
+            p.country_code.as_deref(),
+            Some(country),
+            "{name} in {text:?}"
+        );
+        if admin1.is_some() {
+            assert_eq!(p.admin1.as_deref(), admin1, "{name} in {text:?}");
+        }
+    }
+}
+
 #[test]
 fn example_article_invariants() {
     let ents = article_entities();
