@@ -16,6 +16,20 @@ use prost::Message;
 use tonic::codec::CompressionEncoding;
 use tonic::transport::Channel;
 
+/// Prints a line to standard output. A reader that closes the pipe early
+/// (`newsfacts eval places | head`) ends the output quietly instead of with a panic; any
+/// other write error is reported on standard error.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                eprintln!("error: cannot write to standard output: {e}");
+            }
+        }
+    }};
+}
+
 const EXIT_SERVER: u8 = 3;
 const EXIT_ITEMS: u8 = 4;
 const EXIT_LOCAL: u8 = 5;
@@ -159,6 +173,8 @@ enum EvalWhat {
     },
     /// Entities: CoNLL-2003 eng.testa (conlleval), MEANTIME and GUM news.
     Entities,
+    /// Place resolution against the Wikipedia links of GUM news.
+    Places,
     /// Attributions against PolNeAR dev: source/cue/content P/R/F1, exact and overlap.
     Quotes {
         /// Which PolNeAR split.
@@ -234,6 +250,9 @@ fn eval(what: EvalWhat, data: &Path) -> Result<ExitCode, Failure> {
         EvalWhat::Entities => newsfacts::entities::eval::run_eval(data)
             .map(|r| r.to_string())
             .map_err(|e| e.to_string()),
+        EvalWhat::Places => newsfacts::entities::eval_places::run_eval(data)
+            .map(|r| r.to_string())
+            .map_err(|e| e.to_string()),
         EvalWhat::Quotes { split, examples } => {
             newsfacts::facts::polnear_eval::run_eval(&data.join("polnear").join(split), examples)
                 .map(|r| r.to_string())
@@ -241,7 +260,7 @@ fn eval(what: EvalWhat, data: &Path) -> Result<ExitCode, Failure> {
         }
     };
     let report = report.map_err(|e| local(format!("evaluation failed: {e}")))?;
-    println!("{report}");
+    out!("{report}");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -253,7 +272,7 @@ fn train(what: TrainWhat, data: &Path) -> Result<ExitCode, Failure> {
             let (a, b, c) =
                 entities::gazetteer::build_gazetteer_file(&data.join("gazetteers"), &out)
                     .map_err(fail)?;
-            println!("{}: {a} / {b} / {c} entries written", out.display());
+            out!("{}: {a} / {b} / {c} entries written", out.display());
         }
         TrainWhat::Clusters { out } => {
             let dirs = vec![data.join("polnear/train/text")];
@@ -263,7 +282,7 @@ fn train(what: TrainWhat, data: &Path) -> Result<ExitCode, Failure> {
                 &out,
             )
             .map_err(fail)?;
-            println!(
+            out!(
                 "{}: {} words clustered from {} tokens",
                 out.display(),
                 r.words,
@@ -293,7 +312,7 @@ fn train(what: TrainWhat, data: &Path) -> Result<ExitCode, Failure> {
             let train = train.unwrap_or_else(|| data.join("conll2003/eng.train"));
             let dev = dev.unwrap_or_else(|| data.join("conll2003/eng.testa"));
             let r = entities::train::train_ner(&train, &dev, &out, &opts).map_err(fail)?;
-            println!("{r}");
+            out!("{r}");
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -540,7 +559,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 Format::Json => to_json(&response, "newsfacts.v1.ExtractResponse")?,
                 Format::Summary => summary(&response),
             };
-            println!("{out}");
+            out!("{out}");
             Ok(ExitCode::SUCCESS)
         }
         Command::Stream { inputs, article } => {
@@ -601,7 +620,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 .into_inner();
             let status = tonic_health::pb::health_check_response::ServingStatus::try_from(r.status)
                 .map_or("UNKNOWN".to_string(), |s| s.as_str_name().to_string());
-            println!("{status}");
+            out!("{status}");
             Ok(if status == "SERVING" {
                 ExitCode::SUCCESS
             } else {
@@ -615,7 +634,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 .await
                 .map_err(server)?
                 .into_inner();
-            println!("{}", to_json(&r, "newsfacts.v1.DescribeResponse")?);
+            out!("{}", to_json(&r, "newsfacts.v1.DescribeResponse")?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Bench {
@@ -702,7 +721,7 @@ async fn bench(
         let idx = ((latencies.len() as f64 - 1.0) * p).round() as usize;
         latencies[idx.min(latencies.len() - 1)].as_secs_f64() * 1000.0
     };
-    println!(
+    out!(
         "calls={} errors={} concurrency={} elapsed={:.2}s throughput={:.1} articles/s {:.2} MB/s latency_ms p50={:.2} p90={:.2} p99={:.2} max={:.2}",
         latencies.len(),
         errors,

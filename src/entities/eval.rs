@@ -103,7 +103,9 @@ use std::path::Path;
 use super::conll::ConllDocument;
 use super::gazetteer::Gazetteer;
 use super::tagger::NerModel;
-use super::{extract_with, EntityError, EntityErrorKind, EntityInput, EntityKind, SentenceTokens};
+use super::{
+    extract_with, Entity, EntityError, EntityErrorKind, EntityInput, EntityKind, SentenceTokens,
+};
 use crate::span::Span;
 
 fn fmt_score(
@@ -276,6 +278,26 @@ pub fn stage_mentions(
     gaz: &Gazetteer,
     sentences: &[Vec<String>],
 ) -> Vec<Vec<TokenEntity>> {
+    let (_, mentions) = stage_entities(model, gaz, sentences);
+    let mut out: Vec<Vec<TokenEntity>> = mentions
+        .iter()
+        .map(|v| v.iter().map(|(t, _)| *t).collect())
+        .collect();
+    for v in &mut out {
+        v.sort();
+        v.dedup();
+    }
+    out
+}
+
+/// Runs the whole entity stage over tokenised sentences (joined by spaces, one per line)
+/// and returns the entities with, per sentence, each body mention as a token span and the
+/// index of its entity.
+pub(crate) fn stage_entities(
+    model: &NerModel,
+    gaz: &Gazetteer,
+    sentences: &[Vec<String>],
+) -> (Vec<Entity>, Vec<Vec<(TokenEntity, usize)>>) {
     let mut text = String::new();
     let mut sents = Vec::new();
     let mut starts: Vec<(u32, usize, usize)> = Vec::new(); // (byte start, sentence, token)
@@ -310,7 +332,7 @@ pub fn stage_mentions(
         },
     );
     let mut out = vec![Vec::new(); sentences.len()];
-    for e in ents {
+    for (ei, e) in ents.iter().enumerate() {
         let ty = match e.kind {
             EntityKind::Person => NerType::Per,
             EntityKind::Organization => NerType::Org,
@@ -329,24 +351,26 @@ pub fn stage_mentions(
             if let (Some(&(_, sa, ta)), Some(&(_, sb, tb))) = (a, b) {
                 if sa == sb && ta <= tb {
                     if let Some(v) = out.get_mut(sa) {
-                        v.push(TokenEntity {
-                            start: ta,
-                            end: tb + 1,
-                            ty,
-                        });
+                        v.push((
+                            TokenEntity {
+                                start: ta,
+                                end: tb + 1,
+                                ty,
+                            },
+                            ei,
+                        ));
                     }
                 }
             }
         }
     }
-    for v in &mut out {
-        v.sort();
-        v.dedup();
-    }
-    out
+    (ents, out)
 }
 
-fn read_dir_sorted(dir: &Path, ext: &str) -> Result<Vec<std::path::PathBuf>, EntityError> {
+pub(crate) fn read_dir_sorted(
+    dir: &Path,
+    ext: &str,
+) -> Result<Vec<std::path::PathBuf>, EntityError> {
     let rd = std::fs::read_dir(dir).map_err(|e| {
         EntityError::new(
             EntityErrorKind::Io,
@@ -537,10 +561,17 @@ pub fn eval_meantime(
 }
 
 /// One GUM CoNLL-U document: sentences and gold named person/organization/place mentions.
-fn parse_gum(text: &str) -> (Vec<Vec<String>>, Vec<Vec<TokenEntity>>) {
-    let mut sentences: Vec<Vec<String>> = Vec::new();
-    let mut upos: Vec<Vec<String>> = Vec::new();
-    let mut gold: Vec<Vec<TokenEntity>> = Vec::new();
+/// A GUM sentence: its tokens, their UPOS tags and its entity mentions as (first token,
+/// last token inclusive, the whole `Entity=` label "id-etype-infstat-...-link").
+pub(crate) struct GumSentence {
+    pub tokens: Vec<String>,
+    pub upos: Vec<String>,
+    pub mentions: Vec<(usize, usize, String)>,
+}
+
+/// The sentences of a GUM CoNLL-U file with every entity mention and its label.
+pub(crate) fn parse_gum_sentences(text: &str) -> Vec<GumSentence> {
+    let mut out: Vec<GumSentence> = Vec::new();
     let mut cur: Vec<String> = Vec::new();
     let mut cur_pos: Vec<String> = Vec::new();
     let mut open: Vec<(String, String, usize)> = Vec::new(); // (id, label, start token)
@@ -548,56 +579,19 @@ fn parse_gum(text: &str) -> (Vec<Vec<String>>, Vec<Vec<TokenEntity>>) {
     let flush = |cur: &mut Vec<String>,
                  cur_pos: &mut Vec<String>,
                  found: &mut Vec<(usize, usize, String)>,
-                 sentences: &mut Vec<Vec<String>>,
-                 upos: &mut Vec<Vec<String>>,
-                 gold: &mut Vec<Vec<TokenEntity>>| {
+                 out: &mut Vec<GumSentence>| {
         if cur.is_empty() {
             return;
         }
-        let mut ents = Vec::new();
-        for (a, b, label) in found.drain(..) {
-            let parts: Vec<&str> = label.splitn(8, '-').collect();
-            let ty = match parts.get(1).copied() {
-                Some("person") => NerType::Per,
-                Some("organization") => NerType::Org,
-                Some("place") => NerType::Loc,
-                _ => continue,
-            };
-            let minspan: Vec<usize> = parts
-                .get(5)
-                .map(|m| m.split(',').filter_map(|x| x.parse().ok()).collect())
-                .unwrap_or_default();
-            let heads: Vec<&String> = minspan
-                .iter()
-                .filter_map(|k| k.checked_sub(1))
-                .filter_map(|k| cur_pos.get(a + k))
-                .collect();
-            let propn = heads.iter().filter(|p| p.as_str() == "PROPN").count();
-            if heads.is_empty() || propn * 2 < heads.len() {
-                continue;
-            }
-            ents.push(TokenEntity {
-                start: a,
-                end: b + 1,
-                ty,
-            });
-        }
-        ents.sort();
-        ents.dedup();
-        sentences.push(std::mem::take(cur));
-        upos.push(std::mem::take(cur_pos));
-        gold.push(ents);
+        out.push(GumSentence {
+            tokens: std::mem::take(cur),
+            upos: std::mem::take(cur_pos),
+            mentions: std::mem::take(found),
+        });
     };
     for line in text.lines() {
         if line.trim().is_empty() {
-            flush(
-                &mut cur,
-                &mut cur_pos,
-                &mut found,
-                &mut sentences,
-                &mut upos,
-                &mut gold,
-            );
+            flush(&mut cur, &mut cur_pos, &mut found, &mut out);
             continue;
         }
         if line.starts_with('#') {
@@ -651,15 +645,65 @@ fn parse_gum(text: &str) -> (Vec<Vec<String>>, Vec<Vec<TokenEntity>>) {
             }
         }
     }
-    flush(
-        &mut cur,
-        &mut cur_pos,
-        &mut found,
-        &mut sentences,
-        &mut upos,
-        &mut gold,
-    );
+    flush(&mut cur, &mut cur_pos, &mut found, &mut out);
+    out
+}
+
+/// GUM sentences and their named person, organization and place mentions (those whose
+/// minimal-span tokens are mostly PROPN).
+fn parse_gum(text: &str) -> (Vec<Vec<String>>, Vec<Vec<TokenEntity>>) {
+    let mut sentences = Vec::new();
+    let mut gold = Vec::new();
+    for s in parse_gum_sentences(text) {
+        let mut ents = Vec::new();
+        for (a, b, label) in &s.mentions {
+            let parts: Vec<&str> = label.splitn(8, '-').collect();
+            let ty = match parts.get(1).copied() {
+                Some("person") => NerType::Per,
+                Some("organization") => NerType::Org,
+                Some("place") => NerType::Loc,
+                _ => continue,
+            };
+            let minspan: Vec<usize> = parts
+                .get(5)
+                .map(|m| m.split(',').filter_map(|x| x.parse().ok()).collect())
+                .unwrap_or_default();
+            let heads: Vec<&String> = minspan
+                .iter()
+                .filter_map(|k| k.checked_sub(1))
+                .filter_map(|k| s.upos.get(a + k))
+                .collect();
+            let propn = heads.iter().filter(|p| p.as_str() == "PROPN").count();
+            if heads.is_empty() || propn * 2 < heads.len() {
+                continue;
+            }
+            ents.push(TokenEntity {
+                start: *a,
+                end: b + 1,
+                ty,
+            });
+        }
+        ents.sort();
+        ents.dedup();
+        sentences.push(s.tokens);
+        gold.push(ents);
+    }
     (sentences, gold)
+}
+
+/// The text of every GUM CoNLL-U file under `dir/dep`, in file-name order.
+pub(crate) fn read_gum_files(dir: &Path) -> Result<Vec<String>, EntityError> {
+    read_dir_sorted(&dir.join("dep"), "conllu")?
+        .iter()
+        .map(|file| {
+            std::fs::read_to_string(file).map_err(|e| {
+                EntityError::new(
+                    EntityErrorKind::Io,
+                    format!("cannot read {}: {e}", file.display()),
+                )
+            })
+        })
+        .collect()
 }
 
 /// Entity detection on GUM news (`dir` holds `dep/*.conllu`).
@@ -672,13 +716,7 @@ pub fn eval_gum(
         title: "GUM news, whole stage, named mentions (most minimal-span tokens PROPN) of person, organization, place; predicted MISC not scored".into(),
         ..DetectionReport::default()
     };
-    for file in read_dir_sorted(&dir.join("dep"), "conllu")? {
-        let text = std::fs::read_to_string(&file).map_err(|e| {
-            EntityError::new(
-                EntityErrorKind::Io,
-                format!("cannot read {}: {e}", file.display()),
-            )
-        })?;
+    for text in read_gum_files(dir)? {
         let (sentences, gold) = parse_gum(&text);
         let pred = stage_mentions(model, gaz, &sentences);
         for (g, p) in gold.iter().zip(&pred) {

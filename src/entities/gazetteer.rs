@@ -71,6 +71,8 @@ pub struct PlaceRecord {
     pub lon: Option<f64>,
     /// Population when known.
     pub population: Option<u64>,
+    /// A national capital (the capital named by GeoNames' country list).
+    pub capital: bool,
 }
 
 /// How a name refers to its places.
@@ -398,19 +400,25 @@ impl Gazetteer {
                     }
                 }
             }
-            score += if p.kind == PlaceKind::City {
-                // For a city the context counts once, not per place: an article about one
-                // country names many of its places, and that must not carry a small namesake
-                // (Paris, Texas) past a world city. A city of a million or more is known
-                // abroad by its bare name.
-                let known_abroad = p.population.unwrap_or(0) >= 1_000_000;
+            // A region or country that shares its name with a country elsewhere (Georgia)
+            // needs the weight of every place of its own country the article names. Otherwise
+            // the context counts once, not per place: an article about one country names
+            // many of its places, and that must not carry a small namesake (Paris, Texas)
+            // past a world city. A national capital or a city of a million or more is known
+            // abroad by its bare name.
+            let rival_country = m.candidates.iter().any(|&o| {
+                self.place(o).is_some_and(|q| {
+                    q.kind == PlaceKind::Country && q.country_code != p.country_code
+                })
+            });
+            score += if p.kind != PlaceKind::City && rival_country {
+                4.0 * f64::from(same_country) + 3.0 * f64::from(same_region)
+            } else {
+                let known_abroad = p.kind == PlaceKind::City
+                    && (p.capital || p.population.unwrap_or(0) >= 1_000_000);
                 3.0 * f64::from(u8::from(same_country > 0))
                     + 3.0 * f64::from(u8::from(same_region > 0))
                     + 3.0 * f64::from(u8::from(known_abroad))
-            } else {
-                // A region against a same-name country (Georgia) needs the weight of many
-                // places of its own country.
-                4.0 * f64::from(same_country) + 3.0 * f64::from(same_region)
             };
             if best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, c));
@@ -433,7 +441,8 @@ impl Gazetteer {
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&(self.places.len() as u32).to_le_bytes());
         for p in &self.places {
-            out.push(p.kind.code());
+            // The kind's code, with the high bit set for a national capital.
+            out.push(p.kind.code() | if p.capital { 0x80 } else { 0 });
             put_opt_u32(&mut out, p.geonames_id);
             out.extend_from_slice(&p.population.unwrap_or(u64::MAX).to_le_bytes());
             out.extend_from_slice(&p.lat.map(|x| x as f32).unwrap_or(f32::NAN).to_le_bytes());
@@ -471,7 +480,8 @@ impl Gazetteer {
         let n = r.u32()? as usize;
         let mut places = Vec::with_capacity(n.min(1 << 20));
         for _ in 0..n {
-            let kind = PlaceKind::from_code(r.u8()?).ok_or_else(|| {
+            let code = r.u8()?;
+            let kind = PlaceKind::from_code(code & 0x7f).ok_or_else(|| {
                 EntityError::new(
                     EntityErrorKind::BadModel,
                     "gazetteer place kind out of range",
@@ -498,6 +508,7 @@ impl Gazetteer {
                 lat: if lat.is_nan() { None } else { Some(lat as f64) },
                 lon: if lon.is_nan() { None } else { Some(lon as f64) },
                 population: if pop == u64::MAX { None } else { Some(pop) },
+                capital: code & 0x80 != 0,
             });
         }
         let names_n = r.u32()? as usize;
@@ -1098,6 +1109,7 @@ pub fn build_gazetteer(dir: &Path) -> Result<Gazetteer, EntityError> {
                 lat: None,
                 lon: None,
                 population: c.get("population").and_then(|x| x.as_u64()),
+                capital: false,
             });
             country_id.insert(code.clone(), id);
         }
@@ -1122,6 +1134,7 @@ pub fn build_gazetteer(dir: &Path) -> Result<Gazetteer, EntityError> {
                         lat: None,
                         lon: None,
                         population: None,
+                        capital: false,
                     });
                     country_id.insert(code.clone(), id);
                     id
@@ -1177,6 +1190,7 @@ pub fn build_gazetteer(dir: &Path) -> Result<Gazetteer, EntityError> {
                 lat: None,
                 lon: None,
                 population: None,
+                capital: false,
             });
             region_id.insert(code.clone(), id);
             b.add_name(&name, id, NameUse::Name);
@@ -1233,6 +1247,7 @@ pub fn build_gazetteer(dir: &Path) -> Result<Gazetteer, EntityError> {
                 lat: s(c, "lat").and_then(|x| x.parse().ok()),
                 lon: s(c, "lng").and_then(|x| x.parse().ok()),
                 population: c.get("population").and_then(|x| x.as_u64()),
+                capital: false,
             });
             continent_id.insert(code.clone(), id);
             b.add_name(&name, id, NameUse::Name);
@@ -1250,9 +1265,29 @@ pub fn build_gazetteer(dir: &Path) -> Result<Gazetteer, EntityError> {
             c.get("geonameid").and_then(|x| x.as_u64()),
         )
     });
+    // National capitals by country code; the most populous city of that name (or alternate
+    // name) in the country is the capital.
+    let mut capitals: BTreeMap<String, String> = countries
+        .as_object()
+        .map(|o| {
+            o.values()
+                .filter_map(|c| Some((s(c, "iso")?, s(c, "capital")?.trim().to_string())))
+                .filter(|(_, cap)| !cap.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
     for c in city_list {
         let Some(name) = s(c, "name") else { continue };
         let cc = s(c, "countrycode").unwrap_or_default();
+        let capital = capitals.get(&cc).is_some_and(|cap| {
+            *cap == name
+                || c.get("alternatenames")
+                    .and_then(|a| a.as_array())
+                    .is_some_and(|a| a.iter().any(|x| x.as_str() == Some(cap.as_str())))
+        });
+        if capital {
+            capitals.remove(&cc);
+        }
         let a1 = s(c, "admin1code").unwrap_or_default();
         let iso_suffix = ADMIN1_TO_ISO
             .iter()
@@ -1288,6 +1323,7 @@ pub fn build_gazetteer(dir: &Path) -> Result<Gazetteer, EntityError> {
             lat: c.get("latitude").and_then(|x| x.as_f64()),
             lon: c.get("longitude").and_then(|x| x.as_f64()),
             population,
+            capital,
         });
         b.add_name(&name, id, NameUse::Name);
         b.add_name(&ascii_fold(&name), id, NameUse::Name);

@@ -11,6 +11,7 @@ pub mod cluster;
 pub mod conll;
 mod error;
 pub mod eval;
+pub mod eval_places;
 pub mod features;
 pub mod gazetteer;
 pub mod merge;

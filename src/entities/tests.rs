@@ -240,6 +240,13 @@ fn places_follow_their_qualifier_then_a_bounded_context() {
             "FR",
             None,
         ),
+        // A national capital is known by its bare name, against a larger namesake region.
+        (
+            "The senator from Ohio flew back to Washington on Monday.",
+            "Washington",
+            "US",
+            Some("District of Columbia"),
+        ),
         // Without any qualifier, the region of the article still decides between namesakes.
         (
             "Maine voters went to the polls. In Portland, turnout was high.",
