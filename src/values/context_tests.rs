@@ -392,3 +392,28 @@ t!(
     "the latest quarter",
     "time DATE 2023-Q4"
 );
+// "that year" after a finer time is the year containing it (issue 3).
+t!(
+    that_year_after_a_month_is_its_year,
+    "He fled in June 1998 and returned later that year.",
+    "later that year",
+    "time DATE 1998"
+);
+t!(
+    that_month_after_a_day_is_its_month,
+    "The plant closed on March 3, 2021.\nThat month, sales fell.",
+    "That month",
+    "time DATE 2021-03"
+);
+t!(
+    the_next_morning_follows_the_day_mentioned,
+    "He was arrested on March 3, 2021, and appeared in court the next morning.",
+    "the next morning",
+    "time TIME 2021-03-04TMO"
+);
+t!(
+    barely_a_month_is_a_duration,
+    "The move comes barely a month after the cuts.",
+    "a month",
+    "time DURATION P1M"
+);

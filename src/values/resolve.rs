@@ -462,6 +462,36 @@ impl Resolver {
                         false,
                     );
                 }
+                // "later that year" after "June 1998": the period of that unit containing the
+                // finer time just mentioned.
+                let enclosing = self.last.filter(|l| {
+                    l.grain < grain
+                        && l.grain >= Grain::Day
+                        && l.grain != Grain::Season
+                        && match unit {
+                            Unit::Year | Unit::Quarter | Unit::Month => {
+                                !matches!(l.grain, Grain::Week | Grain::Weekend)
+                            }
+                            Unit::Week => l.grain == Grain::Day,
+                            _ => false,
+                        }
+                });
+                if let Some(last) = enclosing {
+                    if let Some(start) = period_start(last.start, unit) {
+                        return self.point_value(
+                            Point {
+                                start,
+                                grain,
+                                season: None,
+                                part_of_day: pod,
+                                clock,
+                                ..last
+                            },
+                            Anchoring::PreviousTime,
+                            false,
+                        );
+                    }
+                }
                 // "the quarter" reported in the past is the last completed one; "the weekend" in
                 // a past-tense sentence written on a weekday is the one before.
                 let n = match unit {

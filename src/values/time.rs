@@ -565,7 +565,12 @@ impl<'a> Cursor<'a> {
     fn count(&self, i: usize) -> Option<(Amount, usize)> {
         let w = self.norm(i);
         if w == "a" || w == "an" {
-            if self.is(i + 1, "few") || self.is(i + 1, "couple") {
+            // "a couple of years" is two (TimeML: P2Y); "a few" stays vague.
+            if self.is(i + 1, "couple") {
+                let end = if self.is(i + 2, "of") { i + 3 } else { i + 2 };
+                return Some((Amount::Exact(Decimal::from_int(2)), end));
+            }
+            if self.is(i + 1, "few") {
                 let end = if self.is(i + 2, "of") { i + 3 } else { i + 2 };
                 return Some((Amount::Vague, end));
             }
@@ -727,7 +732,8 @@ fn with_modifiers(c: &Cursor, i: usize) -> RuleOut {
                         unit: Unit::Day,
                         ..
                     }
-            ) {
+            ) || c.is(i + 1, "that") && matches!(e.core, Core::Mention { .. })
+            {
                 return Some((end, e, "earlier|later <day>"));
             }
         }
@@ -1533,8 +1539,21 @@ fn quarter_rule(c: &Cursor, i: usize) -> RuleOut {
             }
         }
     }
-    // Ordinal: "first", "1st", "fourth"
+    // "the last half of 1989" is the second half; "the first two quarters of 1990" the first.
+    // Without "of <year>" "the last two quarters" is a duration.
+    let two_quarters = matches!(c.norm(k), "first" | "last")
+        && c.is(k + 1, "two")
+        && c.is(k + 2, "quarters")
+        && c.is(k + 3, "of");
     let (q, n_end) = match ordinal_word(c.norm(k)) {
+        _ if two_quarters => (if c.is(k, "first") { 1 } else { 2 }, k + 2),
+        _ if has_the
+            && matches!(c.norm(k), "last" | "latter")
+            && c.is(k + 1, "half")
+            && !c.is(k + 2, "-") =>
+        {
+            (2, k + 1)
+        }
         Some(v) => (u32::try_from(v).ok()?, k + 1),
         None => {
             let n = parse_number(c.t, k, ScaleAbbrev::Plain).filter(|n| n.ordinal)?;
@@ -1549,7 +1568,10 @@ fn quarter_rule(c: &Cursor, i: usize) -> RuleOut {
         }
         e += 1;
     }
-    let (is_quarter, is_half) = (c.is(e, "quarter"), c.is(e, "half"));
+    let (is_quarter, is_half) = (
+        c.is(e, "quarter") && !two_quarters,
+        c.is(e, "half") || two_quarters && c.is(e, "quarters"),
+    );
     if !(is_quarter && (1..=4).contains(&q) || is_half && (1..=2).contains(&q)) {
         return None;
     }
@@ -1591,7 +1613,7 @@ fn quarter_rule(c: &Cursor, i: usize) -> RuleOut {
     } else {
         Core::Half { h: q, year }
     };
-    if is_half && !has_the && year == YearSpec::Guess && !c.is(n_end, "-") {
+    if is_half && !has_the && year == YearSpec::Guess && !c.is(n_end, "-") && !two_quarters {
         return None;
     }
     Some((
@@ -1625,6 +1647,19 @@ fn relative_rule(c: &Cursor, i: usize) -> RuleOut {
             shift(unit, 0, ShiftFrom::Reference),
             "earlier this <unit>",
         ));
+    }
+    // "the next morning", "the following evening"
+    if has_the && matches!(w, "next" | "following") {
+        if let Some(p) = part_of_day_word(c.norm(k + 1)) {
+            return Some((
+                k + 2,
+                TimeExpr {
+                    part_of_day: Some(p),
+                    ..shift(Unit::Day, 1, ShiftFrom::Previous)
+                },
+                "the next <part-of-day>",
+            ));
+        }
     }
     // "this past spring", "this coming Sunday"
     let this_past = !has_the && w == "this" && matches!(c.norm(k + 1), "past" | "coming");
@@ -1806,19 +1841,6 @@ fn relative_rule(c: &Cursor, i: usize) -> RuleOut {
                     "the <unit>s ahead",
                 ));
             }
-        }
-    }
-    // "the next morning", "the following evening"
-    if has_the && matches!(w, "next" | "following") {
-        if let Some(p) = part_of_day_word(c.norm(k + 1)) {
-            return Some((
-                k + 2,
-                TimeExpr {
-                    part_of_day: Some(p),
-                    ..shift(Unit::Day, 1, ShiftFrom::Previous)
-                },
-                "the next <part-of-day>",
-            ));
         }
     }
     // "the weekend", "the day", "the week", "the year": a mention of the period in focus.
@@ -2122,6 +2144,9 @@ fn duration_rule(c: &Cursor, i: usize) -> RuleOut {
                 | "least"
                 | "only"
                 | "just"
+                | "barely"
+                | "roughly"
+                | "around"
         ) {
             return None;
         }
