@@ -417,3 +417,50 @@ t!(
     "a month",
     "time DURATION P1M"
 );
+// A bare "-ed" participle far after a month weighs less than the modal before it (issue 3).
+t!(
+    modal_outweighs_a_distant_participle,
+    "Qantas will almost double its flights between Australia and India by August in the search for new markets untouched by the crisis.",
+    "August",
+    "time DATE 2024-08"
+);
+t!(
+    near_past_verb_still_decides,
+    "In September, it announced plans to acquire the unit.",
+    "September",
+    "time DATE 2023-09"
+);
+// A bare clock time falls on the day just talked about (issue 3).
+t!(
+    clock_time_falls_on_the_day_in_focus,
+    "The plant closed on March 3, 2021.\nThe fire started at 10 p.m.",
+    "10 p.m.",
+    "time TIME 2021-03-03T22:00"
+);
+t!(
+    clock_time_without_a_day_in_focus_is_the_reference_day,
+    "The fire started at 10 p.m.",
+    "10 p.m.",
+    "time TIME 2024-05-16T22:00"
+);
+// "10:35 a.m. (0735 GMT) Friday": the weekday after the parenthesis dates the clock time,
+// and stays an expression of its own.
+t!(
+    clock_time_dated_by_weekday_after_parenthesis,
+    "The blast occurred at 10:35 a.m. (0735 GMT) Friday, toppling a building.",
+    "10:35 a.m.",
+    "time TIME 2024-05-10T10:35"
+);
+t!(
+    weekday_after_parenthesis_stays_its_own_expression,
+    "The blast occurred at 10:35 a.m. (0735 GMT) Friday, toppling a building.",
+    "Friday",
+    "time DATE 2024-05-10"
+);
+// A UTC/GMT clock time carries the zone designator (TimeML "Z").
+t!(
+    utc_clock_time_ends_in_z,
+    "The take-off, at 08:30 UTC, was normal.",
+    "08:30 UTC",
+    "time TIME 2024-05-16T08:30Z"
+);

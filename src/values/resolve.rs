@@ -54,7 +54,13 @@ pub struct Resolver {
     /// business news even when a day ("said yesterday") was mentioned in between.
     last_period: Option<Point>,
     last_period_sentence: usize,
+    /// The last day mentioned, which a bare clock time ("at 10 p.m.") falls on.
+    last_day: Option<Point>,
+    last_day_sentence: usize,
 }
+
+/// How many sentences back a bare clock time looks for the day it falls on.
+const DAY_REACH: usize = 3;
 
 /// How many sentences back "a year earlier" or "the quarter" may look for the time they follow.
 const MENTION_REACH: usize = 6;
@@ -78,12 +84,18 @@ impl Resolver {
             sentence: 0,
             last_period: None,
             last_period_sentence: 0,
+            last_day: None,
+            last_day_sentence: 0,
         }
     }
 
     fn remember(&mut self, p: Point) {
         self.last = Some(p);
         self.last_sentence = self.sentence;
+        if p.grain == Grain::Day && p.year_known {
+            self.last_day = Some(p);
+            self.last_day_sentence = self.sentence;
+        }
         if matches!(
             p.grain,
             Grain::Month | Grain::Quarter | Grain::Half | Grain::Season | Grain::Year
@@ -103,7 +115,13 @@ impl Resolver {
         if sentence.saturating_sub(self.last_period_sentence) > MENTION_REACH {
             self.last_period = None;
         }
+        if sentence.saturating_sub(self.last_day_sentence) > DAY_REACH {
+            self.last_day = None;
+        }
         let mut v = self.resolve_core(expr, tense);
+        if expr.utc && v.timex_type == TimexType::Time && v.value.contains('T') {
+            v.value.push('Z');
+        }
         if expr.week_of {
             v = week_of(v);
         }
@@ -759,8 +777,18 @@ impl Resolver {
         } else {
             self.last
         };
+        if from == ShiftFrom::DayInFocus {
+            if let Some(day) = self.last_day {
+                let p = Point {
+                    part_of_day: expr.part_of_day,
+                    clock: expr.clock,
+                    ..day
+                };
+                return self.point_value(p, Anchoring::PreviousTime, false);
+            }
+        }
         let use_previous = match from {
-            ShiftFrom::Reference => false,
+            ShiftFrom::Reference | ShiftFrom::DayInFocus => false,
             ShiftFrom::Previous => base.is_some_and(|l| l.grain <= grain || grain == Grain::Year),
             ShiftFrom::PreviousPeriodOrReference => base.is_some_and(|l| {
                 matches!(l.grain, Grain::Quarter | Grain::Half | Grain::Month)

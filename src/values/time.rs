@@ -191,6 +191,8 @@ pub enum YearSpec {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ShiftFrom {
     Reference,
+    /// A bare clock time ("at 10 p.m."): on the day just talked about, else the reference day.
+    DayInFocus,
     /// The time mentioned before ("a year earlier"), else the reference.
     Previous,
     /// "a year ago": the previous mention when it is a sub-year business period, else the reference.
@@ -313,6 +315,8 @@ pub struct TimeExpr {
     pub through_day: Option<u32>,
     /// "the week of March 6": the ISO week containing the date.
     pub week_of: bool,
+    /// A clock time written in UTC/GMT ("08:30 UTC"): the value ends in "Z".
+    pub utc: bool,
 }
 
 impl TimeExpr {
@@ -325,6 +329,7 @@ impl TimeExpr {
             signal: None,
             through_day: None,
             week_of: false,
+            utc: false,
         }
     }
 }
@@ -825,6 +830,26 @@ fn core(c: &Cursor, i: usize) -> RuleOut {
             }
         )
     {
+        // "10:35 a.m. (0735 GMT) Friday": the day after a short parenthesis dates the clock
+        // time, and stays an expression of its own.
+        if c.is(end, "(") {
+            if let Some(close) = (end + 1..end + 6).find(|&j| c.is(j, ")")) {
+                let day = weekday_rule(c, close + 1)
+                    .or_else(|| month_date(c, close + 1))
+                    .filter(|(_, d, _)| d.clock.is_none() && d.part_of_day.is_none());
+                if let Some((_, d, _)) = day {
+                    return Some((
+                        end,
+                        TimeExpr {
+                            clock: e.clock,
+                            utc: e.utc,
+                            ..d
+                        },
+                        "<clock> (...) <date>",
+                    ));
+                }
+            }
+        }
         let k = if c.is(end, ",") { end + 1 } else { end };
         let date = weekday_rule(c, k)
             .or_else(|| month_date(c, k))
@@ -2183,13 +2208,16 @@ fn duration_rule(c: &Cursor, i: usize) -> RuleOut {
 
 /// "3 p.m.", "10:30 a.m.", "noon", "midnight", "3 o'clock", optional time zone.
 fn clock_time(c: &Cursor, i: usize) -> RuleOut {
+    let from = ShiftFrom::DayInFocus;
     match c.norm(i) {
+        // "high noon" is a figure of speech.
+        "noon" if i > 0 && c.is(i - 1, "high") => return None,
         "noon" | "midday" => {
             return Some((
                 i + 1,
                 TimeExpr {
                     clock: Some((12, 0)),
-                    ..shift(Unit::Day, 0, ShiftFrom::Reference)
+                    ..shift(Unit::Day, 0, from)
                 },
                 "noon",
             ))
@@ -2199,7 +2227,7 @@ fn clock_time(c: &Cursor, i: usize) -> RuleOut {
                 i + 1,
                 TimeExpr {
                     clock: Some((0, 0)),
-                    ..shift(Unit::Day, 0, ShiftFrom::Reference)
+                    ..shift(Unit::Day, 0, from)
                 },
                 "midnight",
             ))
@@ -2264,18 +2292,21 @@ fn clock_time(c: &Cursor, i: usize) -> RuleOut {
         None => return None,
     };
     let mut end = end;
+    let mut utc = false;
     if matches!(
         c.norm(end),
         "est" | "edt" | "gmt" | "utc" | "et" | "pst" | "pdt" | "cst" | "cdt" | "bst" | "cet"
     ) && c.capitalised(end)
     {
+        utc = matches!(c.norm(end), "gmt" | "utc");
         end += 1;
     }
     Some((
         end,
         TimeExpr {
             clock: Some((h, m)),
-            ..shift(Unit::Day, 0, ShiftFrom::Reference)
+            utc,
+            ..shift(Unit::Day, 0, from)
         },
         "<hour>:<minute> <am|pm>",
     ))
