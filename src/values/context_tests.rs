@@ -464,3 +464,30 @@ t!(
     "08:30 UTC",
     "time TIME 2024-05-16T08:30Z"
 );
+// "in the morning" is the morning of the day in focus; "the morning paper" is no time.
+t!(
+    in_the_morning_is_the_day_in_focus,
+    "Shares fell on March 3, 2021.\nDealers placed buy orders in the morning.",
+    "the morning",
+    "time TIME 2021-03-03TMO"
+);
+#[test]
+fn the_morning_paper_is_no_time() {
+    let text = "He read it in the morning paper.";
+    let values = extract(text, &lines(text), &CORPUS_REFERENCE);
+    assert!(values.is_empty(), "{values:?}");
+}
+// Year ranges stay two DATE points, as TimeML and TempEval-3 annotate them ("between
+// <TIMEX3>1985</TIMEX3> and <TIMEX3>1987</TIMEX3>"); MEANTIME's one-DURATION span is not followed.
+t!(
+    year_range_first_year_is_a_point,
+    "Sales doubled from 2009 to 2011.",
+    "2009",
+    "time DATE 2009"
+);
+t!(
+    year_range_last_year_is_a_point,
+    "Sales doubled between 2014 and 2016.",
+    "2016",
+    "time DATE 2016"
+);

@@ -496,6 +496,8 @@ fn may_start_value(t: &Token) -> bool {
                         | "each"
                         | "noon"
                         | "midday"
+                        | "midafternoon"
+                        | "midmorning"
                         | "midnight"
                         | "spring"
                         | "summer"

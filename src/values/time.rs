@@ -784,7 +784,8 @@ fn position_mod_word(w: &str, hyphen_follows: bool) -> Option<(usize, TimexMod)>
 
 /// All core rules; the longest match wins.
 fn core(c: &Cursor, i: usize) -> RuleOut {
-    let rules: [fn(&Cursor, usize) -> RuleOut; 15] = [
+    let rules: [fn(&Cursor, usize) -> RuleOut; 16] = [
+        part_of_day_rule,
         holiday_rule,
         named_day,
         reference_word,
@@ -884,6 +885,69 @@ fn core(c: &Cursor, i: usize) -> RuleOut {
         }
     }
     Some((end, e, rule))
+}
+
+/// "mid-afternoon yesterday", "late evening", "midafternoon", "in the morning": a part of
+/// the day named before its day, or alone; alone it is on the day in focus (TIMEX3 TIME).
+fn part_of_day_rule(c: &Cursor, i: usize) -> RuleOut {
+    let (pod, k) = match c.norm(i) {
+        "midafternoon" => ("AF", i + 1),
+        "midmorning" => ("MO", i + 1),
+        "mid" | "late" | "early" => {
+            let k = if c.is(i + 1, "-") { i + 2 } else { i + 1 };
+            (part_of_day_word(c.norm(k))?, k + 1)
+        }
+        // "in the morning", "during the afternoon", not "the morning paper".
+        "the" if i > 0 && matches!(c.norm(i - 1), "in" | "during") => {
+            let pod = part_of_day_word(c.norm(i + 1))?;
+            let next = c.tok(i + 2);
+            let free = next.is_none_or(|t| {
+                !t.is_word()
+                    || matches!(
+                        t.norm.as_str(),
+                        "and"
+                            | "to"
+                            | "when"
+                            | "before"
+                            | "after"
+                            | "as"
+                            | "while"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "with"
+                            | "for"
+                            | "but"
+                    )
+            });
+            if !free {
+                return None;
+            }
+            (pod, i + 2)
+        }
+        _ => return None,
+    };
+    let day = named_day(c, k)
+        .or_else(|| weekday_rule(c, k))
+        .filter(|(_, d, _)| d.clock.is_none() && d.part_of_day.is_none());
+    if let Some((end, d, _)) = day {
+        return Some((
+            end,
+            TimeExpr {
+                part_of_day: Some(pod),
+                ..d
+            },
+            "<part-of-day> <day>",
+        ));
+    }
+    Some((
+        k,
+        TimeExpr {
+            part_of_day: Some(pod),
+            ..shift(Unit::Day, 0, ShiftFrom::DayInFocus)
+        },
+        "mid-<part-of-day>",
+    ))
 }
 
 fn shift(unit: Unit, n: i64, from: ShiftFrom) -> TimeExpr {
@@ -2278,6 +2342,20 @@ fn clock_time(c: &Cursor, i: usize) -> RuleOut {
             end
         }
         None if c.is(e, "o") && matches!(c.norm(e + 1), "'" | "’") && c.is(e + 2, "clock") => {
+            e + 3
+        }
+        // "4 in the morning", "9 in the evening"
+        None if (1..=12).contains(&h)
+            && c.is(e, "in")
+            && c.is(e + 1, "the")
+            && matches!(c.norm(e + 2), "morning" | "afternoon" | "evening") =>
+        {
+            if c.norm(e + 2) != "morning" && h < 12 {
+                h += 12;
+            }
+            if c.norm(e + 2) == "morning" && h == 12 {
+                h = 0;
+            }
             e + 3
         }
         None if has_minutes
