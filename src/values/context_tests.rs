@@ -491,3 +491,17 @@ t!(
     "2016",
     "time DATE 2016"
 );
+// "the following year" counts from a historical day mentioned after an older period.
+t!(
+    following_year_counts_from_a_historical_day,
+    "In October 1984, he joined the army.\nOn May 22, 1995, he was made a general, and the following year he moved.",
+    "the following year",
+    "time DATE 1996"
+);
+// A day near the reference ("said yesterday") does not replace the period talked about.
+t!(
+    year_earlier_skips_a_day_near_the_reference,
+    "Profit rose in the third quarter of 2023, the company said yesterday, from a year earlier.",
+    "a year earlier",
+    "time DATE 2022-Q3"
+);

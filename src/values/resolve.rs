@@ -59,6 +59,10 @@ pub struct Resolver {
     last_day_sentence: usize,
 }
 
+/// Days between a mentioned day and the reference beyond which the day is history, and
+/// "the following year" counts from it rather than from the period talked about before.
+const HISTORICAL_DAY_DISTANCE: i64 = 62;
+
 /// How many sentences back a bare clock time looks for the day it falls on.
 const DAY_REACH: usize = 3;
 
@@ -772,8 +776,18 @@ impl Resolver {
         let grain = unit_grain(unit);
         // A shift by years follows the last period (quarter, month...) mentioned; finer shifts
         // follow the last time of any grain.
+        // A historical day mentioned after the period ("On May 22, 1995, ... the following
+        // year") is the base; a day near the reference ("said Friday") is not.
+        let historical_day = self.last.filter(|l| {
+            l.grain == Grain::Day
+                && l.year_known
+                && self.last_sentence >= self.last_period_sentence
+                && self.reference.is_some_and(|r| {
+                    (r.day_number() - l.start.day_number()).abs() > HISTORICAL_DAY_DISTANCE
+                })
+        });
         let base = if unit == Unit::Year {
-            self.last_period.or(self.last)
+            historical_day.or(self.last_period).or(self.last)
         } else {
             self.last
         };
@@ -801,12 +815,19 @@ impl Resolver {
         if use_previous {
             if let Some(last) = base {
                 if let Some(start) = shift_date(last.start, unit, n) {
-                    let p = Point {
+                    let mut p = Point {
                         start,
                         part_of_day: expr.part_of_day,
                         clock: expr.clock,
                         ..last
                     };
+                    // Years counted from a historical day are whole years.
+                    if unit == Unit::Year && base == historical_day && historical_day.is_some() {
+                        if let Some(year_start) = Date::new(start.year, 1, 1) {
+                            p.start = year_start;
+                            p.grain = Grain::Year;
+                        }
+                    }
                     // Not remembered: "a year earlier" twice compares both to the same period.
                     return self.point_value(p, Anchoring::PreviousTime, false);
                 }
