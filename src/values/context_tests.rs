@@ -505,3 +505,29 @@ t!(
     "a year earlier",
     "time DATE 2022-Q3"
 );
+// A capitalised unit in lowercase text is a title, not a time (issue 3).
+#[test]
+fn capitalised_programme_names_are_no_time() {
+    for text in [
+        "Baker, speaking on ABC News' \"This Week,\" said the request was legal.",
+        "He told CBS's 60 Minutes that he would stay.",
+    ] {
+        let values = extract(text, &lines(text), &CORPUS_REFERENCE);
+        assert!(
+            values.iter().all(|v| v.summary().starts_with("number")),
+            "{text}: {values:?}"
+        );
+    }
+}
+t!(
+    sentence_opening_this_week_is_still_a_time,
+    "This week, the board met.",
+    "This week",
+    "time DATE 2024-W20"
+);
+t!(
+    holiday_day_is_not_a_title,
+    "Stores close on Christmas Day.",
+    "Christmas Day",
+    "time DATE 2023-12-25"
+);

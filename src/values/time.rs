@@ -628,6 +628,9 @@ pub fn parse_time(tokens: &[Token], i: usize) -> Option<TimeMatch> {
     consider(with_modifiers(&c, i));
     consider(week_of_rule(&c, i));
     let (end, mut expr, rule) = best?;
+    if reads_as_title(&c, i, end, &expr) {
+        return None;
+    }
     expr.signal = signal_before(&c, i);
     Some(TimeMatch {
         start: i,
@@ -635,6 +638,19 @@ pub fn parse_time(tokens: &[Token], i: usize) -> Option<TimeMatch> {
         expr,
         rule,
     })
+}
+
+/// A relative expression or duration with a capitalised unit in the middle of lowercase text
+/// is a title or a name (ABC's "This Week", CBS's "60 Minutes"), not a time. Holidays
+/// ("Christmas Day") and sentence openings are not affected.
+fn reads_as_title(c: &Cursor, i: usize, end: usize, expr: &TimeExpr) -> bool {
+    let relative = matches!(
+        expr.core,
+        Core::Duration { .. } | Core::Shift { .. } | Core::Mention { .. } | Core::Latest { .. }
+    );
+    let capital_unit = (i + 1..end).any(|k| c.capitalised(k) && unit_word(c.norm(k)).is_some());
+    let mid_sentence = i > 0 && !c.capitalised(i - 1);
+    relative && capital_unit && mid_sentence
 }
 
 /// "the week of March 6", "the week of May 16, 2024": the week containing a written day.
