@@ -392,3 +392,142 @@ t!(
     "the latest quarter",
     "time DATE 2023-Q4"
 );
+// "that year" after a finer time is the year containing it (issue 3).
+t!(
+    that_year_after_a_month_is_its_year,
+    "He fled in June 1998 and returned later that year.",
+    "later that year",
+    "time DATE 1998"
+);
+t!(
+    that_month_after_a_day_is_its_month,
+    "The plant closed on March 3, 2021.\nThat month, sales fell.",
+    "That month",
+    "time DATE 2021-03"
+);
+t!(
+    the_next_morning_follows_the_day_mentioned,
+    "He was arrested on March 3, 2021, and appeared in court the next morning.",
+    "the next morning",
+    "time TIME 2021-03-04TMO"
+);
+t!(
+    barely_a_month_is_a_duration,
+    "The move comes barely a month after the cuts.",
+    "a month",
+    "time DURATION P1M"
+);
+// A bare "-ed" participle far after a month weighs less than the modal before it (issue 3).
+t!(
+    modal_outweighs_a_distant_participle,
+    "Qantas will almost double its flights between Australia and India by August in the search for new markets untouched by the crisis.",
+    "August",
+    "time DATE 2024-08"
+);
+t!(
+    near_past_verb_still_decides,
+    "In September, it announced plans to acquire the unit.",
+    "September",
+    "time DATE 2023-09"
+);
+// A bare clock time falls on the day just talked about (issue 3).
+t!(
+    clock_time_falls_on_the_day_in_focus,
+    "The plant closed on March 3, 2021.\nThe fire started at 10 p.m.",
+    "10 p.m.",
+    "time TIME 2021-03-03T22:00"
+);
+t!(
+    clock_time_without_a_day_in_focus_is_the_reference_day,
+    "The fire started at 10 p.m.",
+    "10 p.m.",
+    "time TIME 2024-05-16T22:00"
+);
+// "10:35 a.m. (0735 GMT) Friday": the weekday after the parenthesis dates the clock time,
+// and stays an expression of its own.
+t!(
+    clock_time_dated_by_weekday_after_parenthesis,
+    "The blast occurred at 10:35 a.m. (0735 GMT) Friday, toppling a building.",
+    "10:35 a.m.",
+    "time TIME 2024-05-10T10:35"
+);
+t!(
+    weekday_after_parenthesis_stays_its_own_expression,
+    "The blast occurred at 10:35 a.m. (0735 GMT) Friday, toppling a building.",
+    "Friday",
+    "time DATE 2024-05-10"
+);
+// A UTC/GMT clock time carries the zone designator (TimeML "Z").
+t!(
+    utc_clock_time_ends_in_z,
+    "The take-off, at 08:30 UTC, was normal.",
+    "08:30 UTC",
+    "time TIME 2024-05-16T08:30Z"
+);
+// "in the morning" is the morning of the day in focus; "the morning paper" is no time.
+t!(
+    in_the_morning_is_the_day_in_focus,
+    "Shares fell on March 3, 2021.\nDealers placed buy orders in the morning.",
+    "the morning",
+    "time TIME 2021-03-03TMO"
+);
+#[test]
+fn the_morning_paper_is_no_time() {
+    let text = "He read it in the morning paper.";
+    let values = extract(text, &lines(text), &CORPUS_REFERENCE);
+    assert!(values.is_empty(), "{values:?}");
+}
+// Year ranges stay two DATE points, as TimeML and TempEval-3 annotate them ("between
+// <TIMEX3>1985</TIMEX3> and <TIMEX3>1987</TIMEX3>"); MEANTIME's one-DURATION span is not followed.
+t!(
+    year_range_first_year_is_a_point,
+    "Sales doubled from 2009 to 2011.",
+    "2009",
+    "time DATE 2009"
+);
+t!(
+    year_range_last_year_is_a_point,
+    "Sales doubled between 2014 and 2016.",
+    "2016",
+    "time DATE 2016"
+);
+// "the following year" counts from a historical day mentioned after an older period.
+t!(
+    following_year_counts_from_a_historical_day,
+    "In October 1984, he joined the army.\nOn May 22, 1995, he was made a general, and the following year he moved.",
+    "the following year",
+    "time DATE 1996"
+);
+// A day near the reference ("said yesterday") does not replace the period talked about.
+t!(
+    year_earlier_skips_a_day_near_the_reference,
+    "Profit rose in the third quarter of 2023, the company said yesterday, from a year earlier.",
+    "a year earlier",
+    "time DATE 2022-Q3"
+);
+// A capitalised unit in lowercase text is a title, not a time (issue 3).
+#[test]
+fn capitalised_programme_names_are_no_time() {
+    for text in [
+        "Baker, speaking on ABC News' \"This Week,\" said the request was legal.",
+        "He told CBS's 60 Minutes that he would stay.",
+    ] {
+        let values = extract(text, &lines(text), &CORPUS_REFERENCE);
+        assert!(
+            values.iter().all(|v| v.summary().starts_with("number")),
+            "{text}: {values:?}"
+        );
+    }
+}
+t!(
+    sentence_opening_this_week_is_still_a_time,
+    "This week, the board met.",
+    "This week",
+    "time DATE 2024-W20"
+);
+t!(
+    holiday_day_is_not_a_title,
+    "Stores close on Christmas Day.",
+    "Christmas Day",
+    "time DATE 2023-12-25"
+);

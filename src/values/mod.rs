@@ -496,6 +496,8 @@ fn may_start_value(t: &Token) -> bool {
                         | "each"
                         | "noon"
                         | "midday"
+                        | "midafternoon"
+                        | "midmorning"
                         | "midnight"
                         | "spring"
                         | "summer"
@@ -558,6 +560,12 @@ fn may_start_value(t: &Token) -> bool {
 
 /// How many tokens either side of a time expression are searched for tense markers.
 const TENSE_WINDOW: usize = 25;
+
+/// Within this many tokens a bare "-ed" tense marker weighs as much as any other.
+const WEAK_MARKER_NEAR: usize = 3;
+
+/// Extra distance given to a bare "-ed" marker farther away than [`WEAK_MARKER_NEAR`].
+const WEAK_MARKER_PENALTY: usize = 6;
 
 /// Verbs that look ahead when an infinitive follows ("agreed to buy", "plans to open",
 /// "is set to resume"): the time of the infinitive's event lies after the verb's.
@@ -717,6 +725,20 @@ fn tense_around(tokens: &[Token], start: usize, end: usize) -> Tense {
         }
         if let Some(tense) = tense_marker(tokens, k) {
             let dist = if k < start { start - k } else { k + 1 - end };
+            // A bare "-ed" form is often a participle ("new markets untouched by"), a weaker
+            // cue than an auxiliary or modal: beyond the next few words it counts as farther.
+            let w = tokens.get(k).map_or("", |t| t.norm.as_str());
+            let weak = w.ends_with("ed")
+                && !matches!(
+                    w,
+                    "expected" | "planned" | "scheduled" | "slated" | "supposed"
+                )
+                && !looks_ahead_verb(w);
+            let dist = if weak && dist > WEAK_MARKER_NEAR {
+                dist + WEAK_MARKER_PENALTY
+            } else {
+                dist
+            };
             // Markers right after the expression weigh the same as before it.
             if best.is_none_or(|(d, _)| dist < d) {
                 best = Some((dist, tense));

@@ -54,7 +54,17 @@ pub struct Resolver {
     /// business news even when a day ("said yesterday") was mentioned in between.
     last_period: Option<Point>,
     last_period_sentence: usize,
+    /// The last day mentioned, which a bare clock time ("at 10 p.m.") falls on.
+    last_day: Option<Point>,
+    last_day_sentence: usize,
 }
+
+/// Days between a mentioned day and the reference beyond which the day is history, and
+/// "the following year" counts from it rather than from the period talked about before.
+const HISTORICAL_DAY_DISTANCE: i64 = 62;
+
+/// How many sentences back a bare clock time looks for the day it falls on.
+const DAY_REACH: usize = 3;
 
 /// How many sentences back "a year earlier" or "the quarter" may look for the time they follow.
 const MENTION_REACH: usize = 6;
@@ -78,12 +88,18 @@ impl Resolver {
             sentence: 0,
             last_period: None,
             last_period_sentence: 0,
+            last_day: None,
+            last_day_sentence: 0,
         }
     }
 
     fn remember(&mut self, p: Point) {
         self.last = Some(p);
         self.last_sentence = self.sentence;
+        if p.grain == Grain::Day && p.year_known {
+            self.last_day = Some(p);
+            self.last_day_sentence = self.sentence;
+        }
         if matches!(
             p.grain,
             Grain::Month | Grain::Quarter | Grain::Half | Grain::Season | Grain::Year
@@ -103,7 +119,13 @@ impl Resolver {
         if sentence.saturating_sub(self.last_period_sentence) > MENTION_REACH {
             self.last_period = None;
         }
+        if sentence.saturating_sub(self.last_day_sentence) > DAY_REACH {
+            self.last_day = None;
+        }
         let mut v = self.resolve_core(expr, tense);
+        if expr.utc && v.timex_type == TimexType::Time && v.value.contains('T') {
+            v.value.push('Z');
+        }
         if expr.week_of {
             v = week_of(v);
         }
@@ -462,6 +484,36 @@ impl Resolver {
                         false,
                     );
                 }
+                // "later that year" after "June 1998": the period of that unit containing the
+                // finer time just mentioned.
+                let enclosing = self.last.filter(|l| {
+                    l.grain < grain
+                        && l.grain >= Grain::Day
+                        && l.grain != Grain::Season
+                        && match unit {
+                            Unit::Year | Unit::Quarter | Unit::Month => {
+                                !matches!(l.grain, Grain::Week | Grain::Weekend)
+                            }
+                            Unit::Week => l.grain == Grain::Day,
+                            _ => false,
+                        }
+                });
+                if let Some(last) = enclosing {
+                    if let Some(start) = period_start(last.start, unit) {
+                        return self.point_value(
+                            Point {
+                                start,
+                                grain,
+                                season: None,
+                                part_of_day: pod,
+                                clock,
+                                ..last
+                            },
+                            Anchoring::PreviousTime,
+                            false,
+                        );
+                    }
+                }
                 // "the quarter" reported in the past is the last completed one; "the weekend" in
                 // a past-tense sentence written on a weekday is the one before.
                 let n = match unit {
@@ -724,13 +776,33 @@ impl Resolver {
         let grain = unit_grain(unit);
         // A shift by years follows the last period (quarter, month...) mentioned; finer shifts
         // follow the last time of any grain.
+        // A historical day mentioned after the period ("On May 22, 1995, ... the following
+        // year") is the base; a day near the reference ("said Friday") is not.
+        let historical_day = self.last.filter(|l| {
+            l.grain == Grain::Day
+                && l.year_known
+                && self.last_sentence >= self.last_period_sentence
+                && self.reference.is_some_and(|r| {
+                    (r.day_number() - l.start.day_number()).abs() > HISTORICAL_DAY_DISTANCE
+                })
+        });
         let base = if unit == Unit::Year {
-            self.last_period.or(self.last)
+            historical_day.or(self.last_period).or(self.last)
         } else {
             self.last
         };
+        if from == ShiftFrom::DayInFocus {
+            if let Some(day) = self.last_day {
+                let p = Point {
+                    part_of_day: expr.part_of_day,
+                    clock: expr.clock,
+                    ..day
+                };
+                return self.point_value(p, Anchoring::PreviousTime, false);
+            }
+        }
         let use_previous = match from {
-            ShiftFrom::Reference => false,
+            ShiftFrom::Reference | ShiftFrom::DayInFocus => false,
             ShiftFrom::Previous => base.is_some_and(|l| l.grain <= grain || grain == Grain::Year),
             ShiftFrom::PreviousPeriodOrReference => base.is_some_and(|l| {
                 matches!(l.grain, Grain::Quarter | Grain::Half | Grain::Month)
@@ -743,12 +815,19 @@ impl Resolver {
         if use_previous {
             if let Some(last) = base {
                 if let Some(start) = shift_date(last.start, unit, n) {
-                    let p = Point {
+                    let mut p = Point {
                         start,
                         part_of_day: expr.part_of_day,
                         clock: expr.clock,
                         ..last
                     };
+                    // Years counted from a historical day are whole years.
+                    if unit == Unit::Year && base == historical_day && historical_day.is_some() {
+                        if let Some(year_start) = Date::new(start.year, 1, 1) {
+                            p.start = year_start;
+                            p.grain = Grain::Year;
+                        }
+                    }
                     // Not remembered: "a year earlier" twice compares both to the same period.
                     return self.point_value(p, Anchoring::PreviousTime, false);
                 }

@@ -191,6 +191,8 @@ pub enum YearSpec {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ShiftFrom {
     Reference,
+    /// A bare clock time ("at 10 p.m."): on the day just talked about, else the reference day.
+    DayInFocus,
     /// The time mentioned before ("a year earlier"), else the reference.
     Previous,
     /// "a year ago": the previous mention when it is a sub-year business period, else the reference.
@@ -313,6 +315,8 @@ pub struct TimeExpr {
     pub through_day: Option<u32>,
     /// "the week of March 6": the ISO week containing the date.
     pub week_of: bool,
+    /// A clock time written in UTC/GMT ("08:30 UTC"): the value ends in "Z".
+    pub utc: bool,
 }
 
 impl TimeExpr {
@@ -325,6 +329,7 @@ impl TimeExpr {
             signal: None,
             through_day: None,
             week_of: false,
+            utc: false,
         }
     }
 }
@@ -565,7 +570,12 @@ impl<'a> Cursor<'a> {
     fn count(&self, i: usize) -> Option<(Amount, usize)> {
         let w = self.norm(i);
         if w == "a" || w == "an" {
-            if self.is(i + 1, "few") || self.is(i + 1, "couple") {
+            // "a couple of years" is two (TimeML: P2Y); "a few" stays vague.
+            if self.is(i + 1, "couple") {
+                let end = if self.is(i + 2, "of") { i + 3 } else { i + 2 };
+                return Some((Amount::Exact(Decimal::from_int(2)), end));
+            }
+            if self.is(i + 1, "few") {
                 let end = if self.is(i + 2, "of") { i + 3 } else { i + 2 };
                 return Some((Amount::Vague, end));
             }
@@ -618,6 +628,9 @@ pub fn parse_time(tokens: &[Token], i: usize) -> Option<TimeMatch> {
     consider(with_modifiers(&c, i));
     consider(week_of_rule(&c, i));
     let (end, mut expr, rule) = best?;
+    if reads_as_title(&c, i, end, &expr) {
+        return None;
+    }
     expr.signal = signal_before(&c, i);
     Some(TimeMatch {
         start: i,
@@ -625,6 +638,19 @@ pub fn parse_time(tokens: &[Token], i: usize) -> Option<TimeMatch> {
         expr,
         rule,
     })
+}
+
+/// A relative expression or duration with a capitalised unit in the middle of lowercase text
+/// is a title or a name (ABC's "This Week", CBS's "60 Minutes"), not a time. Holidays
+/// ("Christmas Day") and sentence openings are not affected.
+fn reads_as_title(c: &Cursor, i: usize, end: usize, expr: &TimeExpr) -> bool {
+    let relative = matches!(
+        expr.core,
+        Core::Duration { .. } | Core::Shift { .. } | Core::Mention { .. } | Core::Latest { .. }
+    );
+    let capital_unit = (i + 1..end).any(|k| c.capitalised(k) && unit_word(c.norm(k)).is_some());
+    let mid_sentence = i > 0 && !c.capitalised(i - 1);
+    relative && capital_unit && mid_sentence
 }
 
 /// "the week of March 6", "the week of May 16, 2024": the week containing a written day.
@@ -727,7 +753,8 @@ fn with_modifiers(c: &Cursor, i: usize) -> RuleOut {
                         unit: Unit::Day,
                         ..
                     }
-            ) {
+            ) || c.is(i + 1, "that") && matches!(e.core, Core::Mention { .. })
+            {
                 return Some((end, e, "earlier|later <day>"));
             }
         }
@@ -773,7 +800,8 @@ fn position_mod_word(w: &str, hyphen_follows: bool) -> Option<(usize, TimexMod)>
 
 /// All core rules; the longest match wins.
 fn core(c: &Cursor, i: usize) -> RuleOut {
-    let rules: [fn(&Cursor, usize) -> RuleOut; 15] = [
+    let rules: [fn(&Cursor, usize) -> RuleOut; 16] = [
+        part_of_day_rule,
         holiday_rule,
         named_day,
         reference_word,
@@ -819,6 +847,26 @@ fn core(c: &Cursor, i: usize) -> RuleOut {
             }
         )
     {
+        // "10:35 a.m. (0735 GMT) Friday": the day after a short parenthesis dates the clock
+        // time, and stays an expression of its own.
+        if c.is(end, "(") {
+            if let Some(close) = (end + 1..end + 6).find(|&j| c.is(j, ")")) {
+                let day = weekday_rule(c, close + 1)
+                    .or_else(|| month_date(c, close + 1))
+                    .filter(|(_, d, _)| d.clock.is_none() && d.part_of_day.is_none());
+                if let Some((_, d, _)) = day {
+                    return Some((
+                        end,
+                        TimeExpr {
+                            clock: e.clock,
+                            utc: e.utc,
+                            ..d
+                        },
+                        "<clock> (...) <date>",
+                    ));
+                }
+            }
+        }
         let k = if c.is(end, ",") { end + 1 } else { end };
         let date = weekday_rule(c, k)
             .or_else(|| month_date(c, k))
@@ -853,6 +901,69 @@ fn core(c: &Cursor, i: usize) -> RuleOut {
         }
     }
     Some((end, e, rule))
+}
+
+/// "mid-afternoon yesterday", "late evening", "midafternoon", "in the morning": a part of
+/// the day named before its day, or alone; alone it is on the day in focus (TIMEX3 TIME).
+fn part_of_day_rule(c: &Cursor, i: usize) -> RuleOut {
+    let (pod, k) = match c.norm(i) {
+        "midafternoon" => ("AF", i + 1),
+        "midmorning" => ("MO", i + 1),
+        "mid" | "late" | "early" => {
+            let k = if c.is(i + 1, "-") { i + 2 } else { i + 1 };
+            (part_of_day_word(c.norm(k))?, k + 1)
+        }
+        // "in the morning", "during the afternoon", not "the morning paper".
+        "the" if i > 0 && matches!(c.norm(i - 1), "in" | "during") => {
+            let pod = part_of_day_word(c.norm(i + 1))?;
+            let next = c.tok(i + 2);
+            let free = next.is_none_or(|t| {
+                !t.is_word()
+                    || matches!(
+                        t.norm.as_str(),
+                        "and"
+                            | "to"
+                            | "when"
+                            | "before"
+                            | "after"
+                            | "as"
+                            | "while"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "with"
+                            | "for"
+                            | "but"
+                    )
+            });
+            if !free {
+                return None;
+            }
+            (pod, i + 2)
+        }
+        _ => return None,
+    };
+    let day = named_day(c, k)
+        .or_else(|| weekday_rule(c, k))
+        .filter(|(_, d, _)| d.clock.is_none() && d.part_of_day.is_none());
+    if let Some((end, d, _)) = day {
+        return Some((
+            end,
+            TimeExpr {
+                part_of_day: Some(pod),
+                ..d
+            },
+            "<part-of-day> <day>",
+        ));
+    }
+    Some((
+        k,
+        TimeExpr {
+            part_of_day: Some(pod),
+            ..shift(Unit::Day, 0, ShiftFrom::DayInFocus)
+        },
+        "mid-<part-of-day>",
+    ))
 }
 
 fn shift(unit: Unit, n: i64, from: ShiftFrom) -> TimeExpr {
@@ -1533,8 +1644,21 @@ fn quarter_rule(c: &Cursor, i: usize) -> RuleOut {
             }
         }
     }
-    // Ordinal: "first", "1st", "fourth"
+    // "the last half of 1989" is the second half; "the first two quarters of 1990" the first.
+    // Without "of <year>" "the last two quarters" is a duration.
+    let two_quarters = matches!(c.norm(k), "first" | "last")
+        && c.is(k + 1, "two")
+        && c.is(k + 2, "quarters")
+        && c.is(k + 3, "of");
     let (q, n_end) = match ordinal_word(c.norm(k)) {
+        _ if two_quarters => (if c.is(k, "first") { 1 } else { 2 }, k + 2),
+        _ if has_the
+            && matches!(c.norm(k), "last" | "latter")
+            && c.is(k + 1, "half")
+            && !c.is(k + 2, "-") =>
+        {
+            (2, k + 1)
+        }
         Some(v) => (u32::try_from(v).ok()?, k + 1),
         None => {
             let n = parse_number(c.t, k, ScaleAbbrev::Plain).filter(|n| n.ordinal)?;
@@ -1549,7 +1673,10 @@ fn quarter_rule(c: &Cursor, i: usize) -> RuleOut {
         }
         e += 1;
     }
-    let (is_quarter, is_half) = (c.is(e, "quarter"), c.is(e, "half"));
+    let (is_quarter, is_half) = (
+        c.is(e, "quarter") && !two_quarters,
+        c.is(e, "half") || two_quarters && c.is(e, "quarters"),
+    );
     if !(is_quarter && (1..=4).contains(&q) || is_half && (1..=2).contains(&q)) {
         return None;
     }
@@ -1591,7 +1718,7 @@ fn quarter_rule(c: &Cursor, i: usize) -> RuleOut {
     } else {
         Core::Half { h: q, year }
     };
-    if is_half && !has_the && year == YearSpec::Guess && !c.is(n_end, "-") {
+    if is_half && !has_the && year == YearSpec::Guess && !c.is(n_end, "-") && !two_quarters {
         return None;
     }
     Some((
@@ -1625,6 +1752,19 @@ fn relative_rule(c: &Cursor, i: usize) -> RuleOut {
             shift(unit, 0, ShiftFrom::Reference),
             "earlier this <unit>",
         ));
+    }
+    // "the next morning", "the following evening"
+    if has_the && matches!(w, "next" | "following") {
+        if let Some(p) = part_of_day_word(c.norm(k + 1)) {
+            return Some((
+                k + 2,
+                TimeExpr {
+                    part_of_day: Some(p),
+                    ..shift(Unit::Day, 1, ShiftFrom::Previous)
+                },
+                "the next <part-of-day>",
+            ));
+        }
     }
     // "this past spring", "this coming Sunday"
     let this_past = !has_the && w == "this" && matches!(c.norm(k + 1), "past" | "coming");
@@ -1806,19 +1946,6 @@ fn relative_rule(c: &Cursor, i: usize) -> RuleOut {
                     "the <unit>s ahead",
                 ));
             }
-        }
-    }
-    // "the next morning", "the following evening"
-    if has_the && matches!(w, "next" | "following") {
-        if let Some(p) = part_of_day_word(c.norm(k + 1)) {
-            return Some((
-                k + 2,
-                TimeExpr {
-                    part_of_day: Some(p),
-                    ..shift(Unit::Day, 1, ShiftFrom::Previous)
-                },
-                "the next <part-of-day>",
-            ));
         }
     }
     // "the weekend", "the day", "the week", "the year": a mention of the period in focus.
@@ -2122,6 +2249,9 @@ fn duration_rule(c: &Cursor, i: usize) -> RuleOut {
                 | "least"
                 | "only"
                 | "just"
+                | "barely"
+                | "roughly"
+                | "around"
         ) {
             return None;
         }
@@ -2158,13 +2288,16 @@ fn duration_rule(c: &Cursor, i: usize) -> RuleOut {
 
 /// "3 p.m.", "10:30 a.m.", "noon", "midnight", "3 o'clock", optional time zone.
 fn clock_time(c: &Cursor, i: usize) -> RuleOut {
+    let from = ShiftFrom::DayInFocus;
     match c.norm(i) {
+        // "high noon" is a figure of speech.
+        "noon" if i > 0 && c.is(i - 1, "high") => return None,
         "noon" | "midday" => {
             return Some((
                 i + 1,
                 TimeExpr {
                     clock: Some((12, 0)),
-                    ..shift(Unit::Day, 0, ShiftFrom::Reference)
+                    ..shift(Unit::Day, 0, from)
                 },
                 "noon",
             ))
@@ -2174,7 +2307,7 @@ fn clock_time(c: &Cursor, i: usize) -> RuleOut {
                 i + 1,
                 TimeExpr {
                     clock: Some((0, 0)),
-                    ..shift(Unit::Day, 0, ShiftFrom::Reference)
+                    ..shift(Unit::Day, 0, from)
                 },
                 "midnight",
             ))
@@ -2227,6 +2360,20 @@ fn clock_time(c: &Cursor, i: usize) -> RuleOut {
         None if c.is(e, "o") && matches!(c.norm(e + 1), "'" | "’") && c.is(e + 2, "clock") => {
             e + 3
         }
+        // "4 in the morning", "9 in the evening"
+        None if (1..=12).contains(&h)
+            && c.is(e, "in")
+            && c.is(e + 1, "the")
+            && matches!(c.norm(e + 2), "morning" | "afternoon" | "evening") =>
+        {
+            if c.norm(e + 2) != "morning" && h < 12 {
+                h += 12;
+            }
+            if c.norm(e + 2) == "morning" && h == 12 {
+                h = 0;
+            }
+            e + 3
+        }
         None if has_minutes
             && i > 0
             && matches!(
@@ -2239,18 +2386,21 @@ fn clock_time(c: &Cursor, i: usize) -> RuleOut {
         None => return None,
     };
     let mut end = end;
+    let mut utc = false;
     if matches!(
         c.norm(end),
         "est" | "edt" | "gmt" | "utc" | "et" | "pst" | "pdt" | "cst" | "cdt" | "bst" | "cet"
     ) && c.capitalised(end)
     {
+        utc = matches!(c.norm(end), "gmt" | "utc");
         end += 1;
     }
     Some((
         end,
         TimeExpr {
             clock: Some((h, m)),
-            ..shift(Unit::Day, 0, ShiftFrom::Reference)
+            utc,
+            ..shift(Unit::Day, 0, from)
         },
         "<hour>:<minute> <am|pm>",
     ))
