@@ -156,7 +156,24 @@ pub fn parse_number(tokens: &[Token], i: usize, abbrev: ScaleAbbrev) -> Option<N
                 return None;
             }
         }
-        return parse_digits(tokens, i, abbrev);
+        // Numbers joined by slashes that do not make a fraction are a date, a season or a
+        // code ("9/11", "24/7", "2015/16"), not numbers.
+        let slash_glued = |k: usize| {
+            tokens
+                .get(k)
+                .is_some_and(|t| t.norm == "/" && !t.space_before)
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|t| t.is_number() && !t.space_before)
+        };
+        if !first.space_before && i >= 2 && slash_glued(i - 1) {
+            return None;
+        }
+        let m = parse_digits(tokens, i, abbrev)?;
+        if m.end == i + 1 && slash_glued(i + 1) {
+            return None;
+        }
+        return Some(m);
     }
     if first.is_word() {
         return parse_words(tokens, i, abbrev);
@@ -198,7 +215,7 @@ fn parse_digits(tokens: &[Token], i: usize, abbrev: ScaleAbbrev) -> Option<Numbe
             return None;
         }
     }
-    // Fractions: "5 1/2", "1/2".
+    // Fractions: "5 1/2", "1/2", "3/8".
     if let (Some(slash), Some(den)) = (tokens.get(end), tokens.get(end + 1)) {
         if slash.norm == "/"
             && !slash.space_before
@@ -209,7 +226,8 @@ fn parse_digits(tokens: &[Token], i: usize, abbrev: ScaleAbbrev) -> Option<Numbe
         {
             let num = Decimal::parse(&tok.norm)?;
             let den_v = den.norm.parse::<i128>().ok()?;
-            if (2..=16).contains(&den_v) && num.to_i64().is_some_and(|n| i128::from(n) < den_v) {
+            if is_fraction_denominator(den_v) && num.to_i64().is_some_and(|n| i128::from(n) < den_v)
+            {
                 value = num.div_int(den_v)?;
                 return Some(NumberMatch {
                     end: end + 2,
@@ -236,7 +254,7 @@ fn parse_digits(tokens: &[Token], i: usize, abbrev: ScaleAbbrev) -> Option<Numbe
         {
             let num = a.norm.parse::<i128>().ok()?;
             let den_v = den.norm.parse::<i128>().ok()?;
-            if (2..=16).contains(&den_v) && num < den_v && num > 0 {
+            if is_fraction_denominator(den_v) && num < den_v && num > 0 {
                 value = value.checked_add(Decimal::from_int(num).div_int(den_v)?)?;
                 end += 3;
                 rule = "<digits> <digits>/<digits>";
@@ -482,6 +500,12 @@ fn parse_words(tokens: &[Token], i: usize, abbrev: ScaleAbbrev) -> Option<Number
             "<number-words>"
         },
     })
+}
+
+/// Denominators that news writes as fractions ("1/2", "2/3", "3/4", "5/8", "7/16"). Other
+/// pairs are dates or names ("9/11", "7/10"), not numbers.
+fn is_fraction_denominator(den: i128) -> bool {
+    matches!(den, 2 | 3 | 4 | 8 | 16 | 32)
 }
 
 #[cfg(test)]
