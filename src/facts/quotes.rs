@@ -15,8 +15,10 @@
 //!    said"), `<cue> <source>` or a signature (“...” — Steve Quinlan), or preceded by
 //!    `<source> <cue> [addressee]:`; a following region in the same paragraph continues it
 //!    (split and multi-sentence quotes, `content_more`);
-//! 3. `<Name>: <content>` at a paragraph start, for quoted headlines and transcript turns,
-//!    and "Asked whether ..., X said" (a question with no source in its clause);
+//! 3. `<Name>: <content>` at a paragraph start, for quoted headlines and transcript turns
+//!    (and unquoted in the article's headline line when the name is a person or an
+//!    organisation: "Lynch: No outside influence on FBI probe"), and "Asked whether ...,
+//!    X said" (a question with no source in its clause);
 //! 4. reported speech at every cue of [`super::cue_lexicon`] outside quotation marks: first
 //!    the cues that follow their content ("..., said X", "..., X said", "A, X said, B"), then
 //!    those that precede it ("X said (that) ...", "X told Y that ...", "X asked whether ...",
@@ -52,6 +54,11 @@ pub struct QuoteInput<'a> {
     pub sentences: &'a [SentenceTokens],
     /// Entity mentions known so far (may be empty).
     pub mentions: &'a [MentionRef],
+    /// How many of the first `sentences` are the article's headline lines rather than body
+    /// (0 when none is given). A headline "Name: claim" is an attribution even unquoted
+    /// ("Lynch: No outside influence on FBI probe") when the name is a person or an
+    /// organisation.
+    pub headline_sentences: usize,
 }
 
 /// One attribution: a source said (or thinks) some content.
@@ -220,6 +227,10 @@ struct Tok<'t> {
     region: Option<usize>,
     /// The token's sentence is written in headline case ("Obama Says It, It’s True").
     headline: bool,
+    /// The token's sentence is one of the article's headline lines.
+    title: bool,
+    /// The kind of the entity mention covering the token, if any.
+    named: Option<MentionKind>,
 }
 
 struct Region {
@@ -242,7 +253,8 @@ impl<'t> Doc<'t> {
         let text = input.text;
         let mut toks: Vec<Tok<'t>> = Vec::new();
         let mut last_end = 0usize;
-        for sentence in input.sentences {
+        for (si, sentence) in input.sentences.iter().enumerate() {
+            let title = si < input.headline_sentences;
             let first = toks.len();
             for &span in &sentence.tokens {
                 let (s, e) = (span.start as usize, span.end as usize);
@@ -265,6 +277,8 @@ impl<'t> Doc<'t> {
                     para_start,
                     region: None,
                     headline: false,
+                    title,
+                    named: None,
                 });
             }
             let end = toks.len();
@@ -273,6 +287,16 @@ impl<'t> Doc<'t> {
                 tok.sent_start = first;
                 tok.sent_end = end;
                 tok.headline = headline;
+            }
+        }
+        // Lay the entity mentions over the tokens (both sorted by position).
+        for m in input.mentions {
+            let from = toks.partition_point(|t| t.span.end <= m.span.start);
+            for tok in toks.iter_mut().skip(from) {
+                if tok.span.start >= m.span.end {
+                    break;
+                }
+                tok.named = Some(m.kind);
             }
         }
         let mut regions = find_quote_regions(text);
@@ -2421,7 +2445,18 @@ impl<'d, 't> Extractor<'d, 't> {
         // quote ("Trump: ‘I’m the worst thing ...’").
         let shouted = transcript && self.shouted_label(start) == Some(colon);
         let quotes_soon = (colon + 1..(colon + 10).min(tok.sent_end)).any(|k| doc.is_open_mark(k));
-        if !shouted && !quotes_soon {
+        // In the article's headline the claim needs no quotation marks when a person or an
+        // organisation (or a poll, a report) is named ("Lynch: No outside influence on FBI
+        // probe"); topic labels ("Brexit: What happens next", "Breaking: ...") are not.
+        let named_in_headline = tok.title
+            && (is_source_noun(head)
+                || (start..colon).all(|k| {
+                    !is_word(doc.surface(k))
+                        || doc.toks.get(k).is_some_and(|t| {
+                            matches!(t.named, Some(MentionKind::Person | MentionKind::Org))
+                        })
+                }));
+        if !shouted && !quotes_soon && !named_in_headline {
             return;
         }
         // The content runs to the end of the paragraph (a speaker's turn).
@@ -4252,6 +4287,7 @@ mod tests {
             text,
             sentences: &sentences,
             mentions,
+            headline_sentences: 0,
         })
     }
 
@@ -4386,6 +4422,90 @@ mod tests {
             span: Span::new(start, start + needle.len()),
             entity_id,
             kind,
+        }
+    }
+
+    /// A headline "Name: claim" is an attribution without quotation marks when the name is a
+    /// person or an organisation (or a poll, a report) and the line is the article's headline;
+    /// in the body, or for a topic label, it needs the quotation marks.
+    #[test]
+    fn unquoted_headline_claims_need_a_named_source() {
+        // (text, name mentioned as, headline lines, expected (speaker, content))
+        type Case = (
+            &'static str,
+            Option<(&'static str, MentionKind)>,
+            usize,
+            Option<(&'static str, &'static str)>,
+        );
+        let cases: &[Case] = &[
+            (
+                "Lynch: No outside influence on FBI probe into Clinton emails.\n\nShe spoke on Monday.",
+                Some(("Lynch", MentionKind::Person)),
+                1,
+                Some(("Lynch", "No outside influence on FBI probe into Clinton emails")),
+            ),
+            (
+                "NY Post: Megyn Kelly Is No Different Than Kim Kardashian.\n\nThe paper ran it.",
+                Some(("NY Post", MentionKind::Org)),
+                1,
+                Some(("NY Post", "Megyn Kelly Is No Different Than Kim Kardashian")),
+            ),
+            (
+                "Poll: Trump and Clinton hold narrow leads in Pennsylvania.\n\nThe race is close.",
+                None,
+                1,
+                Some(("Poll", "Trump and Clinton hold narrow leads in Pennsylvania")),
+            ),
+            // the same line in the body is not a headline
+            (
+                "He spoke.\n\nLynch: No outside influence on FBI probe into Clinton emails.",
+                Some(("Lynch", MentionKind::Person)),
+                1,
+                None,
+            ),
+            // topic labels and places are not sources
+            (
+                "Brexit: What happens next for the talks in Brussels.\n\nThe talks resume.",
+                Some(("Brexit", MentionKind::Misc)),
+                1,
+                None,
+            ),
+            (
+                "Breaking: Federal judge rules against the new law.\n\nThe ruling came late.",
+                None,
+                1,
+                None,
+            ),
+            (
+                "Syria: Rebels take the airport near the capital.\n\nThe fighting went on.",
+                Some(("Syria", MentionKind::Loc)),
+                1,
+                None,
+            ),
+        ];
+        for &(text, named, headlines, expected) in cases {
+            let sentences = split_sentences(text);
+            let mentions: Vec<MentionRef> = named
+                .map(|(n, kind)| mention(text, n, 1, kind))
+                .into_iter()
+                .collect();
+            let got = extract_quotes(&QuoteInput {
+                text,
+                sentences: &sentences,
+                mentions: &mentions,
+                headline_sentences: headlines,
+            });
+            let got: Vec<(&str, &str)> = got
+                .iter()
+                .filter(|q| q.rule == "<source>: <content>")
+                .map(|q| {
+                    (
+                        q.speaker.map_or("", |s| s.span.slice(text)),
+                        q.content.slice(text),
+                    )
+                })
+                .collect();
+            assert_eq!(got, expected.into_iter().collect::<Vec<_>>(), "{text}");
         }
     }
 
@@ -4859,6 +4979,7 @@ mod tests {
             text,
             sentences: &sentences,
             mentions: &[],
+            headline_sentences: 0,
         });
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].content.slice(text), "“We will win,”");
@@ -4883,6 +5004,7 @@ mod tests {
             text,
             sentences: &sentences,
             mentions: &[],
+            headline_sentences: 0,
         });
         for q in got {
             assert!(text.get(q.cue.range()).is_some());
