@@ -246,6 +246,10 @@ struct Doc<'t> {
     text: &'t str,
     toks: Vec<Tok<'t>>,
     regions: Vec<Region>,
+    /// Lowercased names of the article's people and organisations: each mention's text and,
+    /// for people, its last word ("trump" for "Donald Trump"), for headlines the tagger
+    /// missed.
+    names: std::collections::BTreeSet<String>,
 }
 
 impl<'t> Doc<'t> {
@@ -287,6 +291,25 @@ impl<'t> Doc<'t> {
                 tok.sent_start = first;
                 tok.sent_end = end;
                 tok.headline = headline;
+            }
+        }
+        let mut names = std::collections::BTreeSet::new();
+        for m in input.mentions {
+            let Some(name) = text.get(m.span.range()) else {
+                continue;
+            };
+            let name = name.to_lowercase().replace('’', "'");
+            match m.kind {
+                MentionKind::Person => {
+                    if let Some(last) = name.split_whitespace().last() {
+                        names.insert(last.to_string());
+                    }
+                    names.insert(name);
+                }
+                MentionKind::Org => {
+                    names.insert(name);
+                }
+                MentionKind::Loc | MentionKind::Misc => {}
             }
         }
         // Lay the entity mentions over the tokens (both sorted by position).
@@ -332,6 +355,7 @@ impl<'t> Doc<'t> {
             text,
             toks,
             regions,
+            names,
         }
     }
 
@@ -2447,9 +2471,14 @@ impl<'d, 't> Extractor<'d, 't> {
         let quotes_soon = (colon + 1..(colon + 10).min(tok.sent_end)).any(|k| doc.is_open_mark(k));
         // In the article's headline the claim needs no quotation marks when a person or an
         // organisation (or a poll, a report) is named ("Lynch: No outside influence on FBI
-        // probe"); topic labels ("Brexit: What happens next", "Breaking: ...") are not.
+        // probe"), tagged there or named so elsewhere in the article ("Trump" of "Donald
+        // Trump"); topic labels ("Brexit: What happens next", "Breaking: ...") are not.
+        let name_text = doc.span_of(start, colon).slice(doc.text);
         let named_in_headline = tok.title
             && (is_source_noun(head)
+                || doc
+                    .names
+                    .contains(&name_text.to_lowercase().replace('’', "'"))
                 || (start..colon).all(|k| {
                     !is_word(doc.surface(k))
                         || doc.toks.get(k).is_some_and(|t| {
@@ -4455,6 +4484,13 @@ mod tests {
                 None,
                 1,
                 Some(("Poll", "Trump and Clinton hold narrow leads in Pennsylvania")),
+            ),
+            // the tagger missed the name in the headline, but the article names the person
+            (
+                "Trump: 'We will build the wall'\n\nDonald Trump spoke on Monday.",
+                Some(("Donald Trump", MentionKind::Person)),
+                1,
+                Some(("Trump", "'We will build the wall'")),
             ),
             // the same line in the body is not a headline
             (
