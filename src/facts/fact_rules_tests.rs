@@ -51,6 +51,12 @@ const CASES: &[Case] = &[
         &[],
     ),
     ("John Smith, a resident of Kabul, said the market was closed.", &[], &["role"]),
+    // the tagger cut the organisation short: "United States" is not the employer
+    (
+        "Javier Palomarez, the president of the United States Hispanic Chamber of Commerce, said it was time.",
+        &[],
+        &["role"],
+    ),
     (
         "Google Inc. spokesman Al Ray spoke. The deal was welcomed by John Smith, Chairman and Chief Operating Officer of Google Inc., on Monday.",
         &[&["role [asserted]", "person=John Smith", "title=Chairman;", "organization=Google Inc."], &["role [asserted]", "person=John Smith", "title=Chief Operating Officer", "organization=Google Inc."]],

@@ -4124,7 +4124,8 @@ fn person_genders(doc: &Doc, mentions: &[MentionRef]) -> std::collections::BTree
 /// - "he", "she": a PERSON mention, not one of the other gender (see [`person_genders`])
 ///   and not a weekday or month the tagger took for a name; "it", "the company", "the
 ///   firm" (and the other [`ORG_ANAPHORS`]): an ORGANIZATION mention; "they", "we": either;
-/// - mentions inside the quote's own content never count (“I met Obama,” he said);
+/// - mentions inside the quote's own content never count (“I met Obama,” he said), nor
+///   mentions inside any quotation marks;
 /// - the nearest fitting mention earlier in the speaker's own sentence wins; else the
 ///   speaker of the previous quote when its cue is in this or the previous sentence (a
 ///   speaker goes on speaking); else the first fitting mention of the previous sentence (its
@@ -4168,12 +4169,32 @@ fn resolve_speakers(doc: &Doc, mentions: &[MentionRef], quotes: &mut [Quote]) {
         .collect();
     sentence_starts.dedup();
     let genders = person_genders(doc, &sorted);
+    // Words in quotation marks are someone's speech: a name there is not what a later "she"
+    // refers to (“... particularly Donald Trump ...,” she said, adding that ...).
+    let mut quoted: Vec<Span> = quotes
+        .iter()
+        .filter(|q| q.direct)
+        .flat_map(|q| std::iter::once(q.content).chain(q.content_more.iter().copied()))
+        .collect();
+    quoted.sort_by_key(|c| (c.start, c.end));
+    let is_quoted = |m: Span| {
+        let upto = quoted.partition_point(|c| c.start <= m.start);
+        quoted
+            .get(..upto)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .take(4)
+            .any(|c| c.contains(m))
+    };
     let mut last_named: Option<Arg> = None;
     // The mention that named the previous quote's speaker, with that quote's cue start.
     let mut last_speaker: Option<(u32, MentionRef)> = None;
     for q in quotes.iter_mut() {
         if let Some(addr) = q.addressee.as_mut() {
-            addr.entity_id = overlapping(addr.head).map(|m| m.entity_id);
+            addr.entity_id = overlapping(addr.head)
+                .filter(|m| names_head_noun(doc.text, addr.head, m.span))
+                .map(|m| m.entity_id);
         }
         let contents: Vec<Span> = std::iter::once(q.content)
             .chain(q.content_more.iter().copied())
@@ -4187,7 +4208,9 @@ fn resolve_speakers(doc: &Doc, mentions: &[MentionRef], quotes: &mut [Quote]) {
             continue;
         }
         let Some(wanted) = anaphor_kinds(doc, sp.head) else {
-            let named_by = overlapping(sp.head).copied();
+            let named_by = overlapping(sp.head)
+                .copied()
+                .filter(|m| names_head_noun(doc.text, sp.head, m.span));
             sp.entity_id = named_by.map(|m| m.entity_id);
             if let Some(m) = named_by {
                 last_speaker = Some((q.cue.start, m));
@@ -4226,6 +4249,7 @@ fn resolve_speakers(doc: &Doc, mentions: &[MentionRef], quotes: &mut [Quote]) {
             wanted.contains(&m.kind)
                 && m.span.end <= at
                 && !contents.iter().any(|c| c.overlaps(m.span))
+                && !is_quoted(m.span)
                 && !(m.kind == MentionKind::Person && calendar_word(m.span.slice(doc.text)))
                 && (unwanted_gender.is_none()
                     || genders.get(&m.entity_id).copied() != unwanted_gender)
@@ -4279,6 +4303,34 @@ fn resolve_speakers(doc: &Doc, mentions: &[MentionRef], quotes: &mut [Quote]) {
             q.confidence = (q.confidence - 0.1).max(0.0);
         }
     }
+}
+
+/// Whether a mention at `mention` names the noun a speaker's head ends in: the last word of
+/// the head, before any "of ..." and "(...)" and a possessive ("Sen. Ted Cruz (Tex.)" ->
+/// "Cruz", "the Republican Party of Wyoming" -> "Party"). A mention of a modifier names
+/// someone else ("Republican" in "Republican Gov. Doug Ducey", "Arizona" in "Some Arizona
+/// officials", "Sanders" in "Many Sanders supporters").
+fn names_head_noun(text: &str, head: Span, mention: Span) -> bool {
+    let Some(h) = text.get(head.range()) else {
+        return true;
+    };
+    let mut part = h.get(..h.find(" of ").unwrap_or(h.len())).unwrap_or(h);
+    if part.trim_end().ends_with(')') {
+        if let Some(open) = part.rfind('(') {
+            part = part.get(..open).unwrap_or(part);
+        }
+    }
+    let part = part.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let part = part
+        .strip_suffix("'s")
+        .or_else(|| part.strip_suffix("’s"))
+        .unwrap_or(part);
+    // The last character of the head noun, as a byte offset into the text.
+    let Some(last_char) = part.char_indices().last().map(|(i, _)| i) else {
+        return true;
+    };
+    let at = head.start as usize + last_char;
+    (mention.start as usize) <= at && at < mention.end as usize
 }
 
 /// Sets `within` for quotes whose cue lies inside another quote's content.
@@ -4451,6 +4503,52 @@ mod tests {
             span: Span::new(start, start + needle.len()),
             entity_id,
             kind,
+        }
+    }
+
+    /// A speaker names an entity only through a mention of its head noun, never of a
+    /// modifier.
+    #[test]
+    fn speaker_entity_comes_from_the_head_noun() {
+        // (speaker head, mention inside it, does the mention name the speaker)
+        let cases = [
+            ("Republican Gov. Doug Ducey", "Republican", false),
+            ("Republican Gov. Doug Ducey", "Doug Ducey", true),
+            ("Sen. Ted Cruz (Tex.)", "Ted Cruz", true),
+            ("the Republican Party of Wyoming", "Republican Party", true),
+            ("the Republican Party of Wyoming", "Wyoming", false),
+            ("Many Sanders supporters", "Sanders", false),
+            ("Some Arizona officials", "Arizona", false),
+            ("Trump's", "Trump", true),
+            ("Mr. Rubio", "Rubio", true),
+        ];
+        for (head, name, expected) in cases {
+            let text = format!("{head} said it.");
+            let start = text.find(name).unwrap_or(0);
+            let mention = Span::new(start, start + name.len());
+            let got = names_head_noun(&text, Span::new(0, head.len()), mention);
+            assert_eq!(got, expected, "{head} / {name}");
+        }
+        // Through the whole extractor: no entity rather than the wrong one.
+        let text = "Republican Gov. Doug Ducey said the lines were too long.";
+        let got = run(text, &[mention(text, "Republican", 4, MentionKind::Misc)]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].speaker.and_then(|s| s.entity_id), None);
+    }
+
+    /// A pronoun's antecedent is never a name inside quotation marks.
+    #[test]
+    fn pronoun_speaker_skips_names_in_quotation_marks() {
+        let text = "Clinton spoke on Monday. “The Republicans, particularly Donald Trump, are \
+                    wrong,” she said, adding that such talk helps the militants.";
+        let mentions = [
+            mention(text, "Clinton", 1, MentionKind::Person),
+            mention(text, "Donald Trump", 2, MentionKind::Person),
+        ];
+        let got = run(text, &mentions);
+        assert_eq!(got.len(), 2, "{got:#?}");
+        for q in &got {
+            assert_eq!(q.speaker.and_then(|s| s.entity_id), Some(1), "{q:#?}");
         }
     }
 

@@ -347,8 +347,24 @@ fn title_of_org(v: &SentenceView<'_>, i: usize) -> Option<TitleOfOrg> {
         k += 1;
     }
     let org = v.mention_starting(k).filter(is_org_or_place)?;
+    // A capitalised word right after the mention continues a longer name the tagger cut
+    // short ("president of the United States Hispanic Chamber of Commerce"): not this one.
+    if starts_capitalised(v, org.last + 1) {
+        return None;
+    }
     let (unit, last) = unit_after(v, org.last);
     Some((title, org, unit, last))
+}
+
+/// Whether token `k` is a word starting with a capital letter.
+fn starts_capitalised(v: &SentenceView<'_>, k: usize) -> bool {
+    v.toks.get(k).is_some_and(|t| {
+        t.span
+            .slice(v.input.text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    })
 }
 
 /// A title linked to its organisation: (title tokens, organisation, unit tokens after the
