@@ -51,6 +51,19 @@ const CASES: &[Case] = &[
         &[],
     ),
     ("John Smith, a resident of Kabul, said the market was closed.", &[], &["role"]),
+    // the tagger cut the organisation short: the name's rest is not a unit of it, and a
+    // capitalised word before it belongs to it
+    (
+        "Stephen Loomis, president of the Cleveland Police Patrolmen's Association, said it was calm.",
+        &[&["role [asserted]", "person=Stephen Loomis", "title=president;", "organization=Cleveland Police Patrolmen's Association", "!unit="]],
+        &[],
+    ),
+    (
+        "Song Xiaojun, vice president of Amazon China and head of Amazon Global Selling’s Chinese merchant expansion, spoke.",
+        &[&["role [asserted]", "person=Song Xiaojun", "title=head;", "organization=Amazon Global Selling", "unit=Chinese merchant expansion"]],
+        &[],
+    ),
+    ("\"There were 24 arrests,\" Republican National Committee spokesman Sean Spicer told me.", &[], &["role"]),
     // the tagger cut the organisation short: "United States" is not the employer
     (
         "Javier Palomarez, the president of the United States Hispanic Chamber of Commerce, said it was time.",

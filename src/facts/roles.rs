@@ -127,6 +127,34 @@ const TITLE_MODIFIERS: &[&str] = &[
     "chief-",
 ];
 
+/// Last words of organisation names ("Association", "Movement"), lowercased.
+const ORG_NAME_ENDS: &[&str] = &[
+    "association",
+    "institute",
+    "institution",
+    "foundation",
+    "movement",
+    "committee",
+    "council",
+    "commission",
+    "union",
+    "party",
+    "center",
+    "centre",
+    "society",
+    "federation",
+    "fund",
+    "league",
+    "coalition",
+    "alliance",
+    "network",
+    "project",
+    "university",
+    "college",
+    "organization",
+    "organisation",
+];
+
 /// Confidence per rule: appositions and possessive titles are rarely wrong once the person
 /// and organisation are tagged; "who heads" and appointments a little less.
 const APPOSITION: f32 = 0.9;
@@ -280,6 +308,19 @@ fn role(
             target: ArgTarget::Entity(org.entity_id),
         },
     ];
+    // "the Cleveland Police Patrolmen's Association": a capitalised "unit" ending in an
+    // organisation word is the rest of the organisation's name, which the tagger cut short.
+    let unit = match unit {
+        Some((a, b))
+            if (a..=b).all(|k| starts_capitalised(v, k)) && ORG_NAME_ENDS.contains(&v.w(b)) =>
+        {
+            if let Some(arg) = args.last_mut() {
+                arg.target = ArgTarget::Text(v.range_span(org.first, b));
+            }
+            None
+        }
+        u => u,
+    };
     if let Some((a, b)) = unit {
         args.push(FactArg {
             role: "unit",
@@ -609,6 +650,13 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
     }
     // "<org>'s <title> <person>" and "<org> <title> <person>"
     for org in v.mentions.iter().filter(|m| is_org(m)) {
+        // A capitalised word before the mention begins a longer name the tagger cut short
+        // ("Republican National Committee spokesman": not "Committee"'s spokesman).
+        if org.first.checked_sub(1).is_some_and(|b| {
+            starts_capitalised(v, b) && !matches!(v.w(b), "the" | "a" | "an" | "former" | "late")
+        }) {
+            continue;
+        }
         let (mut k, rule) = if v.w(org.last + 1) == "'s" {
             (org.last + 2, "<org>'s <title> <person>")
         } else if v.w(org.last).ends_with("'s") {
