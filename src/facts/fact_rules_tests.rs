@@ -204,6 +204,19 @@ const CASES: &[Case] = &[
     ("The shares of the American computer company increased by 5 percent.", &[], &["metric"]),
     // plans
     ("Ford Motor Co. plans to hire 5,000 workers.", &[&["plan [planned]", "agent=Ford Motor Co.", "action=hire 5,000 workers", "target=5000 workers"]], &[]),
+    // a plan in reported words ends with them; a bare number is no target; a past period is
+    // no time frame
+    (
+        "Ford Motor Co. plans to hire 5,000 workers in Ohio and Texas, the company told Reuters.",
+        &[&["plan [", "agent=Ford Motor Co.", "action=hire 5,000 workers in Ohio and Texas;", "!told"]],
+        &[],
+    ),
+    (
+        "Ford Motor Co. plans to move into the top 10 by 2025.",
+        &[&["plan [planned]", "agent=Ford Motor Co.", "time_frame=2025", "!target="]],
+        &[],
+    ),
+    ("The new ad, which will run statewide in Ohio, attacks positions taken in the past few weeks.", &[], &["plan"]),
     ("The new plane will use 20 percent less fuel.", &[], &["plan"]),
 ];
 
