@@ -64,6 +64,11 @@ const CASES: &[Case] = &[
         &[],
     ),
     ("\"There were 24 arrests,\" Republican National Committee spokesman Sean Spicer told me.", &[], &["role"]),
+    (
+        "Thomas Hanify, the president of the Indiana state firefighters union, said it was time.",
+        &[],
+        &["role"],
+    ),
     // the tagger cut the organisation short: "United States" is not the employer
     (
         "Javier Palomarez, the president of the United States Hispanic Chamber of Commerce, said it was time.",

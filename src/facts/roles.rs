@@ -390,11 +390,103 @@ fn title_of_org(v: &SentenceView<'_>, i: usize) -> Option<TitleOfOrg> {
     let org = v.mention_starting(k).filter(is_org_or_place)?;
     // A capitalised word right after the mention continues a longer name the tagger cut
     // short ("president of the United States Hispanic Chamber of Commerce"): not this one.
-    if starts_capitalised(v, org.last + 1) {
+    if starts_capitalised(v, org.last + 1) || modifies_a_noun(v, org.last + 1) {
         return None;
     }
     let (unit, last) = unit_after(v, org.last);
     Some((title, org, unit, last))
+}
+
+/// Whether token `k`, right after an organisation or place, is a lowercase word that makes
+/// the name a mere modifier of a longer noun phrase ("the Indiana state firefighters
+/// union"): any word but the function words and verbs that may follow a name.
+fn modifies_a_noun(v: &SentenceView<'_>, k: usize) -> bool {
+    const MAY_FOLLOW: &[&str] = &[
+        "and",
+        "or",
+        "but",
+        "nor",
+        "in",
+        "on",
+        "at",
+        "for",
+        "of",
+        "from",
+        "to",
+        "with",
+        "by",
+        "since",
+        "until",
+        "till",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "that",
+        "as",
+        "when",
+        "where",
+        "while",
+        "after",
+        "before",
+        "during",
+        "about",
+        "over",
+        "than",
+        "because",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "should",
+        "must",
+        "does",
+        "did",
+        "added",
+        "adds",
+        "wrote",
+        "writes",
+        "noted",
+        "notes",
+        "argued",
+        "argues",
+        "explained",
+        "explains",
+        "announced",
+        "announces",
+        "also",
+        "then",
+        "now",
+        "today",
+        "yesterday",
+        "himself",
+        "herself",
+        "itself",
+        "here",
+        "there",
+        "again",
+        "too",
+        "both",
+        "either",
+    ];
+    let w = v.w(k);
+    !starts_capitalised(v, k)
+        && w.chars().next().is_some_and(char::is_alphabetic)
+        && !MAY_FOLLOW.contains(&w)
 }
 
 /// Whether token `k` is a word starting with a capital letter.
