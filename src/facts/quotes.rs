@@ -2060,6 +2060,27 @@ impl<'d, 't> Extractor<'d, 't> {
             if group.passive {
                 break;
             }
+            // “This will be a challenge” for Clinton, said Kunin: words opening with a
+            // preposition are no speaker; the speaker follows the cue.
+            if among(
+                &["for", "to", "with", "about", "of", "in", "on", "at", "from"],
+                doc.low(j),
+            ) {
+                let after = k + m.token_count;
+                if let Some(src) = self.source_after(after) {
+                    self.emit_direct(
+                        r,
+                        (k, after),
+                        m,
+                        Some(src),
+                        None,
+                        VerbGroup::default(),
+                        "“<content>,” <cue> <source>",
+                        0.95,
+                    );
+                }
+                return;
+            }
             // Everything between the quotation and the cue is the speaker when it is a short
             // run of words ("CBS This Morning co-anchor DeMarco Morgan said").
             let src = match self.source_before(group.first, j) {
