@@ -191,22 +191,30 @@ pub fn extract(input: &ArticleInput<'_>) -> Document {
         })
         .collect();
     mentions.sort_by_key(|m| (m.span, m.entity_id));
-    let body_sentences: Vec<SentenceTokens> = text
+    // Headline lines, then the body: quotes read both (a headline "Name: claim" is an
+    // attribution), facts the body only.
+    let (headlines, body): (Vec<_>, Vec<_>) = text
         .sentences
         .iter()
         .zip(sentences)
-        .filter(|(s, _)| s.role == text::SentenceRole::Body)
+        .partition(|(s, _)| s.role == text::SentenceRole::Headline);
+    let headline_sentences = headlines.len();
+    let quote_sentences: Vec<SentenceTokens> = headlines
+        .into_iter()
+        .chain(body)
         .map(|(_, st)| st)
         .collect();
+    let body_sentences = quote_sentences.get(headline_sentences..).unwrap_or(&[]);
     let quotes = facts::extract_quotes(&QuoteInput {
         text: clean,
-        sentences: &body_sentences,
+        sentences: &quote_sentences,
         mentions: &mentions,
+        headline_sentences,
     });
 
     let facts = facts::extract_facts(&FactInput {
         text: clean,
-        sentences: &body_sentences,
+        sentences: body_sentences,
         values: &values,
         entities: &entities,
         mentions: &mentions,

@@ -146,7 +146,7 @@ fn yicai_article_gives_the_expected_facts() {
                     assert!(doc.entities.iter().any(|x| x.id == e))
                 }
                 newsfacts::facts::ArgTarget::Value(i) => assert!((i as usize) < doc.values.len()),
-                newsfacts::facts::ArgTarget::Text(s) => {
+                newsfacts::facts::ArgTarget::Text(s) | newsfacts::facts::ArgTarget::Named(s, _) => {
                     assert!(!s.slice(doc.text.clean.as_str()).is_empty())
                 }
             }

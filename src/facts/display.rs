@@ -1,6 +1,6 @@
 //! Readable renderings of facts: the `display` text of an argument (an entity's canonical
 //! name, a value's normalised text such as "2024-05-15", "54700000000 USD" or "7 %", or the
-//! text span itself) and a one-line summary of a fact for golden files and debugging.
+//! text span itself, or the normal form of a named span such as "Mexico" for "Mexican") and a one-line summary of a fact for golden files and debugging.
 //! Depends on the facts types, [`crate::values`] and [`crate::entities`] only.
 
 use super::{ArgTarget, Fact, Modality};
@@ -15,6 +15,7 @@ pub fn argument(text: &str, entities: &[Entity], values: &[Value], target: ArgTa
             .unwrap_or_default(),
         ArgTarget::Value(i) => values.get(i as usize).map(value).unwrap_or_default(),
         ArgTarget::Text(s) => s.slice(text).to_string(),
+        ArgTarget::Named(_, name) => name.to_string(),
     }
 }
 

@@ -158,6 +158,11 @@ pub enum ArgTarget {
     Value(u32),
     /// A piece of text that is neither ("vice president").
     Text(Span),
+    /// A piece of text shown in a normal form: a nationality adjective standing for its
+    /// country when the article names no such country ("Mexican" shown as "Mexico"), or a
+    /// word saying a role has ended ("ex-", "then-", "late" shown as "former"). Clients see
+    /// a text argument (the span) whose display is the name.
+    Named(Span, &'static str),
 }
 
 /// One role-named argument of a fact.
@@ -246,6 +251,7 @@ pub fn extract_facts(input: &FactInput<'_>) -> Vec<Fact> {
                     a.role,
                     Err(s.slice(input.text).to_lowercase().replace('’', "'")),
                 ),
+                ArgTarget::Named(_, name) => (a.role, Err(name.to_lowercase())),
                 t => (a.role, Ok(t)),
             })
             .collect();

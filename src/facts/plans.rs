@@ -4,9 +4,11 @@
 //!
 //! A plan starts at a marker: "will <verb>" or "<plans|aims|strives|vows|pledged|...> to
 //! <verb>". Its scope runs to the next marker or the clause end. Inside the scope the time
-//! frame is a duration after "within"/"in"/"over" or a date after "by"; the target is the
-//! first amount (quantity, money, percent, number). A plan is emitted only when it has a time
-//! frame, or a target and a named agent: a bare "will" is too common to be a fact.
+//! frame is a duration after "within"/"in"/"over" (not one looking back: "in the past few
+//! weeks") or a date after "by"; the target is the first amount (quantity, money, percent;
+//! not a bare number). Inside a quote's content the scope ends with the quoted words. A plan
+//! is emitted only when it has a time frame, or a target and a named agent: a bare "will" is
+//! too common to be a fact.
 //! The agent is the organisation or person right before the marker; for a marker after
 //! "and" ("Amazon will prioritize ... and strive to create ...") it is the agent of the
 //! previous marker; failing both, the short subject phrase opening the sentence ("The Wuhan
@@ -15,6 +17,7 @@
 
 use super::sentence_view::SentenceView;
 use super::{ArgTarget, Fact, FactArg, FactKind, MentionKind, Modality};
+use crate::values::Dimension;
 
 /// Verbs that introduce a plan with "to".
 const PLAN_VERBS: &[&str] = &[
@@ -142,9 +145,12 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
     let mut agents: Vec<Option<FactArg>> = Vec::new();
     for (n, m) in ms.iter().enumerate() {
         let (_, clause_last) = v.clause(m.at);
-        let scope_end = ms.get(n + 1).map_or(clause_last, |next| {
-            next.at.saturating_sub(1).min(clause_last)
-        });
+        let scope_end = ms
+            .get(n + 1)
+            .map_or(clause_last, |next| {
+                next.at.saturating_sub(1).min(clause_last)
+            })
+            .min(v.quote_content_last(m.at).unwrap_or(usize::MAX));
         let mut agent = agent_before(v, m.at).map(|id| FactArg {
             role: "agent",
             target: ArgTarget::Entity(id),
@@ -165,15 +171,18 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
         let frame = scoped.iter().copied().find_map(|t| {
             let before = t.first.checked_sub(1)?;
             let lead = v.w(before);
-            let ok = (v.is_duration(t) && matches!(lead, "within" | "in" | "over"))
+            // "in the past few weeks" looks back: not a time frame.
+            let past = matches!(v.w(t.first), "past" | "last")
+                || (v.w(t.first) == "the" && matches!(v.w(t.first + 1), "past" | "last"));
+            let ok = (v.is_duration(t) && !past && matches!(lead, "within" | "in" | "over"))
                 || (v.is_date(t) && matches!(lead, "by" | "before"));
             ok.then_some((t, before))
         });
         let action_end = frame.map_or(scope_end, |(_, lead)| lead.saturating_sub(1));
-        let target = scoped
-            .iter()
-            .copied()
-            .find(|t| t.last <= action_end && v.is_amount(*t));
+        let target = scoped.iter().copied().find(|t| {
+            // A bare number ("America's top 10") counts nothing a plan could target.
+            t.last <= action_end && v.is_amount(*t) && v.dim(*t) != Some(Dimension::Number)
+        });
         let named_agent = matches!(
             agent,
             Some(FactArg {

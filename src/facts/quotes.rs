@@ -15,8 +15,10 @@
 //!    said"), `<cue> <source>` or a signature (“...” — Steve Quinlan), or preceded by
 //!    `<source> <cue> [addressee]:`; a following region in the same paragraph continues it
 //!    (split and multi-sentence quotes, `content_more`);
-//! 3. `<Name>: <content>` at a paragraph start, for quoted headlines and transcript turns,
-//!    and "Asked whether ..., X said" (a question with no source in its clause);
+//! 3. `<Name>: <content>` at a paragraph start, for quoted headlines and transcript turns
+//!    (and unquoted in the article's headline line when the name is a person or an
+//!    organisation: "Lynch: No outside influence on FBI probe"), and "Asked whether ...,
+//!    X said" (a question with no source in its clause);
 //! 4. reported speech at every cue of [`super::cue_lexicon`] outside quotation marks: first
 //!    the cues that follow their content ("..., said X", "..., X said", "A, X said, B"), then
 //!    those that precede it ("X said (that) ...", "X told Y that ...", "X asked whether ...",
@@ -52,6 +54,11 @@ pub struct QuoteInput<'a> {
     pub sentences: &'a [SentenceTokens],
     /// Entity mentions known so far (may be empty).
     pub mentions: &'a [MentionRef],
+    /// How many of the first `sentences` are the article's headline lines rather than body
+    /// (0 when none is given). A headline "Name: claim" is an attribution even unquoted
+    /// ("Lynch: No outside influence on FBI probe") when the name is a person or an
+    /// organisation.
+    pub headline_sentences: usize,
 }
 
 /// One attribution: a source said (or thinks) some content.
@@ -220,6 +227,10 @@ struct Tok<'t> {
     region: Option<usize>,
     /// The token's sentence is written in headline case ("Obama Says It, It’s True").
     headline: bool,
+    /// The token's sentence is one of the article's headline lines.
+    title: bool,
+    /// The kind of the entity mention covering the token, if any.
+    named: Option<MentionKind>,
 }
 
 struct Region {
@@ -235,6 +246,10 @@ struct Doc<'t> {
     text: &'t str,
     toks: Vec<Tok<'t>>,
     regions: Vec<Region>,
+    /// Lowercased names of the article's people and organisations: each mention's text and,
+    /// for people, its last word ("trump" for "Donald Trump"), for headlines the tagger
+    /// missed.
+    names: std::collections::BTreeSet<String>,
 }
 
 impl<'t> Doc<'t> {
@@ -242,7 +257,8 @@ impl<'t> Doc<'t> {
         let text = input.text;
         let mut toks: Vec<Tok<'t>> = Vec::new();
         let mut last_end = 0usize;
-        for sentence in input.sentences {
+        for (si, sentence) in input.sentences.iter().enumerate() {
+            let title = si < input.headline_sentences;
             let first = toks.len();
             for &span in &sentence.tokens {
                 let (s, e) = (span.start as usize, span.end as usize);
@@ -265,6 +281,8 @@ impl<'t> Doc<'t> {
                     para_start,
                     region: None,
                     headline: false,
+                    title,
+                    named: None,
                 });
             }
             let end = toks.len();
@@ -273,6 +291,35 @@ impl<'t> Doc<'t> {
                 tok.sent_start = first;
                 tok.sent_end = end;
                 tok.headline = headline;
+            }
+        }
+        let mut names = std::collections::BTreeSet::new();
+        for m in input.mentions {
+            let Some(name) = text.get(m.span.range()) else {
+                continue;
+            };
+            let name = name.to_lowercase().replace('’', "'");
+            match m.kind {
+                MentionKind::Person => {
+                    if let Some(last) = name.split_whitespace().last() {
+                        names.insert(last.to_string());
+                    }
+                    names.insert(name);
+                }
+                MentionKind::Org => {
+                    names.insert(name);
+                }
+                MentionKind::Loc | MentionKind::Misc => {}
+            }
+        }
+        // Lay the entity mentions over the tokens (both sorted by position).
+        for m in input.mentions {
+            let from = toks.partition_point(|t| t.span.end <= m.span.start);
+            for tok in toks.iter_mut().skip(from) {
+                if tok.span.start >= m.span.end {
+                    break;
+                }
+                tok.named = Some(m.kind);
             }
         }
         let mut regions = find_quote_regions(text);
@@ -308,6 +355,7 @@ impl<'t> Doc<'t> {
             text,
             toks,
             regions,
+            names,
         }
     }
 
@@ -2012,6 +2060,27 @@ impl<'d, 't> Extractor<'d, 't> {
             if group.passive {
                 break;
             }
+            // “This will be a challenge” for Clinton, said Kunin: words opening with a
+            // preposition are no speaker; the speaker follows the cue.
+            if among(
+                &["for", "to", "with", "about", "of", "in", "on", "at", "from"],
+                doc.low(j),
+            ) {
+                let after = k + m.token_count;
+                if let Some(src) = self.source_after(after) {
+                    self.emit_direct(
+                        r,
+                        (k, after),
+                        m,
+                        Some(src),
+                        None,
+                        VerbGroup::default(),
+                        "“<content>,” <cue> <source>",
+                        0.95,
+                    );
+                }
+                return;
+            }
             // Everything between the quotation and the cue is the speaker when it is a short
             // run of words ("CBS This Morning co-anchor DeMarco Morgan said").
             let src = match self.source_before(group.first, j) {
@@ -2421,7 +2490,23 @@ impl<'d, 't> Extractor<'d, 't> {
         // quote ("Trump: ‘I’m the worst thing ...’").
         let shouted = transcript && self.shouted_label(start) == Some(colon);
         let quotes_soon = (colon + 1..(colon + 10).min(tok.sent_end)).any(|k| doc.is_open_mark(k));
-        if !shouted && !quotes_soon {
+        // In the article's headline the claim needs no quotation marks when a person or an
+        // organisation (or a poll, a report) is named ("Lynch: No outside influence on FBI
+        // probe"), tagged there or named so elsewhere in the article ("Trump" of "Donald
+        // Trump"); topic labels ("Brexit: What happens next", "Breaking: ...") are not.
+        let name_text = doc.span_of(start, colon).slice(doc.text);
+        let named_in_headline = tok.title
+            && (is_source_noun(head)
+                || doc
+                    .names
+                    .contains(&name_text.to_lowercase().replace('’', "'"))
+                || (start..colon).all(|k| {
+                    !is_word(doc.surface(k))
+                        || doc.toks.get(k).is_some_and(|t| {
+                            matches!(t.named, Some(MentionKind::Person | MentionKind::Org))
+                        })
+                }));
+        if !shouted && !quotes_soon && !named_in_headline {
             return;
         }
         // The content runs to the end of the paragraph (a speaker's turn).
@@ -4060,7 +4145,8 @@ fn person_genders(doc: &Doc, mentions: &[MentionRef]) -> std::collections::BTree
 /// - "he", "she": a PERSON mention, not one of the other gender (see [`person_genders`])
 ///   and not a weekday or month the tagger took for a name; "it", "the company", "the
 ///   firm" (and the other [`ORG_ANAPHORS`]): an ORGANIZATION mention; "they", "we": either;
-/// - mentions inside the quote's own content never count (“I met Obama,” he said);
+/// - mentions inside the quote's own content never count (“I met Obama,” he said), nor
+///   mentions inside any quotation marks;
 /// - the nearest fitting mention earlier in the speaker's own sentence wins; else the
 ///   speaker of the previous quote when its cue is in this or the previous sentence (a
 ///   speaker goes on speaking); else the first fitting mention of the previous sentence (its
@@ -4104,12 +4190,32 @@ fn resolve_speakers(doc: &Doc, mentions: &[MentionRef], quotes: &mut [Quote]) {
         .collect();
     sentence_starts.dedup();
     let genders = person_genders(doc, &sorted);
+    // Words in quotation marks are someone's speech: a name there is not what a later "she"
+    // refers to (“... particularly Donald Trump ...,” she said, adding that ...).
+    let mut quoted: Vec<Span> = quotes
+        .iter()
+        .filter(|q| q.direct)
+        .flat_map(|q| std::iter::once(q.content).chain(q.content_more.iter().copied()))
+        .collect();
+    quoted.sort_by_key(|c| (c.start, c.end));
+    let is_quoted = |m: Span| {
+        let upto = quoted.partition_point(|c| c.start <= m.start);
+        quoted
+            .get(..upto)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .take(4)
+            .any(|c| c.contains(m))
+    };
     let mut last_named: Option<Arg> = None;
     // The mention that named the previous quote's speaker, with that quote's cue start.
     let mut last_speaker: Option<(u32, MentionRef)> = None;
     for q in quotes.iter_mut() {
         if let Some(addr) = q.addressee.as_mut() {
-            addr.entity_id = overlapping(addr.head).map(|m| m.entity_id);
+            addr.entity_id = overlapping(addr.head)
+                .filter(|m| names_head_noun(doc.text, addr.head, m.span))
+                .map(|m| m.entity_id);
         }
         let contents: Vec<Span> = std::iter::once(q.content)
             .chain(q.content_more.iter().copied())
@@ -4123,7 +4229,9 @@ fn resolve_speakers(doc: &Doc, mentions: &[MentionRef], quotes: &mut [Quote]) {
             continue;
         }
         let Some(wanted) = anaphor_kinds(doc, sp.head) else {
-            let named_by = overlapping(sp.head).copied();
+            let named_by = overlapping(sp.head)
+                .copied()
+                .filter(|m| names_head_noun(doc.text, sp.head, m.span));
             sp.entity_id = named_by.map(|m| m.entity_id);
             if let Some(m) = named_by {
                 last_speaker = Some((q.cue.start, m));
@@ -4162,6 +4270,7 @@ fn resolve_speakers(doc: &Doc, mentions: &[MentionRef], quotes: &mut [Quote]) {
             wanted.contains(&m.kind)
                 && m.span.end <= at
                 && !contents.iter().any(|c| c.overlaps(m.span))
+                && !is_quoted(m.span)
                 && !(m.kind == MentionKind::Person && calendar_word(m.span.slice(doc.text)))
                 && (unwanted_gender.is_none()
                     || genders.get(&m.entity_id).copied() != unwanted_gender)
@@ -4217,6 +4326,34 @@ fn resolve_speakers(doc: &Doc, mentions: &[MentionRef], quotes: &mut [Quote]) {
     }
 }
 
+/// Whether a mention at `mention` names the noun a speaker's head ends in: the last word of
+/// the head, before any "of ..." and "(...)" and a possessive ("Sen. Ted Cruz (Tex.)" ->
+/// "Cruz", "the Republican Party of Wyoming" -> "Party"). A mention of a modifier names
+/// someone else ("Republican" in "Republican Gov. Doug Ducey", "Arizona" in "Some Arizona
+/// officials", "Sanders" in "Many Sanders supporters").
+fn names_head_noun(text: &str, head: Span, mention: Span) -> bool {
+    let Some(h) = text.get(head.range()) else {
+        return true;
+    };
+    let mut part = h.get(..h.find(" of ").unwrap_or(h.len())).unwrap_or(h);
+    if part.trim_end().ends_with(')') {
+        if let Some(open) = part.rfind('(') {
+            part = part.get(..open).unwrap_or(part);
+        }
+    }
+    let part = part.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let part = part
+        .strip_suffix("'s")
+        .or_else(|| part.strip_suffix("’s"))
+        .unwrap_or(part);
+    // The last character of the head noun, as a byte offset into the text.
+    let Some(last_char) = part.char_indices().last().map(|(i, _)| i) else {
+        return true;
+    };
+    let at = head.start as usize + last_char;
+    (mention.start as usize) <= at && at < mention.end as usize
+}
+
 /// Sets `within` for quotes whose cue lies inside another quote's content.
 fn mark_nesting(quotes: &mut [Quote]) {
     let mut contents: Vec<(Span, usize)> = Vec::new();
@@ -4252,6 +4389,7 @@ mod tests {
             text,
             sentences: &sentences,
             mentions,
+            headline_sentences: 0,
         })
     }
 
@@ -4386,6 +4524,143 @@ mod tests {
             span: Span::new(start, start + needle.len()),
             entity_id,
             kind,
+        }
+    }
+
+    /// A speaker names an entity only through a mention of its head noun, never of a
+    /// modifier.
+    #[test]
+    fn speaker_entity_comes_from_the_head_noun() {
+        // (speaker head, mention inside it, does the mention name the speaker)
+        let cases = [
+            ("Republican Gov. Doug Ducey", "Republican", false),
+            ("Republican Gov. Doug Ducey", "Doug Ducey", true),
+            ("Sen. Ted Cruz (Tex.)", "Ted Cruz", true),
+            ("the Republican Party of Wyoming", "Republican Party", true),
+            ("the Republican Party of Wyoming", "Wyoming", false),
+            ("Many Sanders supporters", "Sanders", false),
+            ("Some Arizona officials", "Arizona", false),
+            ("Trump's", "Trump", true),
+            ("Mr. Rubio", "Rubio", true),
+        ];
+        for (head, name, expected) in cases {
+            let text = format!("{head} said it.");
+            let start = text.find(name).unwrap_or(0);
+            let mention = Span::new(start, start + name.len());
+            let got = names_head_noun(&text, Span::new(0, head.len()), mention);
+            assert_eq!(got, expected, "{head} / {name}");
+        }
+        // Through the whole extractor: no entity rather than the wrong one.
+        let text = "Republican Gov. Doug Ducey said the lines were too long.";
+        let got = run(text, &[mention(text, "Republican", 4, MentionKind::Misc)]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].speaker.and_then(|s| s.entity_id), None);
+    }
+
+    /// A pronoun's antecedent is never a name inside quotation marks.
+    #[test]
+    fn pronoun_speaker_skips_names_in_quotation_marks() {
+        let text = "Clinton spoke on Monday. “The Republicans, particularly Donald Trump, are \
+                    wrong,” she said, adding that such talk helps the militants.";
+        let mentions = [
+            mention(text, "Clinton", 1, MentionKind::Person),
+            mention(text, "Donald Trump", 2, MentionKind::Person),
+        ];
+        let got = run(text, &mentions);
+        assert_eq!(got.len(), 2, "{got:#?}");
+        for q in &got {
+            assert_eq!(q.speaker.and_then(|s| s.entity_id), Some(1), "{q:#?}");
+        }
+    }
+
+    /// A headline "Name: claim" is an attribution without quotation marks when the name is a
+    /// person or an organisation (or a poll, a report) and the line is the article's headline;
+    /// in the body, or for a topic label, it needs the quotation marks.
+    #[test]
+    fn unquoted_headline_claims_need_a_named_source() {
+        // (text, name mentioned as, headline lines, expected (speaker, content))
+        type Case = (
+            &'static str,
+            Option<(&'static str, MentionKind)>,
+            usize,
+            Option<(&'static str, &'static str)>,
+        );
+        let cases: &[Case] = &[
+            (
+                "Lynch: No outside influence on FBI probe into Clinton emails.\n\nShe spoke on Monday.",
+                Some(("Lynch", MentionKind::Person)),
+                1,
+                Some(("Lynch", "No outside influence on FBI probe into Clinton emails")),
+            ),
+            (
+                "NY Post: Megyn Kelly Is No Different Than Kim Kardashian.\n\nThe paper ran it.",
+                Some(("NY Post", MentionKind::Org)),
+                1,
+                Some(("NY Post", "Megyn Kelly Is No Different Than Kim Kardashian")),
+            ),
+            (
+                "Poll: Trump and Clinton hold narrow leads in Pennsylvania.\n\nThe race is close.",
+                None,
+                1,
+                Some(("Poll", "Trump and Clinton hold narrow leads in Pennsylvania")),
+            ),
+            // the tagger missed the name in the headline, but the article names the person
+            (
+                "Trump: 'We will build the wall'\n\nDonald Trump spoke on Monday.",
+                Some(("Donald Trump", MentionKind::Person)),
+                1,
+                Some(("Trump", "'We will build the wall'")),
+            ),
+            // the same line in the body is not a headline
+            (
+                "He spoke.\n\nLynch: No outside influence on FBI probe into Clinton emails.",
+                Some(("Lynch", MentionKind::Person)),
+                1,
+                None,
+            ),
+            // topic labels and places are not sources
+            (
+                "Brexit: What happens next for the talks in Brussels.\n\nThe talks resume.",
+                Some(("Brexit", MentionKind::Misc)),
+                1,
+                None,
+            ),
+            (
+                "Breaking: Federal judge rules against the new law.\n\nThe ruling came late.",
+                None,
+                1,
+                None,
+            ),
+            (
+                "Syria: Rebels take the airport near the capital.\n\nThe fighting went on.",
+                Some(("Syria", MentionKind::Loc)),
+                1,
+                None,
+            ),
+        ];
+        for &(text, named, headlines, expected) in cases {
+            let sentences = split_sentences(text);
+            let mentions: Vec<MentionRef> = named
+                .map(|(n, kind)| mention(text, n, 1, kind))
+                .into_iter()
+                .collect();
+            let got = extract_quotes(&QuoteInput {
+                text,
+                sentences: &sentences,
+                mentions: &mentions,
+                headline_sentences: headlines,
+            });
+            let got: Vec<(&str, &str)> = got
+                .iter()
+                .filter(|q| q.rule == "<source>: <content>")
+                .map(|q| {
+                    (
+                        q.speaker.map_or("", |s| s.span.slice(text)),
+                        q.content.slice(text),
+                    )
+                })
+                .collect();
+            assert_eq!(got, expected.into_iter().collect::<Vec<_>>(), "{text}");
         }
     }
 
@@ -4859,6 +5134,7 @@ mod tests {
             text,
             sentences: &sentences,
             mentions: &[],
+            headline_sentences: 0,
         });
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].content.slice(text), "“We will win,”");
@@ -4883,6 +5159,7 @@ mod tests {
             text,
             sentences: &sentences,
             mentions: &[],
+            headline_sentences: 0,
         });
         for q in got {
             assert!(text.get(q.cue.range()).is_some());

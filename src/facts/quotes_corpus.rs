@@ -96,6 +96,7 @@ pub static EXAMPLES: &[(&str, &str, &[Expect])] = &[
     ("indirect question", "Reporters asked him whether the plan would survive.", &[Expect { speaker: Some("Reporters"), cue: "asked", content: "whether the plan would survive", addressee: Some("him"), direct: false }]),
     ("according to without a comma", "Clinton leads Sanders by 271 delegates according to a count by the Associated Press.", &[q("a count by the Associated Press", "according to", "Clinton leads Sanders by 271 delegates", false)]),
     ("content stops where the next attribution starts", "While Comey has said that he makes recommendations, Lewandowski said he does not.", &[q("Comey", "said", "that he makes recommendations", false), q("Lewandowski", "said", "he does not", false)]),
+    ("an adjunct between quotation and cue, speaker after the cue", "“This will be a challenge” for Clinton, said Kunin.", &[q("Kunin", "said", "“This will be a challenge”", true)]),
     ("name and colon before a quotation", "Kasich: ‘We are going to go all the way to Cleveland.’", &[q("Kasich", ":", "‘We are going to go all the way to Cleveland.’", true)]),
     (
         "transcript turns",

@@ -8,7 +8,12 @@
 //! - `"<person>, who is <title> of <org>"` and `"<person>, who heads <org>"`;
 //! - "of", "at" and "for" all link a title to its organisation ("a spokesman for ...");
 //! - `"<org>'s <title> <person>"` and `"<org> <title> <person>"` ("Amazon's CEO Andy Jassy");
-//! - `"<place> <title> <person>"` for titles of a place ("U.S. President Donald Trump");
+//! - `"<place> <title> <person>"` for titles of a place ("U.S. President Donald Trump"), also
+//!   `"<nationality> <title> <person>"` for a nationality adjective standing for its country
+//!   ("Mexican President Felipe Calderon": the country's entity when the article names it,
+//!   else the adjective shown as the country, through the gazetteer's demonyms), and the
+//!   appositions `"the <place> <title>, <person>"` / `"the <nationality> <title>, <person>"`
+//!   ("the British Foreign Secretary, Boris Johnson,");
 //! - `"<person> was appointed <title> of <org>"` and `"<org> appointed <person> as <title>"`:
 //!   a role plus an APPOINTMENT;
 //! - `"<person>, the <org> <title>"` ("Louis Gallois, the Airbus chief executive");
@@ -16,11 +21,17 @@
 //!   a DEPARTURE.
 //!
 //! A title is a run of lowercase title words ending in a title head ("vice president",
-//! "chief executive officer", "CEO"); "former" titles are left out (the role has ended).
-//! Depends on `sentence_view` and the facts types only.
+//! "chief executive officer", "CEO"). A role that has ended ("former", "ex-", "then-", "the
+//! late", before the title or before the organisation or place written before it) is still
+//! reported, with a `status` argument (the marker, displayed "former"); a role without one is
+//! a present role. Depends on `sentence_view`, the facts types and the entities' gazetteer
+//! (demonyms, read through its public lookup).
 
 use super::sentence_view::{SentenceView, TokMention};
 use super::{ArgTarget, Fact, FactArg, FactKind, MentionKind};
+use crate::entities::gazetteer::{Gazetteer, NameUse, PlaceRecord};
+use crate::entities::{EntityKind, PlaceKind};
+use crate::span::Span;
 
 /// Words that end a title.
 const TITLE_HEADS: &[&str] = &[
@@ -116,6 +127,34 @@ const TITLE_MODIFIERS: &[&str] = &[
     "chief-",
 ];
 
+/// Last words of organisation names ("Association", "Movement"), lowercased.
+const ORG_NAME_ENDS: &[&str] = &[
+    "association",
+    "institute",
+    "institution",
+    "foundation",
+    "movement",
+    "committee",
+    "council",
+    "commission",
+    "union",
+    "party",
+    "center",
+    "centre",
+    "society",
+    "federation",
+    "fund",
+    "league",
+    "coalition",
+    "alliance",
+    "network",
+    "project",
+    "university",
+    "college",
+    "organization",
+    "organisation",
+];
+
 /// Confidence per rule: appositions and possessive titles are rarely wrong once the person
 /// and organisation are tagged; "who heads" and appointments a little less.
 const APPOSITION: f32 = 0.9;
@@ -123,17 +162,83 @@ const POSSESSIVE: f32 = 0.85;
 const WHO_HEADS: f32 = 0.8;
 const APPOINTED: f32 = 0.85;
 
-/// The title starting at token `i` (after an optional "the"/"a"/"its"): `(first, last)`.
-/// `None` when the run does not end in a title head or starts with "former".
+/// Words just before a title (or before the organisation or place of a title) saying the
+/// role has ended: "former", and "late" (the holder has died: "the late President Kennedy").
+const PAST_WORDS: &[&str] = &["former", "late"];
+
+/// Prefixes glued to the first word of a title with the same meaning: "ex-CEO",
+/// "then-President" (the office held at the time told of, no longer).
+const PAST_PREFIXES: &[&str] = &["ex-", "then-"];
+
+/// What every past-role marker is reported as (the `status` argument's display): clients
+/// tell past from present roles by this one word, whatever the article wrote.
+const FORMER: &str = "former";
+
+/// The lowercased word at token `k` without a glued past prefix ("ex-ceo" -> "ceo").
+fn without_past_prefix<'v>(v: &'v SentenceView<'_>, k: usize) -> &'v str {
+    let w = v.w(k);
+    PAST_PREFIXES
+        .iter()
+        .find_map(|p| w.strip_prefix(p))
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(w)
+}
+
+/// The span of a past-prefix glued to token `k` ("ex" of "ex-CEO", hyphen left out).
+fn past_prefix_span(v: &SentenceView<'_>, k: usize) -> Option<Span> {
+    let w = v.w(k);
+    let p = PAST_PREFIXES
+        .iter()
+        .find(|p| w.len() > p.len() && w.starts_with(**p))?;
+    let t = v.tspan(k);
+    let start = t.start as usize;
+    let end = start + p.len() - 1;
+    // Lowercasing keeps these ASCII prefixes at the same bytes; check before slicing.
+    v.input
+        .text
+        .get(start..end)
+        .filter(|s| s.eq_ignore_ascii_case(p.trim_end_matches('-')))
+        .map(|_| Span::new(start, end))
+}
+
+/// The marker saying that a role whose title starts at `title_first` has ended: a glued
+/// prefix ("ex-CEO"), or "former"/"late" just before the title, or just before `holder_first`
+/// (the organisation or place written before the title: "former U.S. President ...").
+fn past_status(
+    v: &SentenceView<'_>,
+    title_first: usize,
+    holder_first: Option<usize>,
+) -> Option<Span> {
+    if let Some(s) = past_prefix_span(v, title_first) {
+        return Some(s);
+    }
+    [Some(title_first), holder_first]
+        .into_iter()
+        .flatten()
+        .filter_map(|k| k.checked_sub(1))
+        .find(|&k| PAST_WORDS.contains(&v.w(k)))
+        .map(|k| v.tspan(k))
+}
+
+/// The title starting at token `i` (after an optional "the"/"a"/"its" and an optional past
+/// marker "former"/"late", which [`past_status`] reports): `(first, last)`. The first word may
+/// carry a glued "ex-"/"then-". `None` when the run does not end in a title head.
 fn title_at(v: &SentenceView<'_>, i: usize) -> Option<(usize, usize)> {
     let mut k = i;
     if matches!(v.w(k), "the" | "a" | "an" | "its" | "their" | "his" | "her") {
         k += 1;
     }
+    if PAST_WORDS.contains(&v.w(k)) {
+        k += 1;
+    }
     let first = k;
     let mut last_head = None;
     while k < v.toks.len().min(first + 8) && v.mention_starting(k).is_none() {
-        let w = v.w(k);
+        let w = if k == first {
+            without_past_prefix(v, k)
+        } else {
+            v.w(k)
+        };
         if TITLE_HEADS.contains(&w) {
             last_head = Some(k);
         } else if !TITLE_MODIFIERS.contains(&w) {
@@ -155,6 +260,18 @@ fn title_at(v: &SentenceView<'_>, i: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((first, last))
+}
+
+/// The span of a title's words, without a glued past prefix ("CEO" of "ex-CEO").
+fn title_span(v: &SentenceView<'_>, title: (usize, usize)) -> Span {
+    let all = v.range_span(title.0, title.1);
+    match past_prefix_span(v, title.0) {
+        // The prefix span stops before the hyphen: the title starts after it.
+        Some(p) if (p.end as usize) < all.end as usize => {
+            Span::new(p.end as usize + 1, all.end as usize)
+        }
+        _ => all,
+    }
 }
 
 fn is_org(m: &TokMention) -> bool {
@@ -184,24 +301,49 @@ fn role(
         },
         FactArg {
             role: "title",
-            target: ArgTarget::Text(v.range_span(title.0, title.1)),
+            target: ArgTarget::Text(title_span(v, title)),
         },
         FactArg {
             role: "organization",
             target: ArgTarget::Entity(org.entity_id),
         },
     ];
+    // "the Cleveland Police Patrolmen's Association": a capitalised "unit" ending in an
+    // organisation word is the rest of the organisation's name, which the tagger cut short.
+    let unit = match unit {
+        Some((a, b))
+            if (a..=b).all(|k| starts_capitalised(v, k)) && ORG_NAME_ENDS.contains(&v.w(b)) =>
+        {
+            if let Some(arg) = args.last_mut() {
+                arg.target = ArgTarget::Text(v.range_span(org.first, b));
+            }
+            None
+        }
+        u => u,
+    };
     if let Some((a, b)) = unit {
         args.push(FactArg {
             role: "unit",
             target: ArgTarget::Text(v.range_span(a, b)),
         });
     }
+    // A past marker before the title, or before an organisation written before it.
+    let status = past_status(v, title.0, (org.first < title.0).then_some(org.first));
+    if let Some(s) = status {
+        args.push(FactArg {
+            role: "status",
+            target: ArgTarget::Named(s, FORMER),
+        });
+    }
     let first = person.first.min(title.0).min(org.first);
+    let mut evidence = v.range_span(first, evidence_last);
+    if let Some(s) = status.filter(|s| s.start < evidence.start) {
+        evidence = s.cover(evidence);
+    }
     Fact {
         kind: FactKind::Role,
         args,
-        evidence: v.range_span(first, evidence_last),
+        evidence,
         confidence,
         rule,
         modality: v.modality(first),
@@ -246,8 +388,116 @@ fn title_of_org(v: &SentenceView<'_>, i: usize) -> Option<TitleOfOrg> {
         k += 1;
     }
     let org = v.mention_starting(k).filter(is_org_or_place)?;
+    // A capitalised word right after the mention continues a longer name the tagger cut
+    // short ("president of the United States Hispanic Chamber of Commerce"): not this one.
+    if starts_capitalised(v, org.last + 1) || modifies_a_noun(v, org.last + 1) {
+        return None;
+    }
     let (unit, last) = unit_after(v, org.last);
     Some((title, org, unit, last))
+}
+
+/// Whether token `k`, right after an organisation or place, is a lowercase word that makes
+/// the name a mere modifier of a longer noun phrase ("the Indiana state firefighters
+/// union"): any word but the function words and verbs that may follow a name.
+fn modifies_a_noun(v: &SentenceView<'_>, k: usize) -> bool {
+    const MAY_FOLLOW: &[&str] = &[
+        "and",
+        "or",
+        "but",
+        "nor",
+        "in",
+        "on",
+        "at",
+        "for",
+        "of",
+        "from",
+        "to",
+        "with",
+        "by",
+        "since",
+        "until",
+        "till",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "that",
+        "as",
+        "when",
+        "where",
+        "while",
+        "after",
+        "before",
+        "during",
+        "about",
+        "over",
+        "than",
+        "because",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "should",
+        "must",
+        "does",
+        "did",
+        "added",
+        "adds",
+        "wrote",
+        "writes",
+        "noted",
+        "notes",
+        "argued",
+        "argues",
+        "explained",
+        "explains",
+        "announced",
+        "announces",
+        "also",
+        "then",
+        "now",
+        "today",
+        "yesterday",
+        "himself",
+        "herself",
+        "itself",
+        "here",
+        "there",
+        "again",
+        "too",
+        "both",
+        "either",
+    ];
+    let w = v.w(k);
+    !starts_capitalised(v, k)
+        && w.chars().next().is_some_and(char::is_alphabetic)
+        && !MAY_FOLLOW.contains(&w)
+}
+
+/// Whether token `k` is a word starting with a capital letter.
+fn starts_capitalised(v: &SentenceView<'_>, k: usize) -> bool {
+    v.toks.get(k).is_some_and(|t| {
+        t.span
+            .slice(v.input.text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    })
 }
 
 /// A title linked to its organisation: (title tokens, organisation, unit tokens after the
@@ -492,6 +742,13 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
     }
     // "<org>'s <title> <person>" and "<org> <title> <person>"
     for org in v.mentions.iter().filter(|m| is_org(m)) {
+        // A capitalised word before the mention begins a longer name the tagger cut short
+        // ("Republican National Committee spokesman": not "Committee"'s spokesman).
+        if org.first.checked_sub(1).is_some_and(|b| {
+            starts_capitalised(v, b) && !matches!(v.w(b), "the" | "a" | "an" | "former" | "late")
+        }) {
+            continue;
+        }
         let (mut k, rule) = if v.w(org.last + 1) == "'s" {
             (org.last + 2, "<org>'s <title> <person>")
         } else if v.w(org.last).ends_with("'s") {
@@ -499,9 +756,6 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
         } else {
             (org.last + 1, "<org> <title> <person>")
         };
-        if v.w(k) == "former" {
-            continue;
-        }
         let Some(title) = title_at(v, k) else {
             continue;
         };
@@ -524,33 +778,52 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
         // "<org> appointed <person> as <title>"
     }
     // "<place> <political title> <person>" ("U.S. President Donald Trump"): a country or
-    // city's office; only titles that belong to a place.
+    // city's office; only titles that belong to a place. A nationality adjective stands for
+    // its country ("Mexican President Felipe Calderon").
     for place in v.mentions.iter().filter(|m| m.kind == MentionKind::Loc) {
-        let k = place.last + 1;
-        let Some(title) = title_at(v, k).filter(|t| t.0 == k) else {
+        if demonym_at(v, place.first).is_some_and(|(last, _)| last == place.last) {
+            continue; // left to the nationality loop below
+        }
+        place_roles(
+            v,
+            place,
+            ArgTarget::Entity(place.entity_id),
+            false,
+            &mut out,
+        );
+    }
+    for k in 0..v.toks.len() {
+        let Some((last, country)) = demonym_at(v, k) else {
             continue;
         };
-        if !POLITICAL_TITLES.contains(&v.w(title.1))
-            || (title.0..=title.1).any(|t| v.w(t) == "former")
-            || v.at(place.first, -1) == "former"
+        if title_at(v, last + 1).is_none_or(|t| t.0 != last + 1) {
+            continue;
+        }
+        // Part of a longer name ("American Airlines", "the British Museum"): not a country.
+        // Mentions are sorted by first token; names longer than 8 tokens are not looked at.
+        let from = v.mentions.partition_point(|m| m.first + 8 < k);
+        let to = v.mentions.partition_point(|m| m.first <= last);
+        if v.mentions
+            .get(from..to)
+            .unwrap_or(&[])
+            .iter()
+            .any(|m| k <= m.last && (m.first, m.last) != (k, last))
         {
             continue;
         }
-        if let Some(person) = v
-            .mention_starting(title.1 + 1)
-            .filter(|m| m.kind == MentionKind::Person)
-        {
-            out.push(role(
-                v,
-                &person,
-                title,
-                place,
-                None,
-                person.last,
-                "<place> <title> <person>",
-                POSSESSIVE,
-            ));
-        }
+        let holder = TokMention {
+            first: k,
+            last,
+            entity_id: 0,
+            kind: MentionKind::Loc,
+        };
+        place_roles(
+            v,
+            &holder,
+            country_target(v, k, last, country),
+            true,
+            &mut out,
+        );
     }
     for org in v.mentions.iter().filter(|m| is_org(m)) {
         let verb = org.last + 1;
@@ -593,6 +866,145 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
         }
     }
     out
+}
+
+/// Whether a title belongs to a place (a country's or a city's office): the political heads,
+/// "leader", and a qualified "secretary" ("Foreign Secretary", not a club's secretary).
+fn is_place_title(v: &SentenceView<'_>, title: (usize, usize)) -> bool {
+    let head = if title.0 == title.1 {
+        without_past_prefix(v, title.1)
+    } else {
+        v.w(title.1)
+    };
+    POLITICAL_TITLES.contains(&head)
+        || head == "leader"
+        || (head == "secretary" && title.0 < title.1)
+}
+
+/// The roles of a place's office whose holder is written at `holder` (a place mention or a
+/// nationality adjective), its argument being `target`:
+/// `"<place> <title> <person>"` ("U.S. President Donald Trump") and the apposition
+/// `"the <place> <title>, <person>,"` ("the British Foreign Secretary, Boris Johnson, said").
+fn place_roles(
+    v: &SentenceView<'_>,
+    holder: &TokMention,
+    target: ArgTarget,
+    nationality: bool,
+    out: &mut Vec<Fact>,
+) {
+    let k = holder.last + 1;
+    let Some(title) = title_at(v, k).filter(|t| t.0 == k && is_place_title(v, *t)) else {
+        return;
+    };
+    let person_at = |i: usize| {
+        v.mention_starting(i)
+            .filter(|m| m.kind == MentionKind::Person)
+    };
+    let mut push = |person: &TokMention, rule: &'static str| {
+        let mut f = role(
+            v,
+            person,
+            title,
+            holder,
+            None,
+            person.last,
+            rule,
+            POSSESSIVE,
+        );
+        if let Some(a) = f.args.iter_mut().find(|a| a.role == "organization") {
+            a.target = target;
+        }
+        out.push(f);
+    };
+    if let Some(person) = person_at(title.1 + 1) {
+        push(
+            &person,
+            if nationality {
+                "<nationality> <title> <person>"
+            } else {
+                "<place> <title> <person>"
+            },
+        );
+    }
+    // The apposition must be closed after the name, and the phrase must not be a comparison
+    // ("Like the German chancellor, Obama said ...").
+    let before = holder
+        .first
+        .checked_sub(usize::from(PAST_WORDS.contains(&v.at(holder.first, -1))) + 1)
+        .map_or("", |b| v.w(b));
+    if before == "the"
+        && !matches!(v.at(holder.first, -2), "like" | "unlike" | "than")
+        && v.w(title.1 + 1) == ","
+    {
+        if let Some(person) =
+            person_at(title.1 + 2).filter(|p| matches!(v.w(p.last + 1), "" | "," | "." | ";" | ")"))
+        {
+            push(
+                &person,
+                if nationality {
+                    "the <nationality> <title>, <person>"
+                } else {
+                    "the <place> <title>, <person>"
+                },
+            );
+        }
+    }
+}
+
+/// A nationality adjective at token `k` ("Mexican", "South Korean") that names exactly one
+/// country in the gazetteer: its last token and the country.
+fn demonym_at(v: &SentenceView<'_>, k: usize) -> Option<(usize, &'static PlaceRecord)> {
+    let first = v.toks.get(k)?;
+    if !first
+        .span
+        .slice(v.input.text)
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+    {
+        return None;
+    }
+    let gaz = Gazetteer::embedded().ok()?;
+    for last in [k + 1, k] {
+        if last >= v.toks.len() {
+            continue;
+        }
+        let Some((NameUse::Demonym, candidates)) =
+            gaz.lookup(v.range_span(k, last).slice(v.input.text))
+        else {
+            continue;
+        };
+        let mut countries = candidates
+            .iter()
+            .filter_map(|&c| gaz.place(c))
+            .filter(|p| p.kind == PlaceKind::Country);
+        if let (Some(one), None) = (countries.next(), countries.next()) {
+            return Some((last, one));
+        }
+    }
+    None
+}
+
+/// The argument for the country of a nationality adjective at tokens `first..=last`: the
+/// article's entity for that country when it has one (the most salient), else the adjective
+/// shown as the country's name.
+fn country_target(
+    v: &SentenceView<'_>,
+    first: usize,
+    last: usize,
+    country: &'static PlaceRecord,
+) -> ArgTarget {
+    let same = |p: &crate::entities::Place| {
+        p.kind == PlaceKind::Country && p.iso_code.is_some() && p.iso_code == country.iso_code
+    };
+    v.input
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityKind::Location && e.place.as_ref().is_some_and(same))
+        .map_or(
+            ArgTarget::Named(v.range_span(first, last), country.name.as_str()),
+            |e| ArgTarget::Entity(e.id),
+        )
 }
 
 /// The APPOINTMENT event behind a role: same arguments plus the time of the clause.

@@ -317,6 +317,16 @@ impl<'a> SentenceView<'a> {
         )
     }
 
+    /// The last token inside the quote content holding token `i`, when `i` is in one: a
+    /// statement made in someone's words ends where their words end (", the campaign told
+    /// USA TODAY" is not part of it).
+    pub fn quote_content_last(&self, i: usize) -> Option<usize> {
+        let at = self.toks.get(i)?.span;
+        let c = self.quote_contents.iter().find(|c| c.contains(at))?;
+        let end = self.toks.partition_point(|t| t.span.start < c.end);
+        end.checked_sub(1).filter(|&l| l >= i)
+    }
+
     /// The clause around token `i`: bounded by the sentence ends, `;`, `:`, ` -- ` and
     /// quotation marks. Commas do not bound it (rules check them themselves).
     pub fn clause(&self, i: usize) -> (usize, usize) {

@@ -869,7 +869,9 @@ fn fact(m: &SpanMapper<'_>, doc: &Document, i: usize, f: &facts::Fact) -> pb::Fa
                 target: Some(match a.target {
                     facts::ArgTarget::Entity(e) => pb::argument::Target::EntityId(e),
                     facts::ArgTarget::Value(v) => pb::argument::Target::ValueId(v),
-                    facts::ArgTarget::Text(s) => pb::argument::Target::Text(m.span(s)),
+                    facts::ArgTarget::Text(s) | facts::ArgTarget::Named(s, _) => {
+                        pb::argument::Target::Text(m.span(s))
+                    }
                 }),
                 display: facts::display::argument(
                     doc.text.clean.as_str(),
