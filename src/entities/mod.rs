@@ -14,6 +14,7 @@ pub mod eval;
 pub mod features;
 pub mod gazetteer;
 pub mod merge;
+pub mod phrases;
 pub mod tagger;
 pub mod train;
 pub mod wordclusters;
