@@ -92,3 +92,38 @@ fn person_name_lexicon_is_embedded_and_used() {
         assert!(spans.contains(&want), "{sentence}: {spans:?}");
     }
 }
+
+/// Issue 4: the model carries the WordNet proper-name phrases and common-noun classes
+/// (`data/wordnet-names.tsv`) that its lexicon features read, so a retrain that forgets
+/// `--phrases` (or a model file without the phrase section) is caught here.
+#[test]
+fn wordnet_lexicon_is_embedded() {
+    use newsfacts::entities::phrases::{kind, noun};
+    use newsfacts::entities::tagger::NerModel;
+
+    let model = NerModel::embedded().unwrap_or_else(|e| panic!("{e}"));
+    let lex = &model.clusters.phrases;
+    // (phrase, kind bit that must be set)
+    let phrases: [(&[&str], u8); 5] = [
+        (&["Nadine", "Gordimer"], kind::PERSON),
+        (&["New", "York", "Stock", "Exchange"], kind::PLACE),
+        (&["Red", "Cross"], kind::ORGANIZATION),
+        (&["Mumbai"], kind::PLACE),
+        (&["Chinese"], kind::LANGUAGE),
+    ];
+    for (tokens, bit) in phrases {
+        let got = lex.kinds(tokens.iter().copied());
+        assert!(got & bit != 0, "{tokens:?}: kinds {got:#x}");
+    }
+    assert_eq!(lex.kinds(["the", "river"]), 0);
+    // (word, noun class that must be set)
+    for (word, bit) in [
+        ("secretary", noun::ROLE),
+        ("Club", noun::ORGANIZATION),
+        ("river", noun::PLACE),
+        ("tournament", noun::EVENT),
+    ] {
+        assert!(lex.noun_class(word) & bit != 0, "{word}");
+    }
+    assert_eq!(lex.noun_class("quickly"), 0);
+}

@@ -172,7 +172,16 @@ enum EvalWhat {
         details: bool,
     },
     /// Entities: CoNLL-2003 eng.testa (conlleval), MEANTIME and GUM news.
-    Entities,
+    Entities {
+        /// A tagger model file to score instead of the embedded one (e.g. a fresh
+        /// `train ner --out` result).
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Instead of the scores, print every eng.testa sentence with a missed or
+        /// spurious entity.
+        #[arg(long)]
+        details: bool,
+    },
     /// Place resolution against the Wikipedia links of GUM news.
     Places,
     /// Attributions against PolNeAR dev: source/cue/content P/R/F1, exact and overlap.
@@ -216,7 +225,7 @@ enum TrainWhat {
         #[arg(long, default_value = "data/word-clusters.tsv")]
         clusters: String,
         /// Models averaged per pass.
-        #[arg(long, default_value_t = 5)]
+        #[arg(long, default_value_t = 10)]
         ensemble: usize,
         /// Person-name lexicon ("none" to train without).
         #[arg(long, default_value = "data/person-names.tsv")]
@@ -224,9 +233,16 @@ enum TrainWhat {
         /// Company-name word list ("none" to train without).
         #[arg(long, default_value = "data/org-names.tsv")]
         orgs: String,
+        /// Typed proper-name phrases, from WordNet ("none" to train without).
+        #[arg(long, default_value = "data/wordnet-names.tsv")]
+        phrases: String,
         /// Drop feature rows whose largest quantised weight is below this.
         #[arg(long, default_value_t = 25)]
         prune: i16,
+        /// Seed of the training-document shuffles (another seed gives another model of
+        /// the same design: a way to see how much a score moves by chance alone).
+        #[arg(long, default_value_t = 0x5eed)]
+        seed: u64,
     },
 }
 
@@ -247,9 +263,7 @@ fn eval(what: EvalWhat, data: &Path) -> Result<ExitCode, Failure> {
         EvalWhat::Values { worst, .. } => newsfacts::values::eval::run_eval(data, worst)
             .map(|r| r.to_string())
             .map_err(|e| e.to_string()),
-        EvalWhat::Entities => newsfacts::entities::eval::run_eval(data)
-            .map(|r| r.to_string())
-            .map_err(|e| e.to_string()),
+        EvalWhat::Entities { model, details } => eval_entities(model.as_deref(), details, data),
         EvalWhat::Places => newsfacts::entities::eval_places::run_eval(data)
             .map(|r| r.to_string())
             .map_err(|e| e.to_string()),
@@ -262,6 +276,30 @@ fn eval(what: EvalWhat, data: &Path) -> Result<ExitCode, Failure> {
     let report = report.map_err(|e| local(format!("evaluation failed: {e}")))?;
     out!("{report}");
     Ok(ExitCode::SUCCESS)
+}
+
+/// `eval entities`: the scores (or the CoNLL error list) of the embedded or a given model.
+fn eval_entities(model: Option<&Path>, details: bool, data: &Path) -> Result<String, String> {
+    use newsfacts::entities::{eval, gazetteer::Gazetteer, tagger::NerModel};
+    let loaded;
+    let model = match model {
+        Some(path) => {
+            let bytes =
+                std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            loaded = NerModel::from_bytes(&bytes).map_err(|e| e.to_string())?;
+            &loaded
+        }
+        None => NerModel::embedded().map_err(|e| e.to_string())?,
+    };
+    let gaz = Gazetteer::embedded().map_err(|e| e.to_string())?;
+    if details {
+        let docs = newsfacts::entities::train::read_conll(&data.join("conll2003/eng.testa"))
+            .map_err(|e| e.to_string())?;
+        return Ok(eval::conll_details(model, Some(gaz), &docs).join("\n"));
+    }
+    eval::run_eval_with(model, gaz, data)
+        .map(|r| r.to_string())
+        .map_err(|e| e.to_string())
 }
 
 fn train(what: TrainWhat, data: &Path) -> Result<ExitCode, Failure> {
@@ -299,6 +337,8 @@ fn train(what: TrainWhat, data: &Path) -> Result<ExitCode, Failure> {
             prune,
             names,
             orgs,
+            phrases,
+            seed,
         } => {
             let opts = entities::train::TrainOptions {
                 epochs,
@@ -307,6 +347,8 @@ fn train(what: TrainWhat, data: &Path) -> Result<ExitCode, Failure> {
                 prune_below: prune,
                 names: (names != "none").then(|| PathBuf::from(names)),
                 orgs: (orgs != "none").then(|| PathBuf::from(orgs)),
+                phrases: (phrases != "none").then(|| PathBuf::from(phrases)),
+                seed,
                 ..entities::train::TrainOptions::default()
             };
             let train = train.unwrap_or_else(|| data.join("conll2003/eng.train"));

@@ -271,6 +271,52 @@ pub fn eval_conll(
     (score, tokens)
 }
 
+/// Every CoNLL sentence the model gets wrong, one line each: document and sentence
+/// number, then the missed (`-`) and spurious (`+`) spans with their types, then the
+/// sentence. For error analysis.
+pub fn conll_details(
+    model: &NerModel,
+    gaz: Option<&Gazetteer>,
+    docs: &[ConllDocument],
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for (di, d) in docs.iter().enumerate() {
+        let words: Vec<Vec<&str>> = d
+            .sentences
+            .iter()
+            .map(|s| s.words.iter().map(String::as_str).collect())
+            .collect();
+        let got = model.tag_document(&words, gaz);
+        for (si, (s, p)) in d.sentences.iter().zip(&got).enumerate() {
+            let show = |e: &TokenEntity| {
+                let text = s.words.get(e.start..e.end).unwrap_or(&[]).join(" ");
+                format!("[{text}]{}", e.ty)
+            };
+            let missed: Vec<String> = s
+                .entities
+                .iter()
+                .filter(|e| !p.contains(e))
+                .map(|e| format!("-{}", show(e)))
+                .collect();
+            let spurious: Vec<String> = p
+                .iter()
+                .filter(|e| !s.entities.contains(e))
+                .map(|e| format!("+{}", show(e)))
+                .collect();
+            if missed.is_empty() && spurious.is_empty() {
+                continue;
+            }
+            out.push(format!(
+                "d{di} s{si}\t{} {}\t{}",
+                missed.join(" "),
+                spurious.join(" "),
+                s.words.join(" ")
+            ));
+        }
+    }
+    out
+}
+
 /// Runs the whole stage over pre-tokenised sentences (joined with spaces and newlines)
 /// and returns its body mentions as token entities per sentence.
 pub fn stage_mentions(

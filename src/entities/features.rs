@@ -160,6 +160,15 @@ pub struct TokenInfo {
     /// 2-3, bit 4 = first word of a listed company name, bit 5 = a later word of one; 0 =
     /// not listed), set by the caller.
     pub names: u8,
+    /// Typed name-phrase match code (kind bits << 3 | B/I/L/U position 1..=4; 0 = none),
+    /// set by the caller from the phrase lexicon.
+    pub phrase: u16,
+    /// How many game-score tokens ("2-1", "6-3", "15-10") the document holds: 0 none,
+    /// 1 one to three, 2 more (results and sports reports), set by the caller.
+    pub doc_scores: u8,
+    /// Class bits of the word as a common noun (role, organisation, place, event; 0 =
+    /// not listed), set by the caller from the phrase lexicon.
+    pub noun: u8,
 }
 
 impl TokenInfo {
@@ -323,6 +332,16 @@ mod t {
     pub const CAP_PRIOR_CTX: u64 = 53;
     pub const NAMES: u64 = 54;
     pub const NAMES_CTX: u64 = 55;
+    pub const PHRASE: u64 = 56;
+    pub const PHRASE_M1: u64 = 57;
+    pub const PHRASE_P1: u64 = 58;
+    pub const SCORES_GAZ: u64 = 59;
+    pub const SCORES_CLUSTER: u64 = 60;
+    pub const SCORES_SHAPE: u64 = 61;
+    pub const SCORES_W: u64 = 62;
+    pub const NOUN: u64 = 63;
+    pub const NOUN_M1: u64 = 64;
+    pub const NOUN_P1: u64 = 65;
 }
 
 /// Cluster path prefix of `l` bits (capped at the path length), tagged with its length.
@@ -344,6 +363,16 @@ fn low_at(s: &[TokenInfo], i: isize) -> u64 {
     s.get(i as usize)
         .map(|t| t.lower)
         .unwrap_or(PAD_HASH.wrapping_add(i as u64))
+}
+
+/// True for a game-score token: two numbers of one to three digits joined by a hyphen
+/// ("2-1", "15-10"); not a date ("1996-08") nor a range of years.
+pub fn is_score(word: &str) -> bool {
+    let Some((a, b)) = word.split_once('-') else {
+        return false;
+    };
+    let digits = |x: &str| (1..=3).contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit());
+    digits(a) && digits(b)
 }
 
 /// Per-sentence precomputation shared by all positions: whether the sentence looks like a
@@ -509,6 +538,64 @@ pub fn static_features(s: &[TokenInfo], sent: &SentenceInfo, i: usize, out: &mut
             tk.names as u64 | (names_m1 as u64) << 8 | (names_p1 as u64) << 16,
         ));
     }
+    if tk.phrase != 0 {
+        out.push(mix(t::PHRASE, tk.phrase as u64));
+        out.push(mix(
+            t::PHRASE,
+            (tk.phrase as u64) << 32 | tk.flags as u64 & 3 | (sent.headline as u64) << 2,
+        ));
+    }
+    let phrase_m1 = if i > 0 {
+        s.get(i - 1).map(|x| x.phrase).unwrap_or(0)
+    } else {
+        0
+    };
+    let phrase_p1 = s.get(i + 1).map(|x| x.phrase).unwrap_or(0);
+    if phrase_m1 != 0 {
+        out.push(mix(
+            t::PHRASE_M1,
+            phrase_m1 as u64 | (tk.phrase as u64) << 16,
+        ));
+    }
+    if phrase_p1 != 0 {
+        out.push(mix(
+            t::PHRASE_P1,
+            phrase_p1 as u64 | (tk.phrase as u64) << 16,
+        ));
+    }
+    if tk.noun != 0 {
+        out.push(mix(
+            t::NOUN,
+            tk.noun as u64 | (tk.flags as u64 & 3) << 4 | first << 6,
+        ));
+    }
+    let noun_m1 = if i > 0 {
+        s.get(i - 1).map(|x| x.noun).unwrap_or(0)
+    } else {
+        0
+    };
+    let noun_p1 = s.get(i + 1).map(|x| x.noun).unwrap_or(0);
+    if noun_m1 != 0 {
+        out.push(mix(t::NOUN_M1, noun_m1 as u64 | (tk.flags as u64 & 3) << 4));
+    }
+    if noun_p1 != 0 {
+        out.push(mix(t::NOUN_P1, noun_p1 as u64 | (tk.flags as u64 & 3) << 4));
+    }
+    if tk.doc_scores != 0 && tk.is_cap() {
+        let b = tk.doc_scores as u64;
+        out.push(mix(
+            t::SCORES_GAZ,
+            b | (tk.gazetteer as u64) << 4 | (tk.flags as u64 & 3) << 40,
+        ));
+        if let Some(prefix) = cluster_prefix(tk, 8) {
+            out.push(mix(t::SCORES_CLUSTER, b << 56 ^ prefix));
+        }
+        out.push(mix(
+            t::SCORES_SHAPE,
+            b << 60 ^ tk.short_shape ^ first << 58 ^ sh_p1.rotate_left(13),
+        ));
+        out.push(mix(t::SCORES_W, b << 60 ^ tk.lower));
+    }
     let cap_m1 = if i > 0 {
         s.get(i - 1).map(|x| x.cap_prior).unwrap_or(7)
     } else {
@@ -597,6 +684,27 @@ mod tests {
         assert!(TokenInfo::of(",").flags & flag::PUNCT != 0);
         assert_eq!(TokenInfo::of("1996").lower, TokenInfo::of("1997").lower);
         assert_eq!(TokenInfo::of("Paris").lower, TokenInfo::of("PARIS").lower);
+    }
+
+    #[test]
+    fn game_scores() {
+        // (token, is a game score)
+        let cases = [
+            ("2-1", true),
+            ("15-10", true),
+            ("6-3", true),
+            ("1996-08-30", false),
+            ("1995-96", false),
+            ("2-", false),
+            ("-1", false),
+            ("a-b", false),
+            ("2-1-0", false),
+            ("", false),
+            ("٣-١", false),
+        ];
+        for (w, want) in cases {
+            assert_eq!(is_score(w), want, "{w}");
+        }
     }
 
     #[test]

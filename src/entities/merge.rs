@@ -211,6 +211,7 @@ pub fn merge_sentence<S: AsRef<str>>(
             });
         }
     }
+    join_possessive_org_names(&mut out, &word);
     for s in &mut out {
         let head = s.end.checked_sub(1).map(word).unwrap_or("");
         if s.end >= s.start + 2 && s.ty != NerType::Org && ORG_HEADS.contains(&head) {
@@ -230,6 +231,37 @@ pub fn merge_sentence<S: AsRef<str>>(
     }
     out.sort_by_key(|s| (s.start, s.end));
     out
+}
+
+/// Joins a name cut at an inner possessive: "Cleveland Police" + "Patrolmen 's" +
+/// "Association" is one organisation when the part after the possessive ends in an
+/// organisation head ("Patrolmen's Association", "Women's Health Foundation").
+fn join_possessive_org_names<'a>(out: &mut Vec<MergedSpan>, word: &impl Fn(usize) -> &'a str) {
+    out.sort_by_key(|s| (s.start, s.end));
+    let mut k = 0;
+    while k + 1 < out.len() {
+        let (Some(a), Some(b)) = (out.get(k), out.get(k + 1)) else {
+            break;
+        };
+        let owner = word(a.end);
+        let joins = b.start == a.end + 2
+            && owner.chars().next().is_some_and(char::is_uppercase)
+            && is_possessive(word(a.end + 1))
+            && b.end
+                .checked_sub(1)
+                .is_some_and(|h| ORG_HEADS.contains(&word(h)));
+        if joins {
+            let end = b.end;
+            if let Some(a) = out.get_mut(k) {
+                a.end = end;
+                a.ty = NerType::Org;
+                a.gazetteer = None;
+            }
+            out.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// A headline written in title case: most words of four letters or more are capitalised.
@@ -534,6 +566,25 @@ mod tests {
                 &["Amazon", "Selling", "’s", "Chinese", "unit"],
                 vec![te(0, 4, NerType::Org)],
                 &[(0, 2, NerType::Org, false), (3, 4, NerType::Misc, true)],
+            ),
+            // ... unless the part after it ends in an organisation head: one organisation.
+            (
+                &[
+                    "the",
+                    "Cleveland",
+                    "Police",
+                    "Patrolmen",
+                    "'s",
+                    "Association",
+                    ",",
+                ],
+                vec![te(1, 3, NerType::Org), te(5, 6, NerType::Org)],
+                &[(1, 6, NerType::Org, false)],
+            ),
+            (
+                &["Trump", "'s", "Party", "said"],
+                vec![te(0, 1, NerType::Per), te(2, 3, NerType::Org)],
+                &[(0, 1, NerType::Per, false), (2, 3, NerType::Org, false)],
             ),
             // a span is cut after an inner lower-case word; connectors stay inside.
             (

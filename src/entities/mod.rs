@@ -15,6 +15,7 @@ pub mod eval_places;
 pub mod features;
 pub mod gazetteer;
 pub mod merge;
+pub mod phrases;
 pub mod tagger;
 pub mod train;
 pub mod wordclusters;

@@ -1,5 +1,5 @@
 //! The statistical sequence tagger at tag time. Owns: the compact model format
-//! (hashed feature keys, quantised per-tag weights, word clusters), its loading (the
+//! (hashed feature keys, quantised per-tag weights, word clusters, name phrases), its loading (the
 //! committed `data/ner-model.bin` is embedded and parsed once), document preparation
 //! (token summaries + gazetteer, cluster and document-level evidence) and greedy
 //! left-to-right decoding under BILOU constraints. Depends on `features`, `conll`
@@ -11,9 +11,12 @@ use std::sync::OnceLock;
 use super::conll::{self, NerType, TokenEntity, TAG_COUNT};
 use super::features::{self, doc_flag, flag, hash_lower, SentenceInfo, TokenInfo, START_TAG};
 use super::gazetteer::Gazetteer;
+use super::phrases::PhraseLexicon;
 use super::{EntityError, EntityErrorKind};
 
-const MAGIC: &[u8; 8] = b"NFNER\0v3";
+const MAGIC: &[u8; 8] = b"NFNER\0v4";
+/// The previous format (no phrase section), still readable.
+const MAGIC_V3: &[u8; 8] = b"NFNER\0v3";
 
 /// The committed model, embedded in the binary.
 static EMBEDDED_MODEL: &[u8] = include_bytes!("../../data/ner-model.bin");
@@ -26,6 +29,8 @@ static EMBEDDED_MODEL: &[u8] = include_bytes!("../../data/ner-model.bin");
 #[derive(Clone, Debug, Default)]
 pub struct Clusters {
     map: HashMap<u64, (u32, u8, u8)>,
+    /// Typed multi-word names (WordNet proper names), matched per sentence.
+    pub phrases: PhraseLexicon,
 }
 
 impl Clusters {
@@ -36,6 +41,7 @@ impl Clusters {
                 .into_iter()
                 .map(|(h, b, l)| (h, (b, l, 0)))
                 .collect(),
+            phrases: PhraseLexicon::default(),
         }
     }
 
@@ -241,16 +247,31 @@ impl NerModel {
             out.push(l);
             out.push(n);
         }
+        let phrases = self.clusters.phrases.sorted_entries();
+        out.extend_from_slice(&(phrases.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(self.clusters.phrases.max_len() as u32).to_le_bytes());
+        for (h, k) in phrases {
+            out.extend_from_slice(&h.to_le_bytes());
+            out.push(k);
+        }
+        let nouns = self.clusters.phrases.sorted_nouns();
+        out.extend_from_slice(&(nouns.len() as u32).to_le_bytes());
+        for (h, k) in nouns {
+            out.extend_from_slice(&h.to_le_bytes());
+            out.push(k);
+        }
         out
     }
 
     /// Parses a serialised model.
     pub fn from_bytes(bytes: &[u8]) -> Result<NerModel, EntityError> {
         let mut r = Reader { bytes, pos: 0 };
-        if r.take(8)? != MAGIC {
+        let version = r.take(8)?;
+        let has_phrases = version == MAGIC;
+        if !has_phrases && version != MAGIC_V3 {
             return Err(EntityError::new(
                 EntityErrorKind::BadModel,
-                "model header is not NFNER v3",
+                "model header is not NFNER v4 (or v3)",
             ));
         }
         let tags = r.u32()? as usize;
@@ -285,7 +306,16 @@ impl NerModel {
             let b = u32::from_le_bytes([c[8], c[9], c[10], c[11]]);
             map.insert(h, (b, c[12], c[13]));
         }
-        Ok(Self::from_parts(keys, weights, Clusters { map }))
+        let mut phrases = PhraseLexicon::default();
+        if has_phrases {
+            let n = r.u32()? as usize;
+            let max_len = r.u32()? as usize;
+            let entries = r.byte_entries(n)?;
+            let n_nouns = r.u32()? as usize;
+            let nouns = r.byte_entries(n_nouns)?;
+            phrases = PhraseLexicon::from_entries(entries, max_len, nouns);
+        }
+        Ok(Self::from_parts(keys, weights, Clusters { map, phrases }))
     }
 
     /// The embedded model, parsed on first use.
@@ -501,11 +531,25 @@ pub fn prepare_document(
             }
         }
     }
+    let scores = doc
+        .iter()
+        .flatten()
+        .filter(|w| features::is_score(w))
+        .count();
+    let doc_scores = match scores {
+        0 => 0,
+        1..=3 => 1,
+        _ => 2,
+    };
     for (s, words) in out.iter_mut().zip(doc) {
         let codes = gazetteer.map(|g| g.match_codes(words)).unwrap_or_default();
+        let phrase_codes = clusters.phrases.match_codes(words);
         for (i, (tk, w)) in s.iter_mut().zip(words).enumerate() {
             tk.doc = evidence.get(&tk.lower).copied().unwrap_or(0);
             tk.gazetteer = codes.get(i).copied().unwrap_or(0);
+            tk.phrase = phrase_codes.get(i).copied().unwrap_or(0);
+            tk.doc_scores = doc_scores;
+            tk.noun = clusters.phrases.noun_class(w);
             if let Some((b, l, cap, names)) = clusters.lookup_all(w) {
                 tk.cluster = b;
                 tk.cluster_len = l;
@@ -617,6 +661,16 @@ impl<'a> Reader<'a> {
             .ok_or_else(|| EntityError::truncated("section"))?;
         self.pos = end;
         Ok(s)
+    }
+    /// `n` entries of a u64 key and one byte.
+    fn byte_entries(&mut self, n: usize) -> Result<Vec<(u64, u8)>, EntityError> {
+        let mut entries = Vec::with_capacity(n.min(1 << 20));
+        for _ in 0..n {
+            let c = self.take(9)?;
+            let h = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            entries.push((h, c[8]));
+        }
+        Ok(entries)
     }
     fn u32(&mut self) -> Result<u32, EntityError> {
         let b = self.take(4)?;

@@ -12,6 +12,7 @@ use super::conll::{self, ConllDocument, TokenEntity, TAG_COUNT};
 use super::eval::SpanScore;
 use super::features::{self, SentenceInfo, TokenInfo, START_TAG};
 use super::gazetteer::Gazetteer;
+use super::phrases::PhraseLexicon;
 use super::tagger::{self, Clusters, NerModel};
 use super::{EntityError, EntityErrorKind};
 
@@ -39,6 +40,9 @@ pub struct TrainOptions {
     /// Person-name lexicon (`word<TAB>first-name bucket<TAB>surname bucket`, as in
     /// `data/person-names.tsv`), embedded in the model.
     pub names: Option<PathBuf>,
+    /// Typed proper-name phrases (`phrase<TAB>kind letters`, as in
+    /// `data/wordnet-names.tsv`), embedded in the model.
+    pub phrases: Option<PathBuf>,
 }
 
 impl Default for TrainOptions {
@@ -49,10 +53,11 @@ impl Default for TrainOptions {
             use_gazetteer: true,
             clusters: None,
             prune_below: 25,
-            ensemble: 5,
+            ensemble: 10,
             folds: 4,
             names: None,
             orgs: None,
+            phrases: None,
         }
     }
 }
@@ -477,6 +482,15 @@ pub fn train_ner(
     }
     if let Some(p) = &opts.orgs {
         clusters.add_names(read_org_names(p)?);
+    }
+    if let Some(p) = &opts.phrases {
+        let text = std::fs::read_to_string(p).map_err(|e| {
+            EntityError::new(
+                EntityErrorKind::Io,
+                format!("cannot read name phrases {}: {e}", p.display()),
+            )
+        })?;
+        clusters.phrases = PhraseLexicon::from_tsv(&text);
     }
     let mut train_set = prepare(&train_docs, gaz, &clusters);
     let mut dev_set = prepare(&dev_docs, gaz, &clusters);
