@@ -99,7 +99,7 @@ pub fn merge_sentence<S: AsRef<str>>(
     let word = |i: usize| words.get(i).map(|w| w.as_ref()).unwrap_or("");
     let title_case = is_title_case(words);
     let mut out: Vec<MergedSpan> = Vec::new();
-    for e in tagged {
+    for e in &split_coordinated_names(tagged, &word) {
         let end = (e.start + 1..e.end)
             .find(|&i| is_possessive(word(i)))
             .unwrap_or(e.end);
@@ -230,6 +230,43 @@ pub fn merge_sentence<S: AsRef<str>>(
         }
     }
     out.sort_by_key(|s| (s.start, s.end));
+    out
+}
+
+/// Splits a span that runs over "and the" between two capitalised names ("the Irving
+/// Independent School District and the Irving Police Department" is two organisations).
+/// "and" alone stays inside ("Procter and Gamble").
+fn split_coordinated_names<'a>(
+    tagged: &[TokenEntity],
+    word: &impl Fn(usize) -> &'a str,
+) -> Vec<TokenEntity> {
+    let mut out = Vec::with_capacity(tagged.len());
+    for e in tagged {
+        let mut start = e.start;
+        let mut i = e.start + 1;
+        while i + 2 < e.end {
+            let joins = word(i) == "and"
+                && word(i + 1) == "the"
+                && word(i - 1).chars().next().is_some_and(char::is_uppercase)
+                && word(i + 2).chars().next().is_some_and(char::is_uppercase);
+            if joins {
+                out.push(TokenEntity {
+                    start,
+                    end: i,
+                    ty: e.ty,
+                });
+                start = i + 2;
+                i += 3;
+            } else {
+                i += 1;
+            }
+        }
+        out.push(TokenEntity {
+            start,
+            end: e.end,
+            ty: e.ty,
+        });
+    }
     out
 }
 
@@ -566,6 +603,27 @@ mod tests {
                 &["Amazon", "Selling", "’s", "Chinese", "unit"],
                 vec![te(0, 4, NerType::Org)],
                 &[(0, 2, NerType::Org, false), (3, 4, NerType::Misc, true)],
+            ),
+            // "and the" between two names splits the span; "and" alone does not.
+            (
+                &[
+                    "the",
+                    "Irving",
+                    "Police",
+                    "and",
+                    "the",
+                    "Irving",
+                    "Fire",
+                    "Department",
+                    "said",
+                ],
+                vec![te(1, 8, NerType::Org)],
+                &[(1, 3, NerType::Org, false), (5, 8, NerType::Org, false)],
+            ),
+            (
+                &["Procter", "and", "Gamble", "said"],
+                vec![te(0, 3, NerType::Org)],
+                &[(0, 3, NerType::Org, false)],
             ),
             // ... unless the part after it ends in an organisation head: one organisation.
             (
