@@ -355,6 +355,14 @@ impl Gazetteer {
     /// known under it only as an alternate name.
     pub fn resolve(&self, m: &GazetteerMatch, surface: &str, context: &[u32]) -> Option<u32> {
         let surface_key = key_of_tokens(&name_tokens(surface));
+        // The countries among the candidates (for a region that shares a country's name).
+        let country_candidates: Vec<Option<&str>> = m
+            .candidates
+            .iter()
+            .filter_map(|&c| self.place(c))
+            .filter(|q| q.kind == PlaceKind::Country)
+            .map(|q| q.country_code.as_deref())
+            .collect();
         let mut best: Option<(f64, u32)> = None;
         for &c in &m.candidates {
             let Some(p) = self.place(c) else { continue };
@@ -406,11 +414,9 @@ impl Gazetteer {
             // many of its places, and that must not carry a small namesake (Paris, Texas)
             // past a world city. A national capital or a city of a million or more is known
             // abroad by its bare name.
-            let rival_country = m.candidates.iter().any(|&o| {
-                self.place(o).is_some_and(|q| {
-                    q.kind == PlaceKind::Country && q.country_code != p.country_code
-                })
-            });
+            let rival_country = country_candidates
+                .iter()
+                .any(|&code| code != p.country_code.as_deref());
             score += if p.kind != PlaceKind::City && rival_country {
                 4.0 * f64::from(same_country) + 3.0 * f64::from(same_region)
             } else {

@@ -161,6 +161,25 @@ impl Resolver {
         v
     }
 
+    /// The time just mentioned again ("the quarter" after "the third quarter"), with this
+    /// expression's part of day and clock time.
+    fn at_previous(
+        &mut self,
+        last: Point,
+        pod: Option<&'static str>,
+        clock: Option<(u32, u32)>,
+    ) -> TimeValue {
+        self.point_value(
+            Point {
+                part_of_day: pod,
+                clock,
+                ..last
+            },
+            Anchoring::PreviousTime,
+            false,
+        )
+    }
+
     fn point_value(&mut self, p: Point, anchoring: Anchoring, remember: bool) -> TimeValue {
         if remember {
             self.remember(p);
@@ -474,15 +493,7 @@ impl Resolver {
             Core::Mention { unit } => {
                 let grain = unit_grain(unit);
                 if let Some(last) = self.last.filter(|l| l.grain == grain) {
-                    return self.point_value(
-                        Point {
-                            part_of_day: pod,
-                            clock,
-                            ..last
-                        },
-                        Anchoring::PreviousTime,
-                        false,
-                    );
+                    return self.at_previous(last, pod, clock);
                 }
                 // "later that year" after "June 1998": the period of that unit containing the
                 // finer time just mentioned.
@@ -540,15 +551,7 @@ impl Resolver {
                     }
                 };
                 if let Some(last) = self.last.filter(|l| l.grain == grain && ended(l)) {
-                    return self.point_value(
-                        Point {
-                            part_of_day: pod,
-                            clock,
-                            ..last
-                        },
-                        Anchoring::PreviousTime,
-                        false,
-                    );
+                    return self.at_previous(last, pod, clock);
                 }
                 self.shift(expr, unit, -1, ShiftFrom::Reference)
             }
