@@ -33,7 +33,7 @@ use crate::entities::gazetteer::{Gazetteer, NameUse, PlaceRecord};
 use crate::entities::{EntityKind, PlaceKind};
 use crate::span::Span;
 
-/// Words that end a title.
+/// Words that end a title: these and every political title.
 const TITLE_HEADS: &[&str] = &[
     "president",
     "vice-president",
@@ -75,14 +75,6 @@ const TITLE_HEADS: &[&str] = &[
     "professor",
     "partner",
     "secretary-general",
-    "premier",
-    "senator",
-    "sen.",
-    "gov.",
-    "rep.",
-    "representative",
-    "congressman",
-    "congresswoman",
 ];
 
 /// Title heads that belong to a place rather than an organisation. The abbreviations are the
@@ -103,6 +95,10 @@ const POLITICAL_TITLES: &[&str] = &[
     "congressman",
     "congresswoman",
 ];
+
+fn is_title_head(w: &str) -> bool {
+    TITLE_HEADS.contains(&w) || POLITICAL_TITLES.contains(&w)
+}
 
 /// Words that may come before a title head inside a title.
 const TITLE_MODIFIERS: &[&str] = &[
@@ -252,7 +248,7 @@ fn title_at(v: &SentenceView<'_>, i: usize) -> Option<(usize, usize)> {
         } else {
             v.w(k)
         };
-        if TITLE_HEADS.contains(&w) {
+        if is_title_head(w) {
             last_head = Some(k);
         } else if !TITLE_MODIFIERS.contains(&w) {
             break;
@@ -524,9 +520,8 @@ fn title_inside_org_mention(v: &SentenceView<'_>, i: usize) -> Option<TitleOfOrg
     let m = v.mention_starting(i).filter(is_org)?;
     let prep = (i + 1..m.last.min(i + 8)).find(|k| matches!(v.w(*k), "of" | "at" | "for"))?;
     let title_last = prep.checked_sub(1)?;
-    if !TITLE_HEADS.contains(&v.w(title_last))
-        || !(i..title_last)
-            .all(|k| TITLE_MODIFIERS.contains(&v.w(k)) || TITLE_HEADS.contains(&v.w(k)))
+    if !is_title_head(v.w(title_last))
+        || !(i..title_last).all(|k| TITLE_MODIFIERS.contains(&v.w(k)) || is_title_head(v.w(k)))
     {
         return None;
     }
