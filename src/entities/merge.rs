@@ -442,9 +442,10 @@ const ORG_HEADS: &[&str] = &[
     "Authority",
 ];
 
-/// Capitalised tokens that are not names: units, currency codes, job-title acronyms.
+/// Capitalised tokens that are not names: the pronoun "I" (tagged before "'m" in quotes), units,
+/// currency codes, job-title acronyms.
 const NOT_NAMES: &[&str] = &[
-    "CEO", "CFO", "COO", "CTO", "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "GHz", "MHz", "KHz",
+    "I", "CEO", "CFO", "COO", "CTO", "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "GHz", "MHz", "KHz",
     "GB", "MB", "TB", "KB", "UTC", "GMT", "EST", "PST", "EDT", "PDT", "OS", "LCD", "LED", "SDK",
     "GPS", "PC", "PCs", "TV", "AM", "PM", "GDP", "IPO", "CPU", "GPU", "API", "URL", "PDF", "HD",
     "DVD", "USB", "FM", "VIP", "Q1", "Q2", "Q3", "Q4",
@@ -587,6 +588,12 @@ mod tests {
                 &["in", "Wuhan", "."],
                 vec![te(1, 2, NerType::Loc)],
                 &[(1, 2, NerType::Loc, true)],
+            ),
+            // the pronoun "I" is no name, even when the tagger says so ("I'm not sure").
+            (
+                &["\"", "I", "'m", "not", "sure"],
+                vec![te(1, 2, NerType::Per)],
+                &[],
             ),
             // missed country is added by the gazetteer.
             (&["in", "China", "."], vec![], &[(1, 2, NerType::Loc, true)]),
