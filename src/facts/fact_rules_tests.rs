@@ -151,6 +151,15 @@ const CASES: &[Case] = &[
         ],
         &[],
     ),
+    // "then-" and "ex-" glued to a name are past markers of the role after them
+    (
+        "He met then-U.S. President Barack Obama and the ex-Google CEO Eric Schmidt on Monday.",
+        &[
+            &["role [asserted]", "person=Barack Obama", "title=President", "organization=U.S.", "status=former"],
+            &["role [asserted]", "person=Eric Schmidt", "title=CEO", "organization=Google", "status=former"],
+        ],
+        &[],
+    ),
     // a name "of" a place without a political title before it is no role
     ("Mr. John Smith of Texas said the market was closed.", &[], &["role"]),
     // roles from nationality adjectives: the country is the organisation argument

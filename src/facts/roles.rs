@@ -173,7 +173,8 @@ const APPOINTED: f32 = 0.85;
 
 /// Words just before a title (or before the organisation or place of a title) saying the
 /// role has ended: "former", and "late" (the holder has died: "the late President Kennedy").
-const PAST_WORDS: &[&str] = &["former", "late"];
+/// "then-" and "ex-" are tokens of their own before a capitalised word ("then-U.S. President").
+const PAST_WORDS: &[&str] = &["former", "late", "then-", "ex-"];
 
 /// Prefixes glued to the first word of a title with the same meaning: "ex-CEO",
 /// "then-President" (the office held at the time told of, no longer).

@@ -127,6 +127,10 @@ const SENTENCE_OPENERS: &[&str] = &[
 /// single capital letters; `No`, `p`, `Vol` and the like only before a number (`No. 5`, but
 /// `said no.` ends with a period token).
 pub(crate) fn is_abbreviation(word: &str, number_follows: bool) -> bool {
+    // "then-U.S.", "ex-Gov.": the part after a hyphen decides, when it is more than one letter.
+    if let Some((_, tail)) = word.rsplit_once('-') {
+        return tail.chars().count() > 1 && is_abbreviation(tail, number_follows);
+    }
     let lower = word.to_lowercase();
     let l = lower.as_str();
     NEVER_FINAL.contains(&l)
@@ -306,6 +310,11 @@ fn judge_terminal(chars: &[(usize, char)], k: usize, run_end: usize, e: usize) -
     if word.is_empty() {
         return (true, j);
     }
+    // "then-U.S. President", "ex-Gov. Smith": the part after a hyphen is the word.
+    let word = match word.rsplit_once('-') {
+        Some((_, tail)) if tail.chars().count() > 1 => tail.to_string(),
+        _ => word,
+    };
     // `1. First item`: a list marker at the start of a line is not a sentence.
     let at_line_start = w == 0 || ch(w - 1) == Some('\n');
     if at_line_start && word.len() <= 2 && word.bytes().all(|b| b.is_ascii_digit()) {
@@ -431,6 +440,14 @@ mod tests {
                 "initials",
                 "Author J. K. Rowling spoke. Fans cheered.",
                 &["Author J. K. Rowling spoke.", "Fans cheered."],
+            ),
+            (
+                "an abbreviation after a hyphenated prefix",
+                "He met then-U.S. President Obama and ex-Gov. Smith. They left.",
+                &[
+                    "He met then-U.S. President Obama and ex-Gov. Smith.",
+                    "They left.",
+                ],
             ),
             (
                 "U.S. mid-sentence",
@@ -587,10 +604,22 @@ mod tests {
 
     #[test]
     fn abbreviation_lexicon() {
-        for w in ["U.S", "Inc", "Mr", "J", "a.m", "D.C", "e.g", "Jan"] {
+        for w in [
+            "U.S", "Inc", "Mr", "J", "a.m", "D.C", "e.g", "Jan", "then-U.S", "ex-Gov",
+        ] {
             assert!(is_abbreviation(w, false), "{w}");
         }
-        for w in ["Amazon", "billion", "2017", "USA", "Amazon.com", "no", "p"] {
+        for w in [
+            "Amazon",
+            "billion",
+            "2017",
+            "USA",
+            "Amazon.com",
+            "no",
+            "p",
+            "Model-T",
+            "well-known",
+        ] {
             assert!(!is_abbreviation(w, false), "{w}");
         }
         assert!(is_abbreviation("No", true) && is_abbreviation("p", true));

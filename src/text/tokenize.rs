@@ -67,12 +67,31 @@ pub(crate) fn tokenize_into(text: &str, region: Span, out: &mut Vec<Token>) {
         if is_word_char(c) {
             let start = k;
             let mut e = k + 1;
+            let mut prefix = false;
             loop {
                 match ch(e) {
                     Some(n) if is_word_char(n) || is_combining(n) => e += 1,
-                    Some(n) if ch(e + 1).is_some_and(|after| joins(ch(e - 1), n, after)) => e += 2,
+                    Some(n) if ch(e + 1).is_some_and(|after| joins(ch(e - 1), n, after)) => {
+                        if n == '-'
+                            && ch(e + 1).is_some_and(char::is_uppercase)
+                            && is_name_prefix(chars.get(start..e).unwrap_or(&[]))
+                        {
+                            prefix = true;
+                            e += 1;
+                            break;
+                        }
+                        e += 2
+                    }
                     _ => break,
                 }
+            }
+            if prefix {
+                out.push(Token {
+                    span: Span::new(end_of(start), end_of(e)),
+                    kind: TokenKind::Word,
+                });
+                k = e;
+                continue;
             }
             let word: String = chars
                 .get(start..e)
@@ -146,6 +165,17 @@ pub(crate) fn tokenize_into(text: &str, region: Span, out: &mut Vec<Token>) {
         });
         k = e;
     }
+}
+
+/// Lowercase prefixes that a hyphen glues to a name: "then-U.S. President", "ex-Google",
+/// "pro-Trump", "anti-EU", "non-EU". Before a capital letter the prefix is a token of its own
+/// ("then-"), so that the name after it is found; before a lowercase word it stays glued
+/// ("ex-wife", "anti-war").
+const NAME_PREFIXES: &[&str] = &["then", "ex", "pro", "anti", "non"];
+
+fn is_name_prefix(run: &[(usize, char)]) -> bool {
+    let word: String = run.iter().map(|&(_, c)| c.to_ascii_lowercase()).collect();
+    NAME_PREFIXES.contains(&word.as_str())
 }
 
 fn is_word_char(c: char) -> bool {
@@ -316,6 +346,25 @@ mod tests {
                 "hyphenated words",
                 "e-commerce cross-border",
                 &["e-commerce", "cross-border"],
+            ),
+            (
+                "a lowercase prefix before a name is a token of its own",
+                "Then-U.S. President, ex-Google staff, pro-Trump and anti-war ex-wife",
+                &[
+                    "Then-",
+                    "U.S.",
+                    "President",
+                    ",",
+                    "ex-",
+                    "Google",
+                    "staff",
+                    ",",
+                    "pro-",
+                    "Trump",
+                    "and",
+                    "anti-war",
+                    "ex-wife",
+                ],
             ),
             (
                 "abbreviations keep their period",
