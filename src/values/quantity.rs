@@ -649,6 +649,21 @@ fn vague_scale(tokens: &[Token], i: usize, modifier: Option<Modifier>) -> Option
     })
 }
 
+/// A plural noun by its form: "-s" (not "-ss", "-us", "-is": "business", "virus",
+/// "crisis"), or an irregular plural; "news" and "series" are singular in use.
+fn plural_noun(w: &str) -> bool {
+    matches!(w, "people" | "children" | "men" | "women" | "police")
+        || w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
+            && !matches!(
+                w,
+                "news" | "series" | "species" | "means" | "whereas" | "always"
+            )
+}
+
 fn is_month_or_weekday(w: &str) -> bool {
     super::time::month_word(w).is_some() || super::time::weekday_word(w).is_some()
 }
@@ -660,6 +675,17 @@ fn counted_noun(tokens: &[Token], i: usize) -> Option<Counted> {
     let mut j = i;
     let mut words = 0;
     while let Some(t) = tokens.get(j) {
+        // "pan-democratic politicians": a hyphen inside a compound word is part of it.
+        if words > 0
+            && t.norm == "-"
+            && !t.space_before
+            && tokens
+                .get(j + 1)
+                .is_some_and(|n| n.is_word() && !n.space_before)
+        {
+            j += 1;
+            continue;
+        }
         if !t.is_word() || ends_noun_phrase(&t.norm) || words >= 4 {
             // "countries and regions": one coordinated plural noun.
             if words > 0 && matches!(t.norm.as_str(), "and" | "or") {
@@ -705,6 +731,16 @@ fn counted_noun(tokens: &[Token], i: usize) -> Option<Counted> {
         j += 1;
         words += 1;
         end = j;
+        // A plural noun heads the phrase: what follows is the verb or an adverb ("shells
+        // fell near", "fans donned costumes"), unless another plural noun does
+        // ("arms shipments").
+        if plural_noun(&t.norm)
+            && tokens
+                .get(j)
+                .is_some_and(|n| n.is_word() && !ends_noun_phrase(&n.norm) && !plural_noun(&n.norm))
+        {
+            break;
+        }
     }
     if end == i {
         return None;

@@ -376,7 +376,7 @@ pub fn weekday_word(w: &str) -> Option<u32> {
     })
 }
 
-fn unit_word(w: &str) -> Option<(Unit, bool)> {
+pub(crate) fn unit_word(w: &str) -> Option<(Unit, bool)> {
     Some(match w {
         "second" => (Unit::Second, false),
         "seconds" => (Unit::Second, true),
@@ -1338,6 +1338,46 @@ fn year_context(w: &str) -> bool {
     )
 }
 
+/// Words that label the number after them ("Section 1001", "Flight 1549", "Resolution
+/// 1973", "No. 1999"): that number is an identifier, not a year.
+fn numbered_label(w: &str) -> bool {
+    matches!(
+        w,
+        "section"
+            | "sec"
+            | "article"
+            | "chapter"
+            | "clause"
+            | "paragraph"
+            | "rule"
+            | "resolution"
+            | "room"
+            | "suite"
+            | "flight"
+            | "route"
+            | "highway"
+            | "interstate"
+            | "no"
+            | "nos"
+            | "number"
+            | "page"
+            | "pages"
+            | "model"
+            | "version"
+            | "form"
+            | "item"
+            | "code"
+            | "#"
+            | "gate"
+            | "platform"
+            | "channel"
+            | "exit"
+            | "precinct"
+            | "ward"
+            | "bus"
+    )
+}
+
 /// "2024", "the year 2000", "fiscal 2023", "fiscal year 1989", "FY2023".
 fn year_rule(c: &Cursor, i: usize) -> RuleOut {
     match c.norm(i) {
@@ -1431,10 +1471,14 @@ fn year_rule(c: &Cursor, i: usize) -> RuleOut {
     if counted && !year_context(prev) {
         return None;
     }
+    // "over 2000 - 2050" spans years; "over 2000" alone bounds a number.
+    let year_span = matches!(c.norm(end), "-" | "–" | "to") && c.year(end + 1).is_some();
     if matches!(
         prev,
-        "$" | "€" | "£" | "¥" | "about" | "some" | "over" | "nearly" | "almost" | "approximately"
-    ) || (prev == "," && i >= 2 && c.tok(i - 2).is_some_and(|t| t.is_number()))
+        "$" | "€" | "£" | "¥" | "about" | "some" | "nearly" | "almost" | "approximately"
+    ) || prev == "over" && !year_span
+        || (prev == "," && i >= 2 && c.tok(i - 2).is_some_and(|t| t.is_number()))
+        || numbered_label(prev)
     {
         return None;
     }
@@ -1610,7 +1654,16 @@ fn quarter_rule(c: &Cursor, i: usize) -> RuleOut {
             && !c.is(k + skip + 1, "-")
             && (!matches!(
                 c.norm(k + skip + 1),
-                "of" | "ended" | "ending" | "ends" | "to"
+                "of" | "ended"
+                    | "ending"
+                    | "ends"
+                    | "to"
+                    | "from"
+                    | "between"
+                    | "when"
+                    | "before"
+                    | "after"
+                    | "since"
             ) || c.norm(k + skip) == "quarter" && !c.is(k + skip + 1, "of"))
         {
             let most_recent = latest && matches!(w, "latest" | "recent" | "most");
@@ -2189,9 +2242,12 @@ fn duration_rule(c: &Cursor, i: usize) -> RuleOut {
         }
     }
     let mut e = after_count;
-    // "two more weeks", "an additional year": the added span is the duration.
-    if matches!(c.norm(e), "more" | "additional" | "extra" | "further")
-        && unit_word(c.norm(e + 1)).is_some()
+    // "two more weeks", "an additional year": the added span is the duration; so is
+    // "12 straight years", "three consecutive quarters".
+    if matches!(
+        c.norm(e),
+        "more" | "additional" | "extra" | "further" | "straight" | "consecutive" | "successive"
+    ) && unit_word(c.norm(e + 1)).is_some()
     {
         e += 1;
     }
