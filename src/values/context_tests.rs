@@ -670,3 +670,35 @@ t!(
     "2000",
     "time DATE 2000"
 );
+// Real-news patterns (issue: reading values as a reader would).
+t!(
+    that_month_is_in_the_year_talked_about,
+    "Riots in Chicago in 1968 contributed to Humphrey's loss that November.",
+    "that November",
+    "time DATE 1968-11"
+);
+t!(
+    just_over_a_count_of_hours_is_a_duration_ago,
+    "The post was made just over 24 hours ago.",
+    "24 hours ago",
+    "time DATE 2024-05-16"
+);
+t!(
+    twenty_four_hour_clock_before_a_time_zone,
+    "As of 15:11 GMT the site was accessible.",
+    "15:11 GMT",
+    "time TIME 2024-05-16T15:11Z"
+);
+#[test]
+fn counts_and_rates_are_not_times() {
+    for (text, surface) in [
+        ("Activists want a $15-an-hour minimum wage.", "an-hour"),
+        ("A survey of 1709 schoolchildren was carried out.", "1709"),
+    ] {
+        assert_eq!(
+            summary_of(text, &CORPUS_REFERENCE, surface).filter(|s| s.starts_with("time")),
+            None,
+            "in {text:?}"
+        );
+    }
+}

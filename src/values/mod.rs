@@ -274,11 +274,12 @@ pub(crate) fn parse_modifier(tokens: &[Token], i: usize) -> Option<(usize, Modif
     {
         return None;
     }
-    // "investment over five years": before a count of time units "over" is the preposition
-    // of a duration, which the time rules read without it.
-    if end == i + 1
-        && matches!(w(i), "over" | "under" | "above" | "below" | "exceeding")
-        && (next.is_number() || number::small_number_word(&next.norm).is_some())
+    // "investment over five years", "just over 24 hours ago": before a count of time units
+    // "over" is the preposition of a duration, which the time rules read without it.
+    if matches!(
+        w(end - 1),
+        "over" | "under" | "above" | "below" | "exceeding"
+    ) && (next.is_number() || number::small_number_word(&next.norm).is_some())
         && time::unit_word(w(end + 1)).is_some_and(|(_, plural)| plural)
     {
         return None;
@@ -970,6 +971,7 @@ fn infinitive(tokens: &[Token], k: usize) -> bool {
         )
 }
 
+/// The tense of a bare weekday, firm when a marker decided it, leaning past by default.
 /// Bare weekdays in news are overwhelmingly past ("said Friday"); a future marker shortly
 /// before the weekday, with no past marker in between, makes it the coming one, unless a
 /// past perfect frames it ("had been due to expire Friday"). A weekday that opens its

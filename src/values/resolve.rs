@@ -259,6 +259,10 @@ impl Resolver {
                 Some((r.year + i32::try_from(off).ok()?, self.reference_year_known))
             }
             YearSpec::Guess => None,
+            YearSpec::InFocus => self
+                .last
+                .filter(|l| l.year_known)
+                .map(|l| (l.start.year, true)),
         }
     }
 

@@ -185,6 +185,9 @@ pub enum YearSpec {
     FromReference(i64),
     /// Not written: chosen at resolution from tense and distance to the reference.
     Guess,
+    /// The year of the time just talked about ("that November" after "in 1968"); guessed
+    /// like [`YearSpec::Guess`] when nothing was mentioned.
+    InFocus,
 }
 
 /// Where a relative shift starts.
@@ -1431,6 +1434,29 @@ fn year_rule(c: &Cursor, i: usize) -> RuleOut {
     let next = c.tok(end);
     // A bare number is a year when a temporal word governs it, or when nothing counts it.
     // "2000 employees" counts; "1989 unconsolidated profit", "1989 is" and "1990 results" do not.
+    // "a survey of 1709 schoolchildren", "1500 people": an irregular plural counts the
+    // number unless a temporal preposition governs it ("in 1995 people voted").
+    let counted_irregular = next.is_some_and(|n| {
+        n.is_word()
+            && !n.capitalised
+            && [
+                "children",
+                "people",
+                "men",
+                "women",
+                "police",
+                "personnel",
+                "staff",
+            ]
+            .iter()
+            .any(|p| n.norm.ends_with(p))
+    }) && !matches!(
+        prev,
+        "in" | "since" | "until" | "by" | "during" | "from" | "before" | "after" | "to"
+    );
+    if counted_irregular {
+        return None;
+    }
     let counted = next.is_some_and(|n| {
         let w = n.norm.as_str();
         n.is_word()
@@ -1938,6 +1964,26 @@ fn relative_rule(c: &Cursor, i: usize) -> RuleOut {
         }
         return None;
     }
+    // "that November", "that spring": the month or season in the year talked about.
+    if w == "that" && !has_the {
+        if let Some((m, e)) = c.month(k + 1) {
+            return Some((
+                e,
+                calendar(YearSpec::InFocus, Some(m), None),
+                "that <month>",
+            ));
+        }
+        if let Some(code) = season_word(c.norm(k + 1)) {
+            return Some((
+                k + 2,
+                TimeExpr::of(Core::Season {
+                    code,
+                    year: YearSpec::InFocus,
+                }),
+                "that <season>",
+            ));
+        }
+    }
     // "that day", "that same year": the period mentioned before.
     if w == "that" && !has_the {
         let k2 = if c.is(k + 1, "same") { k + 2 } else { k + 1 };
@@ -2282,7 +2328,7 @@ fn duration_rule(c: &Cursor, i: usize) -> RuleOut {
         return None;
     }
     // Bare "a year"/"a day" reads as a rate ("twice a year") unless framed; accept only with a signal or frame.
-    if singular_count && !has_the && frame.is_none() && c.norm(k) == "a" {
+    if singular_count && !has_the && frame.is_none() && matches!(c.norm(k), "a" | "an") {
         let prev = if i > 0 { c.norm(i - 1) } else { "" };
         if !matches!(
             prev,
@@ -2430,12 +2476,15 @@ fn clock_time(c: &Cursor, i: usize) -> RuleOut {
             }
             e + 3
         }
+        // "at 15:11", "as of 15:11 GMT": a 24-hour clock after a preposition or before a
+        // time zone.
         None if has_minutes
-            && i > 0
-            && matches!(
-                c.norm(i - 1),
-                "at" | "by" | "until" | "before" | "after" | "from"
-            ) =>
+            && (i > 0
+                && matches!(
+                    c.norm(i - 1),
+                    "at" | "by" | "until" | "before" | "after" | "from" | "of" | "since"
+                )
+                || matches!(c.norm(e), "gmt" | "utc") && c.capitalised(e)) =>
         {
             e
         }
