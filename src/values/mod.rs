@@ -567,6 +567,7 @@ fn may_start_value(t: &Token) -> bool {
                         | "dozens"
                         | "half"
                         | "hundreds"
+                        | "tens"
                         | "thousands"
                         | "millions"
                         | "billions"
