@@ -531,3 +531,174 @@ t!(
     "Christmas Day",
     "time DATE 2023-12-25"
 );
+// The clause that governs a bare month decides its year (reference 2024-05-16): a
+// reporting verb or a past verb across a clause boundary or an infinitive only leans, and
+// then a month within about two months of the reference is the nearest one.
+t!(
+    reported_cutback_next_month_is_ahead,
+    "Reports said Saudi Arabia told U.S., European and Japanese oil companies of a cutback in its oil supply in June.",
+    "June",
+    "time DATE 2024-06"
+);
+t!(
+    supposed_to_conclude_by_outweighs_a_verb_across_a_comma,
+    "The governments, which cosponsor the talks that are supposed to conclude by July, invited the party to rejoin.",
+    "July",
+    "time DATE 2024-07"
+);
+t!(
+    announced_agreement_to_acquire_is_ahead,
+    "The bank announced an agreement to acquire the Peoria, Ill., company in July.",
+    "July",
+    "time DATE 2024-07"
+);
+t!(
+    loans_through_a_close_month_run_ahead,
+    "Lenders have extended the company up to $90 million in revolving loans through July.",
+    "July",
+    "time DATE 2024-07"
+);
+t!(
+    adjective_participle_is_not_past,
+    "The dividend would be paid on a still unspecified date in June.",
+    "June",
+    "time DATE 2024-06"
+);
+t!(
+    decided_to_admit_across_commas_is_the_close_month,
+    "NATO has decided to admit Poland, Hungary and the Czech Republic in early June, an official said on Wednesday.",
+    "early June",
+    "time DATE 2024-06 mod=START"
+);
+t!(
+    fronted_month_takes_the_verb_of_its_clause,
+    "In July, a week after the anniversary of the decision, a bombing in Birmingham, Ala., killed a guard.",
+    "July",
+    "time DATE 2023-07"
+);
+t!(
+    near_past_verb_in_the_same_clause_stays_firm,
+    "The operator changed from a fiscal year to a calendar year in June.",
+    "June",
+    "time DATE 2023-06"
+);
+// A counted noun ends at its plural head: what follows is the verb (issue from real news:
+// "15 shells fell near", "thousands of fans donned costumes").
+t!(
+    counted_noun_stops_before_the_verb,
+    "Another 15 shells fell near the posts.",
+    "15",
+    "quantity 15 shells"
+);
+t!(
+    counted_noun_stops_before_an_adverb,
+    "The group whose three robots collectively earned the most points won.",
+    "three",
+    "quantity 3 robots"
+);
+t!(
+    counted_noun_keeps_two_plural_nouns,
+    "Police seized 40 arms shipments.",
+    "40",
+    "quantity 40 arms shipments"
+);
+// A bare weekday in the sentence that named a week falls in that week; figures named by a
+// month report on a month that has passed, whatever the verb (real news, 2015-12-01:
+// "will begin this week, as Yellen speaks ... on Wednesday"; "will get ... the November
+// jobs report").
+t!(
+    weekday_falls_in_the_week_of_its_sentence,
+    "Talks resume next week, when the envoy meets the minister on Tuesday.",
+    "Tuesday",
+    "time DATE 2024-05-21"
+);
+t!(
+    month_of_a_report_is_the_past_one,
+    "Traders will watch the April jobs report on Friday.",
+    "April",
+    "time DATE 2024-04"
+);
+// "over" before a count of time units is the preposition of a duration, not a bound on a
+// number (real news: "$275 billion in federal infrastructure investment over five years").
+t!(
+    over_before_a_count_of_years_is_a_duration,
+    "She proposes $275 billion in investment over five years.",
+    "five years",
+    "time DURATION P5Y"
+);
+// A number labelled by "Section", "Flight", "Resolution" is an identifier, not a year
+// (real news: "agents are looking at U.S. Code 18, Section 1001").
+#[test]
+fn labelled_numbers_are_not_years() {
+    for (text, surface) in [
+        (
+            "Agents are looking at U.S. Code 18, Section 1001, which covers false statements.",
+            "1001",
+        ),
+        ("The crew of flight 1549 was honored.", "1549"),
+        ("The council passed resolution 1973 on Libya.", "1973"),
+    ] {
+        assert_eq!(
+            summary_of(text, &CORPUS_REFERENCE, surface).filter(|s| s.starts_with("time")),
+            None,
+            "in {text:?}"
+        );
+    }
+}
+
+// "the period from 2004 to 2009" names its own bounds: it is not the quarter in focus.
+#[test]
+fn period_with_its_own_bounds_is_not_a_quarter() {
+    let text = "The schools must pay arrears for the period from 2004 to 2009.";
+    let values = extract(text, &lines(text), &CORPUS_REFERENCE);
+    let surfaces: Vec<&str> = values.iter().map(|v| v.span.slice(text)).collect();
+    assert_eq!(surfaces, ["2004", "2009"], "{values:?}");
+}
+// A future event does not fall in a month mentioned as history (real news, 2011-04-13:
+// a caption about April 12, 1981, then "which will launch at the end of the month").
+t!(
+    future_mention_skips_a_historical_month,
+    "The first shuttle lifted off on April 12, 1981.\nEndeavour will launch at the end of the month.",
+    "the end of the month",
+    "time DATE 2024-05 mod=END"
+);
+// "over 2000 - 2050" is a span of years (real news: "effects of ozone pollution over
+// 2000 - 2050 on crops"), not "more than 2000".
+t!(
+    over_a_span_of_years_is_not_a_bound,
+    "They analysed the effects of ozone pollution over 2000 - 2050 on crops.",
+    "2000",
+    "time DATE 2000"
+);
+// Real-news patterns (issue: reading values as a reader would).
+t!(
+    that_month_is_in_the_year_talked_about,
+    "Riots in Chicago in 1968 contributed to Humphrey's loss that November.",
+    "that November",
+    "time DATE 1968-11"
+);
+t!(
+    just_over_a_count_of_hours_is_a_duration_ago,
+    "The post was made just over 24 hours ago.",
+    "24 hours ago",
+    "time DATE 2024-05-16"
+);
+t!(
+    twenty_four_hour_clock_before_a_time_zone,
+    "As of 15:11 GMT the site was accessible.",
+    "15:11 GMT",
+    "time TIME 2024-05-16T15:11Z"
+);
+#[test]
+fn counts_and_rates_are_not_times() {
+    for (text, surface) in [
+        ("Activists want a $15-an-hour minimum wage.", "an-hour"),
+        ("A survey of 1709 schoolchildren was carried out.", "1709"),
+    ] {
+        assert_eq!(
+            summary_of(text, &CORPUS_REFERENCE, surface).filter(|s| s.starts_with("time")),
+            None,
+            "in {text:?}"
+        );
+    }
+}

@@ -45,7 +45,7 @@ pub use time::{Anchoring, DurationRange, Grain, Interval, Signal, TimeValue, Tim
 
 use lexer::Token;
 use money::YenContext;
-use resolve::{Resolver, Tense};
+use resolve::{Cue, Resolver, Tense};
 
 /// How overlapping candidates are settled, in one place:
 ///
@@ -257,6 +257,33 @@ pub(crate) fn parse_modifier(tokens: &[Token], i: usize) -> Option<(usize, Modif
     if !numeric {
         return None;
     }
+    // "effects over 2000 - 2050": a span of years, not a bound on a number.
+    let year_like = |t: Option<&Token>| {
+        t.is_some_and(|t| {
+            t.is_plain_integer()
+                && t.int_digits == 4
+                && t.norm
+                    .parse::<u32>()
+                    .is_ok_and(|y| (1800..=2199).contains(&y))
+        })
+    };
+    if end == i + 1
+        && year_like(Some(next))
+        && matches!(w(end + 1), "-" | "–" | "to")
+        && year_like(tokens.get(end + 2))
+    {
+        return None;
+    }
+    // "investment over five years", "just over 24 hours ago": before a count of time units
+    // "over" is the preposition of a duration, which the time rules read without it.
+    if matches!(
+        w(end - 1),
+        "over" | "under" | "above" | "below" | "exceeding"
+    ) && (next.is_number() || number::small_number_word(&next.norm).is_some())
+        && time::unit_word(w(end + 1)).is_some_and(|(_, plural)| plural)
+    {
+        return None;
+    }
     if m == Modifier::Exactly
         && w(i) == "all"
         && !next.is_number()
@@ -270,7 +297,7 @@ pub(crate) fn parse_modifier(tokens: &[Token], i: usize) -> Option<(usize, Modif
 /// A value before time resolution.
 enum Pending {
     Ready(ValueData),
-    Time(time::TimeExpr, Tense, usize),
+    Time(time::TimeExpr, Cue, usize),
 }
 
 /// Finds and normalises all values in the given sentences of `text`.
@@ -293,8 +320,8 @@ pub fn extract(text: &str, sentences: &[Span], reference: &Reference) -> Vec<Val
         .map(|(span, dim, rule, p)| {
             let data = match p {
                 Pending::Ready(d) => d,
-                Pending::Time(expr, tense, sentence) => {
-                    ValueData::Time(resolver.resolve(&expr, tense, sentence))
+                Pending::Time(expr, cue, sentence) => {
+                    ValueData::Time(resolver.resolve(&expr, cue, sentence))
                 }
             };
             Value {
@@ -355,6 +382,17 @@ fn parse_sentence(
         if let Some(m) = time::parse_time(tokens, i) {
             let tense = if matches!(m.expr.core, time::Core::Weekday { shift: None, .. }) {
                 weekday_tense(tokens, m.start, m.end)
+            } else if matches!(m.expr.core, time::Core::Month { shift: 0, .. })
+                && tokens
+                    .get(m.end)
+                    .is_some_and(|t| reported_period_noun(&t.norm))
+            {
+                // "the November jobs report": figures describe a month that has (mostly)
+                // passed, whatever the verb; a close month still wins.
+                Cue {
+                    tense: Tense::Past,
+                    firm: false,
+                }
             } else {
                 tense_around(tokens, m.start, m.end)
             };
@@ -529,6 +567,7 @@ fn may_start_value(t: &Token) -> bool {
                         | "dozens"
                         | "half"
                         | "hundreds"
+                        | "tens"
                         | "thousands"
                         | "millions"
                         | "billions"
@@ -695,8 +734,14 @@ fn tense_marker(tokens: &[Token], k: usize) -> Option<Tense> {
                     | "bed"
             ) =>
         {
-            // A participle after a present or bare form of "be" is passive, not past.
-            if matches!(prev, "be" | "been" | "being" | "is" | "are" | "am") {
+            // A participle after a present or bare form of "be" is passive, not past; after
+            // a determiner it is an adjective ("a still unspecified date").
+            let before_prev = k.checked_sub(2).map_or("", norm);
+            if matches!(prev, "be" | "been" | "being" | "is" | "are" | "am")
+                || determiner(prev)
+                || (prev.ends_with("ly") || matches!(prev, "still" | "yet" | "newly"))
+                    && determiner(before_prev)
+            {
                 None
             } else {
                 Some(Tense::Past)
@@ -706,16 +751,127 @@ fn tense_marker(tokens: &[Token], k: usize) -> Option<Tense> {
     }
 }
 
+/// Beyond this distance (in tokens) a weak tense marker (a bare "-ed" form, a reporting
+/// verb) only leans, as does any marker across a clause boundary: a bare month close to the
+/// reference then takes the nearest occurrence.
+const FIRM_MARKER_DISTANCE: usize = 10;
+
+/// Extra distance for each clause boundary (comma, semicolon, colon, dash, parenthesis,
+/// quote) between a marker and the expression: the marker likely governs another clause.
+const CLAUSE_PENALTY: usize = 4;
+
+/// Reporting verbs date the report, not what is reported ("said Saudi Arabia told
+/// companies of a cutback in September"); beyond the next few words they weigh less.
+fn reporting_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said" | "told" | "added" | "reported" | "announced" | "stated" | "noted" | "according"
+    )
+}
+
+/// Whether `tokens[k]` separates clauses.
+fn clause_boundary(tokens: &[Token], k: usize) -> bool {
+    tokens.get(k).is_some_and(|t| {
+        t.kind == lexer::TokenKind::Symbol
+            && matches!(
+                t.norm.as_str(),
+                "," | ";" | ":" | "(" | ")" | "\"" | "`" | "'" | "“" | "”" | "—" | "–"
+            )
+    })
+}
+
+/// Words before a time expression that open a sentence as a fronted adverbial
+/// ("In January, a bombing killed a guard"): prepositions and period modifiers only.
+fn fronting_word(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "by"
+            | "during"
+            | "since"
+            | "until"
+            | "till"
+            | "through"
+            | "from"
+            | "early"
+            | "late"
+            | "mid"
+            | "-"
+            | "and"
+            | "but"
+            | "\""
+            | "`"
+            | "“"
+    )
+}
+
+/// Nouns for figures that report on a period ("the October jobs report", "March sales").
+fn reported_period_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "jobs"
+            | "report"
+            | "reports"
+            | "data"
+            | "figures"
+            | "numbers"
+            | "statistics"
+            | "results"
+            | "sales"
+            | "survey"
+            | "payrolls"
+            | "payroll"
+            | "reading"
+            | "inflation"
+            | "unemployment"
+            | "employment"
+            | "retail"
+            | "trade"
+            | "exports"
+            | "imports"
+            | "output"
+            | "production"
+    )
+}
+
+/// Words that open a noun phrase: an "-ed" form right after one is an adjective.
+fn determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "no"
+    )
+}
+
 /// The tense governing tokens `[start, end)`: the nearest tense marker in the sentence
-/// (see [`tense_marker`]), else present.
-fn tense_around(tokens: &[Token], start: usize, end: usize) -> Tense {
+/// (see [`tense_marker`]), weighed by distance and clause boundaries, else present. A
+/// fronted time ("In January, ...") takes the first marker of the clause it opens.
+fn tense_around(tokens: &[Token], start: usize, end: usize) -> Cue {
     // "until mid-November": the end of a period still running ("through" is not: "this
     // year through August" looks back).
     let before = start.checked_sub(1).and_then(|k| tokens.get(k));
     if before.is_some_and(|t| matches!(t.norm.as_str(), "until" | "till")) {
-        return Tense::Future;
+        return Cue::firm(Tense::Future);
     }
-    let mut best: Option<(usize, Tense)> = None;
+    let norm = |j: usize| tokens.get(j).map_or("", |t| t.norm.as_str());
+    let fronted = start < 4 && (0..start).all(|k| fronting_word(norm(k))) && norm(end) == ",";
+    if fronted {
+        let hi = end.saturating_add(2 * TENSE_WINDOW).min(tokens.len());
+        if let Some(tense) = (end..hi).find_map(|k| tense_marker(tokens, k)) {
+            return Cue::firm(tense);
+        }
+    }
+    let mut best: Option<(usize, Tense, bool)> = None;
     // A bounded window keeps the scan linear on pathological one-sentence inputs.
     let lo = start.saturating_sub(TENSE_WINDOW);
     let hi = end.saturating_add(TENSE_WINDOW).min(tokens.len());
@@ -727,33 +883,102 @@ fn tense_around(tokens: &[Token], start: usize, end: usize) -> Tense {
             let dist = if k < start { start - k } else { k + 1 - end };
             // A bare "-ed" form is often a participle ("new markets untouched by"), a weaker
             // cue than an auxiliary or modal: beyond the next few words it counts as farther.
-            let w = tokens.get(k).map_or("", |t| t.norm.as_str());
-            let weak = w.ends_with("ed")
+            let raw = dist;
+            let w = norm(k);
+            let weak = (w.ends_with("ed")
                 && !matches!(
                     w,
                     "expected" | "planned" | "scheduled" | "slated" | "supposed"
                 )
-                && !looks_ahead_verb(w);
+                && !looks_ahead_verb(w))
+                || reporting_verb(w);
             let dist = if weak && dist > WEAK_MARKER_NEAR {
                 dist + WEAK_MARKER_PENALTY
             } else {
                 dist
             };
+            // An infinitive between a marker and the expression opens a clause of its own
+            // ("placed orders to start the first trading day for November"), unless the
+            // marker is the verb that governs it ("agreed to buy").
+            let between = if k < start { k + 1..start } else { end..k };
+            let boundaries = between
+                .filter(|&j| clause_boundary(tokens, j) || (j > k + 1 && infinitive(tokens, j)))
+                .count();
+            let dist = dist + CLAUSE_PENALTY * boundaries;
+            let firm = boundaries == 0 && (!weak || raw <= FIRM_MARKER_DISTANCE);
             // Markers right after the expression weigh the same as before it.
-            if best.is_none_or(|(d, _)| dist < d) {
-                best = Some((dist, tense));
+            if best.is_none_or(|(d, _, _)| dist < d) {
+                best = Some((dist, tense, firm));
             }
         }
     }
-    best.map_or(Tense::Present, |(_, t)| t)
+    match best {
+        Some((_, tense, firm)) => Cue { tense, firm },
+        None => Cue::firm(Tense::Present),
+    }
 }
 
+/// Whether `tokens[k]` is the "to" of an infinitive: "to" before a lowercase word that is
+/// not a determiner, pronoun, number or plural noun ("to start", not "to a calendar year"
+/// or "to holders").
+fn infinitive(tokens: &[Token], k: usize) -> bool {
+    if !tokens.get(k).is_some_and(|t| t.is("to")) {
+        return false;
+    }
+    let Some(next) = tokens.get(k + 1).filter(|t| t.is_word() && !t.has_upper) else {
+        return false;
+    };
+    let w = next.norm.as_str();
+    let plural = w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
+    !plural
+        && number::small_number_word(w).is_none()
+        && !matches!(
+            w,
+            "the"
+                | "a"
+                | "an"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "my"
+                | "your"
+                | "him"
+                | "them"
+                | "me"
+                | "us"
+                | "it"
+                | "some"
+                | "any"
+                | "all"
+                | "each"
+                | "every"
+                | "no"
+                | "date"
+                | "about"
+                | "around"
+                | "more"
+                | "less"
+                | "record"
+                | "levels"
+                | "mid"
+                | "early"
+                | "late"
+        )
+}
+
+/// The tense of a bare weekday, firm when a marker decided it, leaning past by default.
 /// Bare weekdays in news are overwhelmingly past ("said Friday"); a future marker shortly
 /// before the weekday, with no past marker in between, makes it the coming one, unless a
 /// past perfect frames it ("had been due to expire Friday"). A weekday that opens its
 /// sentence ("On Tuesday, the league plans to...") takes the tense of the verb after it;
 /// "until" defers to the verb and leans to the future without one.
-fn weekday_tense(tokens: &[Token], start: usize, end: usize) -> Tense {
+fn weekday_tense(tokens: &[Token], start: usize, end: usize) -> Cue {
     let norm = |j: usize| tokens.get(j).map_or("", |t| t.norm.as_str());
     let mut until = false;
     // Only prepositions and commas before the weekday in its sentence.
@@ -774,7 +999,7 @@ fn weekday_tense(tokens: &[Token], start: usize, end: usize) -> Tense {
                 until = true;
                 continue;
             }
-            "until" | "till" | "ahead" => return Tense::Future,
+            "until" | "till" | "ahead" => return Cue::firm(Tense::Future),
             "." | ";" => break,
             _ => {}
         }
@@ -784,9 +1009,9 @@ fn weekday_tense(tokens: &[Token], start: usize, end: usize) -> Tense {
             Some(Tense::Future)
                 if (1..=2).any(|b| k.checked_sub(b).is_some_and(|j| norm(j) == "had")) =>
             {
-                return Tense::Past
+                return Cue::firm(Tense::Past)
             }
-            Some(tense) => return tense,
+            Some(tense) => return Cue::firm(tense),
             None => {}
         }
     }
@@ -802,17 +1027,17 @@ fn weekday_tense(tokens: &[Token], start: usize, end: usize) -> Tense {
                     if norm(k).ends_with("ed")
                         && !matches!(norm(k.saturating_sub(1)), "is" | "are" | "be") =>
                 {
-                    return Tense::Past
+                    return Cue::firm(Tense::Past)
                 }
-                Some(tense) => return tense,
+                Some(tense) => return Cue::firm(tense),
                 None => {}
             }
         }
     }
-    if until {
-        Tense::Future
-    } else {
-        Tense::Past
+    // Without a marker the default only leans.
+    Cue {
+        tense: if until { Tense::Future } else { Tense::Past },
+        firm: false,
     }
 }
 

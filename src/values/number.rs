@@ -173,12 +173,29 @@ pub fn parse_number(tokens: &[Token], i: usize, abbrev: ScaleAbbrev) -> Option<N
         if m.end == i + 1 && slash_glued(i + 1) {
             return None;
         }
-        return Some(m);
+        return Some(times_dozen(tokens, m));
     }
     if first.is_word() {
-        return parse_words(tokens, i, abbrev);
+        return parse_words(tokens, i, abbrev).map(|m| times_dozen(tokens, m));
     }
     None
+}
+
+/// "two dozen", "3 dozen": a whole count followed by "dozen" is that many twelves.
+fn times_dozen(tokens: &[Token], m: NumberMatch) -> NumberMatch {
+    let dozen = word(tokens, m.end) == Some("dozen");
+    if !dozen || m.ordinal || m.scaled || m.rule == "a dozen" || !m.value.is_integer() {
+        return m;
+    }
+    match m.value.checked_mul(Decimal::from_int(12)) {
+        Some(value) => NumberMatch {
+            end: m.end + 1,
+            value,
+            rule: "<number> dozen",
+            ..m
+        },
+        None => m,
+    }
 }
 
 /// Currency codes that may be glued to digits ("USD54.7", "RMB5bn", "Rs500"), and the short
@@ -337,6 +354,24 @@ fn parse_words(tokens: &[Token], i: usize, abbrev: ScaleAbbrev) -> Option<Number
             scaled: false,
             scale_exp: 0,
             rule: "a dozen",
+        });
+    }
+    // "half a dozen", "half-dozen".
+    if w == "half"
+        && (word(tokens, i + 1) == Some("a") && word(tokens, i + 2) == Some("dozen")
+            || tokens
+                .get(i + 1)
+                .is_some_and(|t| t.norm == "-" && !t.space_before)
+                && word(tokens, i + 2) == Some("dozen"))
+    {
+        return Some(NumberMatch {
+            end: i + 3,
+            value: Decimal::from_int(6),
+            ordinal: false,
+            in_words: true,
+            scaled: false,
+            scale_exp: 0,
+            rule: "half a dozen",
         });
     }
     if w == "half" && word(tokens, i + 1) == Some("a") {

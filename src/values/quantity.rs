@@ -624,22 +624,44 @@ fn looks_like_code(tokens: &[Token], start: usize, end: usize) -> bool {
 /// "thousands of", "hundreds of", "dozens of", "millions of": more than one such unit.
 fn vague_scale(tokens: &[Token], i: usize, modifier: Option<Modifier>) -> Option<QuantityMatch> {
     let t = tokens.get(i).filter(|t| t.is_word())?;
-    let value = match t.norm.as_str() {
-        "dozens" => "12",
-        "hundreds" => "100",
-        "thousands" => "1000",
-        "millions" => "1000000",
-        "billions" => "1000000000",
-        _ => return None,
+    let scale = |w: &str| -> Option<u128> {
+        Some(match w {
+            "thousands" => 1_000,
+            "millions" => 1_000_000,
+            "billions" => 1_000_000_000,
+            _ => return None,
+        })
     };
-    if tokens.get(i + 1).is_none_or(|n| n.norm != "of") {
+    let norm = |k: usize| tokens.get(k).map_or("", |t| t.norm.as_str());
+    if norm(i + 1) != "of" {
         return None;
     }
-    let counted = counted_noun(tokens, i + 2);
+    // "tens of millions of", "hundreds of thousands": a multiple of the larger scale.
+    let multiple = match t.norm.as_str() {
+        "tens" => Some(10),
+        "hundreds" => Some(100),
+        "dozens" => Some(12),
+        _ => None,
+    };
+    let (value, end) = match (multiple, scale(norm(i + 2))) {
+        (Some(m), Some(sc)) => {
+            let end = if norm(i + 3) == "of" { i + 4 } else { i + 3 };
+            ((m * sc).to_string(), end)
+        }
+        _ => {
+            let v = match t.norm.as_str() {
+                "dozens" => 12,
+                "hundreds" => 100,
+                other => scale(other)?,
+            };
+            (v.to_string(), i + 2)
+        }
+    };
+    let counted = counted_noun(tokens, end);
     Some(QuantityMatch {
-        end: i + 2,
+        end,
         data: QuantityOrNumber::Quantity(Quantity {
-            value: value.to_string(),
+            value,
             unit: None,
             counted,
             modifier: Some(modifier.unwrap_or(Modifier::MoreThan)),
@@ -647,6 +669,21 @@ fn vague_scale(tokens: &[Token], i: usize, modifier: Option<Modifier>) -> Option
         }),
         rule: "<scale>s of",
     })
+}
+
+/// A plural noun by its form: "-s" (not "-ss", "-us", "-is": "business", "virus",
+/// "crisis"), or an irregular plural; "news" and "series" are singular in use.
+fn plural_noun(w: &str) -> bool {
+    matches!(w, "people" | "children" | "men" | "women" | "police")
+        || w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
+            && !matches!(
+                w,
+                "news" | "series" | "species" | "means" | "whereas" | "always"
+            )
 }
 
 fn is_month_or_weekday(w: &str) -> bool {
@@ -660,6 +697,17 @@ fn counted_noun(tokens: &[Token], i: usize) -> Option<Counted> {
     let mut j = i;
     let mut words = 0;
     while let Some(t) = tokens.get(j) {
+        // "pan-democratic politicians": a hyphen inside a compound word is part of it.
+        if words > 0
+            && t.norm == "-"
+            && !t.space_before
+            && tokens
+                .get(j + 1)
+                .is_some_and(|n| n.is_word() && !n.space_before)
+        {
+            j += 1;
+            continue;
+        }
         if !t.is_word() || ends_noun_phrase(&t.norm) || words >= 4 {
             // "countries and regions": one coordinated plural noun.
             if words > 0 && matches!(t.norm.as_str(), "and" | "or") {
@@ -705,6 +753,16 @@ fn counted_noun(tokens: &[Token], i: usize) -> Option<Counted> {
         j += 1;
         words += 1;
         end = j;
+        // A plural noun heads the phrase: what follows is the verb or an adverb ("shells
+        // fell near", "fans donned costumes"), unless another plural noun does
+        // ("arms shipments").
+        if plural_noun(&t.norm)
+            && tokens
+                .get(j)
+                .is_some_and(|n| n.is_word() && !ends_noun_phrase(&n.norm) && !plural_noun(&n.norm))
+        {
+            break;
+        }
     }
     if end == i {
         return None;

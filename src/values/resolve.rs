@@ -19,6 +19,22 @@ pub enum Tense {
     Future,
 }
 
+/// The tense around an expression and how sure the cue is: `firm` when a marker close to
+/// the expression, in its own clause, decided it; a distant or clause-separated marker
+/// ("X said Y told Z of a cutback in September") only leans.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cue {
+    pub tense: Tense,
+    pub firm: bool,
+}
+
+impl Cue {
+    /// A cue decided by a close marker.
+    pub fn firm(tense: Tense) -> Cue {
+        Cue { tense, firm: true }
+    }
+}
+
 /// A resolved point or period: its first day, grain and whether the year is known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Point {
@@ -57,11 +73,19 @@ pub struct Resolver {
     /// The last day mentioned, which a bare clock time ("at 10 p.m.") falls on.
     last_day: Option<Point>,
     last_day_sentence: usize,
+    /// The Monday of the last week mentioned ("this week"), which a bare weekday later in
+    /// the same sentence falls in ("will begin this week, as Yellen speaks on Wednesday").
+    week_focus: Option<Date>,
+    week_focus_sentence: usize,
 }
 
 /// Days between a mentioned day and the reference beyond which the day is history, and
 /// "the following year" counts from it rather than from the period talked about before.
 const HISTORICAL_DAY_DISTANCE: i64 = 62;
+
+/// Days between a bare month and the reference within which a leaning tense cue gives way
+/// to nearness (about two months).
+const CLOSE_MONTH_DAYS: i64 = 75;
 
 /// How many sentences back a bare clock time looks for the day it falls on.
 const DAY_REACH: usize = 3;
@@ -90,6 +114,8 @@ impl Resolver {
             last_period_sentence: 0,
             last_day: None,
             last_day_sentence: 0,
+            week_focus: None,
+            week_focus_sentence: 0,
         }
     }
 
@@ -99,6 +125,10 @@ impl Resolver {
         if p.grain == Grain::Day && p.year_known {
             self.last_day = Some(p);
             self.last_day_sentence = self.sentence;
+        }
+        if p.grain == Grain::Week && p.year_known {
+            self.week_focus = p.start.add_days(1 - i64::from(p.start.weekday()));
+            self.week_focus_sentence = self.sentence;
         }
         if matches!(
             p.grain,
@@ -111,7 +141,7 @@ impl Resolver {
 
     /// Resolves one expression; updates the last-mentioned time.
     /// `sentence` is the index of the sentence the expression is in (non-decreasing).
-    pub fn resolve(&mut self, expr: &TimeExpr, tense: Tense, sentence: usize) -> TimeValue {
+    pub fn resolve(&mut self, expr: &TimeExpr, cue: Cue, sentence: usize) -> TimeValue {
         self.sentence = sentence;
         if sentence.saturating_sub(self.last_sentence) > MENTION_REACH {
             self.last = None;
@@ -122,7 +152,7 @@ impl Resolver {
         if sentence.saturating_sub(self.last_day_sentence) > DAY_REACH {
             self.last_day = None;
         }
-        let mut v = self.resolve_core(expr, tense);
+        let mut v = self.resolve_core(expr, cue);
         if expr.utc && v.timex_type == TimexType::Time && v.value.contains('T') {
             v.value.push('Z');
         }
@@ -229,6 +259,10 @@ impl Resolver {
                 Some((r.year + i32::try_from(off).ok()?, self.reference_year_known))
             }
             YearSpec::Guess => None,
+            YearSpec::InFocus => self
+                .last
+                .filter(|l| l.year_known)
+                .map(|l| (l.start.year, true)),
         }
     }
 
@@ -276,7 +310,8 @@ impl Resolver {
         best.map(|(d, _)| (d, known))
     }
 
-    fn resolve_core(&mut self, expr: &TimeExpr, tense: Tense) -> TimeValue {
+    fn resolve_core(&mut self, expr: &TimeExpr, cue: Cue) -> TimeValue {
+        let tense = cue.tense;
         let pod = expr.part_of_day;
         let clock = expr.clock;
         let mk = |start: Date, grain: Grain, year_known: bool| Point {
@@ -357,7 +392,7 @@ impl Resolver {
             },
             Core::Quarter { q, year } => self.period(
                 expr,
-                tense,
+                cue,
                 year,
                 PeriodShape {
                     first_month: (q - 1) * 3 + 1,
@@ -368,7 +403,7 @@ impl Resolver {
             ),
             Core::Half { h, year } => self.period(
                 expr,
-                tense,
+                cue,
                 year,
                 PeriodShape {
                     first_month: (h - 1) * 6 + 1,
@@ -386,7 +421,7 @@ impl Resolver {
                 };
                 self.period(
                     expr,
-                    tense,
+                    cue,
                     year,
                     PeriodShape {
                         first_month,
@@ -404,6 +439,21 @@ impl Resolver {
                         TimexType::Date,
                     );
                 };
+                // A bare weekday that no close tense marker places, in the sentence that
+                // named a week, falls in that week ("will begin this week, as Yellen speaks
+                // on Wednesday"; not "met last week, he said Sunday").
+                if shift.is_none() && !cue.firm && self.week_focus_sentence == self.sentence {
+                    if let Some(d) = self
+                        .week_focus
+                        .and_then(|monday| monday.add_days(i64::from(weekday) - 1))
+                    {
+                        return self.point_value(
+                            mk(d, Grain::Day, true),
+                            Anchoring::PreviousTime,
+                            true,
+                        );
+                    }
+                }
                 let diff = i64::from(weekday) - i64::from(r.weekday());
                 let offset = match shift {
                     Some(0) => diff,
@@ -456,6 +506,16 @@ impl Resolver {
                 };
                 let known = self.reference_year_known;
                 let y = match shift {
+                    // A leaning cue gives way to a month close to the reference on either
+                    // side ("a cutback in September" reported in August).
+                    0 if !cue.firm && tense != Tense::Present => {
+                        match self.close_month_year(r, month) {
+                            Some(y) => y,
+                            None => self
+                                .guess_year(tense, 1, |y| Date::new(y, month, 1))
+                                .map_or(r.year, |(d, _)| d.year),
+                        }
+                    }
                     0 => match self.guess_year(tense, 1, |y| Date::new(y, month, 1)) {
                         Some((d, _)) => d.year,
                         None => r.year,
@@ -492,13 +552,26 @@ impl Resolver {
             Core::Shift { unit, n, from } => self.shift(expr, unit, n, from),
             Core::Mention { unit } => {
                 let grain = unit_grain(unit);
-                if let Some(last) = self.last.filter(|l| l.grain == grain) {
+                // A future event does not fall in a period that is history ("Endeavour will
+                // launch at the end of the month", after a caption about April 1981).
+                let history = |l: &Point| {
+                    tense == Tense::Future
+                        && l.year_known
+                        && self.reference_year_known
+                        && self.reference.is_some_and(|r| {
+                            l.start
+                                .add_months(12)
+                                .is_some_and(|e| e.day_number() < r.day_number())
+                        })
+                };
+                if let Some(last) = self.last.filter(|l| l.grain == grain && !history(l)) {
                     return self.at_previous(last, pod, clock);
                 }
                 // "later that year" after "June 1998": the period of that unit containing the
                 // finer time just mentioned.
                 let enclosing = self.last.filter(|l| {
-                    l.grain < grain
+                    !history(l)
+                        && l.grain < grain
                         && l.grain >= Grain::Day
                         && l.grain != Grain::Season
                         && match unit {
@@ -688,6 +761,29 @@ impl Resolver {
         best.map(|(y, _)| y)
     }
 
+    /// The year of the occurrence of `month` that lies within [`CLOSE_MONTH_DAYS`] of the
+    /// reference `r` (zero inside it), if one does.
+    fn close_month_year(&self, r: Date, month: u32) -> Option<i32> {
+        let rn = r.day_number();
+        [r.year - 1, r.year, r.year + 1].into_iter().find(|&y| {
+            let Some(start) = Date::new(y, month, 1) else {
+                return false;
+            };
+            let Some(end) = start.add_months(1) else {
+                return false;
+            };
+            let (s, e) = (start.day_number(), end.day_number());
+            let dist = if rn < s {
+                s - rn
+            } else if rn >= e {
+                rn - e + 1
+            } else {
+                0
+            };
+            dist <= CLOSE_MONTH_DAYS
+        })
+    }
+
     /// A month/day without a year: the nearest occurrence, pushed by tense.
     fn guess_day(&self, tense: Tense, m: u32, d: u32) -> Option<(Date, bool)> {
         let r = self.reference?;
@@ -716,10 +812,11 @@ impl Resolver {
     fn period(
         &mut self,
         expr: &TimeExpr,
-        tense: Tense,
+        cue: Cue,
         year: YearSpec,
         shape: PeriodShape,
     ) -> TimeValue {
+        let tense = cue.tense;
         let PeriodShape {
             first_month,
             months,
@@ -745,6 +842,21 @@ impl Resolver {
                 Some(d) => self.point_value(point(d, known), anchoring, true),
                 None => self.unknown("XXXX", grain, TimexType::Date),
             };
+        }
+        // A season that begins within about two months, without a firm past cue, is the
+        // coming one ("to develop a plan by the fall", written in July).
+        if season.is_some() && (tense == Tense::Present || !cue.firm) {
+            let coming = self.reference.and_then(|r| {
+                [r.year, r.year + 1].into_iter().find_map(|y| {
+                    let d = Date::new(y, first_month, 1)?;
+                    let ahead = d.day_number() - r.day_number();
+                    (ahead > 0 && ahead <= CLOSE_MONTH_DAYS).then_some(d)
+                })
+            });
+            if let Some(d) = coming {
+                let known = self.reference_year_known;
+                return self.point_value(point(d, known), Anchoring::Reference, true);
+            }
         }
         // Business periods without a year: the latest one that has started, except that in a
         // future-tense sentence the reference year is kept ("will report third-quarter results").

@@ -185,6 +185,9 @@ pub enum YearSpec {
     FromReference(i64),
     /// Not written: chosen at resolution from tense and distance to the reference.
     Guess,
+    /// The year of the time just talked about ("that November" after "in 1968"); guessed
+    /// like [`YearSpec::Guess`] when nothing was mentioned.
+    InFocus,
 }
 
 /// Where a relative shift starts.
@@ -376,7 +379,7 @@ pub fn weekday_word(w: &str) -> Option<u32> {
     })
 }
 
-fn unit_word(w: &str) -> Option<(Unit, bool)> {
+pub(crate) fn unit_word(w: &str) -> Option<(Unit, bool)> {
     Some(match w {
         "second" => (Unit::Second, false),
         "seconds" => (Unit::Second, true),
@@ -1338,6 +1341,46 @@ fn year_context(w: &str) -> bool {
     )
 }
 
+/// Words that label the number after them ("Section 1001", "Flight 1549", "Resolution
+/// 1973", "No. 1999"): that number is an identifier, not a year.
+fn numbered_label(w: &str) -> bool {
+    matches!(
+        w,
+        "section"
+            | "sec"
+            | "article"
+            | "chapter"
+            | "clause"
+            | "paragraph"
+            | "rule"
+            | "resolution"
+            | "room"
+            | "suite"
+            | "flight"
+            | "route"
+            | "highway"
+            | "interstate"
+            | "no"
+            | "nos"
+            | "number"
+            | "page"
+            | "pages"
+            | "model"
+            | "version"
+            | "form"
+            | "item"
+            | "code"
+            | "#"
+            | "gate"
+            | "platform"
+            | "channel"
+            | "exit"
+            | "precinct"
+            | "ward"
+            | "bus"
+    )
+}
+
 /// "2024", "the year 2000", "fiscal 2023", "fiscal year 1989", "FY2023".
 fn year_rule(c: &Cursor, i: usize) -> RuleOut {
     match c.norm(i) {
@@ -1391,6 +1434,29 @@ fn year_rule(c: &Cursor, i: usize) -> RuleOut {
     let next = c.tok(end);
     // A bare number is a year when a temporal word governs it, or when nothing counts it.
     // "2000 employees" counts; "1989 unconsolidated profit", "1989 is" and "1990 results" do not.
+    // "a survey of 1709 schoolchildren", "1500 people": an irregular plural counts the
+    // number unless a temporal preposition governs it ("in 1995 people voted").
+    let counted_irregular = next.is_some_and(|n| {
+        n.is_word()
+            && !n.capitalised
+            && [
+                "children",
+                "people",
+                "men",
+                "women",
+                "police",
+                "personnel",
+                "staff",
+            ]
+            .iter()
+            .any(|p| n.norm.ends_with(p))
+    }) && !matches!(
+        prev,
+        "in" | "since" | "until" | "by" | "during" | "from" | "before" | "after" | "to"
+    );
+    if counted_irregular {
+        return None;
+    }
     let counted = next.is_some_and(|n| {
         let w = n.norm.as_str();
         n.is_word()
@@ -1431,10 +1497,14 @@ fn year_rule(c: &Cursor, i: usize) -> RuleOut {
     if counted && !year_context(prev) {
         return None;
     }
+    // "over 2000 - 2050" spans years; "over 2000" alone bounds a number.
+    let year_span = matches!(c.norm(end), "-" | "–" | "to") && c.year(end + 1).is_some();
     if matches!(
         prev,
-        "$" | "€" | "£" | "¥" | "about" | "some" | "over" | "nearly" | "almost" | "approximately"
-    ) || (prev == "," && i >= 2 && c.tok(i - 2).is_some_and(|t| t.is_number()))
+        "$" | "€" | "£" | "¥" | "about" | "some" | "nearly" | "almost" | "approximately"
+    ) || prev == "over" && !year_span
+        || (prev == "," && i >= 2 && c.tok(i - 2).is_some_and(|t| t.is_number()))
+        || numbered_label(prev)
     {
         return None;
     }
@@ -1610,7 +1680,16 @@ fn quarter_rule(c: &Cursor, i: usize) -> RuleOut {
             && !c.is(k + skip + 1, "-")
             && (!matches!(
                 c.norm(k + skip + 1),
-                "of" | "ended" | "ending" | "ends" | "to"
+                "of" | "ended"
+                    | "ending"
+                    | "ends"
+                    | "to"
+                    | "from"
+                    | "between"
+                    | "when"
+                    | "before"
+                    | "after"
+                    | "since"
             ) || c.norm(k + skip) == "quarter" && !c.is(k + skip + 1, "of"))
         {
             let most_recent = latest && matches!(w, "latest" | "recent" | "most");
@@ -1884,6 +1963,26 @@ fn relative_rule(c: &Cursor, i: usize) -> RuleOut {
             }
         }
         return None;
+    }
+    // "that November", "that spring": the month or season in the year talked about.
+    if w == "that" && !has_the {
+        if let Some((m, e)) = c.month(k + 1) {
+            return Some((
+                e,
+                calendar(YearSpec::InFocus, Some(m), None),
+                "that <month>",
+            ));
+        }
+        if let Some(code) = season_word(c.norm(k + 1)) {
+            return Some((
+                k + 2,
+                TimeExpr::of(Core::Season {
+                    code,
+                    year: YearSpec::InFocus,
+                }),
+                "that <season>",
+            ));
+        }
     }
     // "that day", "that same year": the period mentioned before.
     if w == "that" && !has_the {
@@ -2189,9 +2288,12 @@ fn duration_rule(c: &Cursor, i: usize) -> RuleOut {
         }
     }
     let mut e = after_count;
-    // "two more weeks", "an additional year": the added span is the duration.
-    if matches!(c.norm(e), "more" | "additional" | "extra" | "further")
-        && unit_word(c.norm(e + 1)).is_some()
+    // "two more weeks", "an additional year": the added span is the duration; so is
+    // "12 straight years", "three consecutive quarters".
+    if matches!(
+        c.norm(e),
+        "more" | "additional" | "extra" | "further" | "straight" | "consecutive" | "successive"
+    ) && unit_word(c.norm(e + 1)).is_some()
     {
         e += 1;
     }
@@ -2226,7 +2328,7 @@ fn duration_rule(c: &Cursor, i: usize) -> RuleOut {
         return None;
     }
     // Bare "a year"/"a day" reads as a rate ("twice a year") unless framed; accept only with a signal or frame.
-    if singular_count && !has_the && frame.is_none() && c.norm(k) == "a" {
+    if singular_count && !has_the && frame.is_none() && matches!(c.norm(k), "a" | "an") {
         let prev = if i > 0 { c.norm(i - 1) } else { "" };
         if !matches!(
             prev,
@@ -2374,12 +2476,15 @@ fn clock_time(c: &Cursor, i: usize) -> RuleOut {
             }
             e + 3
         }
+        // "at 15:11", "as of 15:11 GMT": a 24-hour clock after a preposition or before a
+        // time zone.
         None if has_minutes
-            && i > 0
-            && matches!(
-                c.norm(i - 1),
-                "at" | "by" | "until" | "before" | "after" | "from"
-            ) =>
+            && (i > 0
+                && matches!(
+                    c.norm(i - 1),
+                    "at" | "by" | "until" | "before" | "after" | "from" | "of" | "since"
+                )
+                || matches!(c.norm(e), "gmt" | "utc") && c.capitalised(e)) =>
         {
             e
         }
