@@ -224,12 +224,16 @@ impl Gazetteer {
                     .and_then(|a| city_sum.get(a))
                     .copied()
                     .unwrap_or(0.0);
-                if known > 0.0 {
-                    return known;
-                }
                 let c = p.country_code.as_deref().unwrap_or("");
-                country_pop.get(c).copied().unwrap_or(0.0)
-                    / regions_per_country.get(c).copied().unwrap_or(1.0).max(1.0)
+                let average = country_pop.get(c).copied().unwrap_or(0.0)
+                    / regions_per_country.get(c).copied().unwrap_or(1.0).max(1.0);
+                // The cities of >= 15,000 people undercount a rural region (Delaware, whose
+                // few towns are smaller than Delaware, Ohio): a region counts at least half
+                // the average region of its country.
+                if known > 0.0 {
+                    return known.max(average / 2.0);
+                }
+                average
             })
             .collect();
         self.region_size = sizes;
@@ -1555,6 +1559,29 @@ mod tests {
             kind_of("Hubei"),
             Some((PlaceKind::Region, Some("CN".into())))
         );
+        // A rural state beats a small city of its name in another state (Delaware, Ohio;
+        // Wyoming, Michigan) in an article naming other places of the country. (Next to
+        // the city's own state, Ohio or Michigan, the city still wins.)
+        for (name, other_state) in [("Delaware", "Texas"), ("Wyoming", "Texas")] {
+            let m = gz.find(&[name]);
+            let got = gz
+                .resolve(&m[0], name, &[region(other_state)])
+                .and_then(|i| gz.place(i))
+                .map(|p| (p.kind, p.name.clone()));
+            assert_eq!(got, Some((PlaceKind::Region, name.to_string())), "{name}");
+        }
+        // "New York" is the city (GeoNames' "New York City"), "Southeast Asia" a world
+        // region kept as a continent.
+        let ny = gz.find(&["New", "York"]);
+        let got = gz
+            .resolve(&ny[0], "New York", &[])
+            .and_then(|i| gz.place(i));
+        assert_eq!(got.map(|p| p.kind), Some(PlaceKind::City));
+        let sea = gz.find(&["Southeast", "Asia"]);
+        let got = gz
+            .resolve(&sea[0], "Southeast Asia", &[])
+            .and_then(|i| gz.place(i));
+        assert_eq!(got.map(|p| p.kind), Some(PlaceKind::Continent));
     }
 
     #[test]

@@ -119,7 +119,7 @@ pub fn merge_sentence<S: AsRef<str>>(
     let mut out: Vec<MergedSpan> = Vec::new();
     let tagged = split_coordinated_names(tagged, &word);
     let tagged = join_initials(tagged, &word);
-    let tagged = coordinated_given_names(tagged, lex, &word);
+    let tagged = coordinated_given_names(tagged, lex, matches, &word);
     for e in &tagged {
         let end = (e.start + 1..e.end)
             .find(|&i| is_possessive(word(i)))
@@ -178,7 +178,10 @@ pub fn merge_sentence<S: AsRef<str>>(
         let single = end == e.start + 1;
         let cap = lex.get(e.start).map(|l| l.cap).unwrap_or(0);
         // The first word of a sentence, also after an opening quote or dash ("'Hey, ...").
-        let first = (0..e.start).all(|i| !word(i).chars().any(char::is_alphanumeric));
+        let first = (0..e.start).all(|i| !word(i).chars().any(char::is_alphanumeric))
+            || (e.start >= 2
+                && OPENING_QUOTES.contains(&word(e.start - 1))
+                && matches!(word(e.start - 2), "," | ":" | "'" | "--" | "—"));
         if single && ((first && matches!(cap, 1 | 2)) || (title_case && cap == 1)) {
             continue;
         }
@@ -473,10 +476,12 @@ fn join_initials<'a>(
 
 /// A given name coordinated with a full name shares its surname: in "Ethan and Joel Coen"
 /// the lone "Ethan" (a listed given name, untagged or typed otherwise by the tagger) is a
-/// PERSON. The given name must not end a longer capitalised phrase.
+/// PERSON. The given name must not end a longer capitalised phrase nor be a place name
+/// ("Georgia and Rob Portman").
 fn coordinated_given_names<'a>(
     tagged: Vec<TokenEntity>,
     lex: &[WordLex],
+    places: &[GazetteerMatch],
     word: &impl Fn(usize) -> &'a str,
 ) -> Vec<TokenEntity> {
     let mut out = tagged;
@@ -490,7 +495,8 @@ fn coordinated_given_names<'a>(
             && word(x).chars().next().is_some_and(char::is_uppercase)
             && word(x).chars().all(char::is_alphabetic)
             && (x == 0 || !word(x - 1).chars().next().is_some_and(char::is_uppercase));
-        if word(k) == "and" && full_name_after && given {
+        let place = places.iter().any(|m| m.start <= x && x < m.end);
+        if word(k) == "and" && full_name_after && given && !place {
             let own = out.iter().position(|e| e.start <= x && x < e.end);
             match own.and_then(|i| out.get_mut(i)) {
                 Some(e) if e.start == x && e.end == x + 1 => e.ty = NerType::Per,
@@ -521,16 +527,19 @@ fn closing_quote(open: &str) -> Option<&'static [&'static str]> {
     }
 }
 
+/// Tokens that open a quotation.
+const OPENING_QUOTES: &[&str] = &["\"", "“", "'", "‘", "``"];
+
 /// Lower-case words a title-case title may contain.
 const TITLE_SMALL_WORDS: &[&str] = &[
     "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by", "as",
     "into", "nor", "but", "vs.", "is",
 ];
 
-/// A quoted title-case phrase of two to eight words is a title, one MISC name ("''Hail,
-/// Caesar!''", "“A Serious Man”"), not the names the tagger found in its words ("Hail",
-/// "Caesar"). Quoted speech is not title case, so it stays as it is; a quoted name that the
-/// tagger found whole ("“Islamic State”") keeps the tagger's span and type. A comma or
+/// A quoted title-case phrase of two to eight words in which the tagger found a name is a
+/// title, one MISC name ("''Hail, Caesar!''", "“A Serious Man”"), not the names the tagger
+/// found in its words ("Hail", "Caesar"). Quoted speech is not title case, so it stays as
+/// it is; a quoted name that the tagger found whole ("“Islamic State”") keeps the tagger's span and type. A comma or
 /// full stop before the closing mark (American style) is not part of the title.
 fn quoted_titles<'a>(out: &mut Vec<MergedSpan>, word: &impl Fn(usize) -> &'a str) {
     let mut i = 0usize;
@@ -595,7 +604,9 @@ fn quoted_titles<'a>(out: &mut Vec<MergedSpan>, word: &impl Fn(usize) -> &'a str
                 .first()
                 .and_then(|&k| out.get(k))
                 .is_some_and(|s| s.start == c && s.end == end);
-        if !crosses && !whole {
+        // Title case alone is not enough ("Proven Failure", "I Think She Will" are quoted
+        // words): the tagger must have seen a name in it.
+        if !crosses && !whole && !inside.is_empty() {
             out.retain(|s| !(s.start < end && c < s.end));
             out.push(MergedSpan {
                 start: c,
@@ -1092,6 +1103,12 @@ mod tests {
                 &[(1, 2, NerType::Per, false), (3, 5, NerType::Per, false)],
             ),
             (
+                &["Georgia", "and", "Rob", "Portman", "said"],
+                vec![te(0, 1, NerType::Loc), te(2, 4, NerType::Per)],
+                &[(0, 1, NerType::Loc, true), (2, 4, NerType::Per, false)],
+            ),
+            (&["a", "“", "Proven", "Failure", "”", "."], vec![], &[]),
+            (
                 &["in", "Boston", "and", "Joel", "Coen", "."],
                 vec![te(1, 2, NerType::Loc), te(3, 5, NerType::Per)],
                 &[(1, 2, NerType::Loc, true), (3, 5, NerType::Per, false)],
@@ -1135,7 +1152,13 @@ mod tests {
                 vec![te(0, 3, NerType::Org)],
                 &[(0, 3, NerType::Org, false)],
             ),
-            // a sentence's first word after an opening quote is still its first word.
+            // a sentence's first word after an opening quote is still its first word, also
+            // when the quotation opens mid-sentence.
+            (
+                &["people", "say", ",", "'", "Hey", ",", "they", "know"],
+                vec![te(4, 5, NerType::Loc)],
+                &[],
+            ),
             (
                 &["'", "Hey", ",", "they", "know"],
                 vec![te(1, 2, NerType::Loc)],
@@ -1204,7 +1227,10 @@ mod tests {
                         | "Sharply" => 1,
                         _ => 0,
                     },
-                    first_name: matches!(*w, "Ethan" | "Jimmy" | "Joel" | "Paris"),
+                    first_name: matches!(
+                        *w,
+                        "Ethan" | "Jimmy" | "Joel" | "Paris" | "Georgia" | "Rob"
+                    ),
                 })
                 .collect();
             let got: Vec<_> = merge_sentence(toks, &lex, tagged, &matches, gaz(), false)
