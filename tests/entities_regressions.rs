@@ -127,3 +127,69 @@ fn wordnet_lexicon_is_embedded() {
     }
     assert_eq!(lex.noun_class("quickly"), 0);
 }
+
+fn typed(text: &str) -> Vec<(String, String, Option<String>)> {
+    let doc = pipeline::extract(&ArticleInput {
+        text,
+        kind: ContentKind::Plain,
+        title: None,
+        outlet: None,
+        published: None,
+    });
+    doc.entities
+        .iter()
+        .map(|e| {
+            (
+                e.canonical.clone(),
+                format!("{:?}", e.kind),
+                e.place.as_ref().map(|p| format!("{:?} {}", p.kind, p.name)),
+            )
+        })
+        .collect()
+}
+
+/// What a reader saw on an NYT article about a Hollywood "fixer": initials split from their
+/// name, two coordinated people joined into one, a given name before "and" typed as a
+/// place, a city typed as an organisation, a quoted film title read as two people, a
+/// world region typed as an organisation, and "New York" resolved to the state.
+#[test]
+fn names_a_reader_sees_in_a_film_industry_article() {
+    let text = "The real Mr. Mannix ran the studio. The film ''Hail, Caesar!'' was written and \
+                directed by Ethan and Joel Coen.\n\n\
+                According to E. J. Fleming's book, he kept tabs on stars like Mr. Gable and \
+                Jimmy Stewart at the Culver City studio.\n\n\
+                The studio later sold films in Central Europe and Southeast Asia from its \
+                office in New York.\n";
+    let got = typed(text);
+    let find = |name: &str| got.iter().find(|(n, _, _)| n == name);
+    // (canonical name, type, place kind and name if any)
+    let want: [(&str, &str, Option<&str>); 9] = [
+        ("Hail, Caesar!", "Misc", None),
+        ("Ethan", "Person", None),
+        ("Joel Coen", "Person", None),
+        ("E. J. Fleming", "Person", None),
+        ("Jimmy Stewart", "Person", None),
+        ("Gable", "Person", None),
+        ("Culver City", "Location", Some("City Culver City")),
+        (
+            "Central Europe",
+            "Location",
+            Some("Continent Central Europe"),
+        ),
+        ("New York", "Location", Some("City New York City")),
+    ];
+    for (name, kind, place) in want {
+        let Some((_, k, p)) = find(name) else {
+            panic!("{name} missing: {got:?}");
+        };
+        assert_eq!(k, kind, "{name}: {got:?}");
+        assert_eq!(p.as_deref(), place, "{name}: {got:?}");
+    }
+    for junk in ["Hail", "Caesar", "E.", "Gable and Jimmy Stewart"] {
+        assert!(find(junk).is_none(), "{junk} came out: {got:?}");
+    }
+    assert_eq!(
+        find("Southeast Asia").and_then(|(_, _, p)| p.clone()),
+        Some("Continent Southeast Asia".to_string())
+    );
+}

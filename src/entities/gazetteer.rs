@@ -224,12 +224,16 @@ impl Gazetteer {
                     .and_then(|a| city_sum.get(a))
                     .copied()
                     .unwrap_or(0.0);
-                if known > 0.0 {
-                    return known;
-                }
                 let c = p.country_code.as_deref().unwrap_or("");
-                country_pop.get(c).copied().unwrap_or(0.0)
-                    / regions_per_country.get(c).copied().unwrap_or(1.0).max(1.0)
+                let average = country_pop.get(c).copied().unwrap_or(0.0)
+                    / regions_per_country.get(c).copied().unwrap_or(1.0).max(1.0);
+                // The cities of >= 15,000 people undercount a rural region (Delaware, whose
+                // few towns are smaller than Delaware, Ohio): a region counts at least half
+                // the average region of its country.
+                if known > 0.0 {
+                    return known.max(average / 2.0);
+                }
+                average
             })
             .collect();
         self.region_size = sizes;
@@ -368,8 +372,16 @@ impl Gazetteer {
             let Some(p) = self.place(c) else { continue };
             // Scores: own name +10; country 30, continent 28; regions and cities by size;
             // then the context (below).
+            // A city called "X City" is known by "X" as its own name ("New York" for
+            // New York City, against the state of the same name).
+            let bare_city = p
+                .name
+                .strip_suffix(" City")
+                .filter(|_| p.kind == PlaceKind::City)
+                .is_some_and(|n| key_of_tokens(&name_tokens(n)) == surface_key);
             let own_name = key_of_tokens(&name_tokens(&p.name)) == surface_key
-                || key_of_tokens(&name_tokens(&ascii_fold(&p.name))) == surface_key;
+                || key_of_tokens(&name_tokens(&ascii_fold(&p.name))) == surface_key
+                || bare_city;
             let mut score = if own_name { 10.0 } else { 0.0 };
             score += match p.kind {
                 PlaceKind::Country => 30.0,
@@ -774,6 +786,50 @@ const COUNTRY_ALIASES: &[(&str, &str)] = &[
     ("Mainland China", "CN"),
     ("Turkey", "TR"),
     ("Türkiye", "TR"),
+];
+
+/// World regions larger than a country (UN geoscheme subregions and the names news uses
+/// for them), each with its alternate spellings; the first is the record's name.
+const WORLD_REGIONS: &[&[&str]] = &[
+    &["Middle East", "Mideast"],
+    &["Near East"],
+    &["Far East"],
+    &[
+        "Southeast Asia",
+        "South-East Asia",
+        "South East Asia",
+        "South-eastern Asia",
+    ],
+    &["East Asia", "Eastern Asia"],
+    &["South Asia", "Southern Asia"],
+    &["Central Asia"],
+    &["West Asia", "Western Asia"],
+    &["Asia-Pacific", "Asia Pacific"],
+    &["Central Europe"],
+    &["Eastern Europe", "East Europe"],
+    &["Western Europe", "West Europe"],
+    &["Northern Europe"],
+    &["Southern Europe"],
+    &["Scandinavia"],
+    &["Balkans", "Western Balkans"],
+    &["Baltics", "Baltic states"],
+    &["Caucasus", "South Caucasus"],
+    &["North Africa", "Northern Africa"],
+    &["West Africa", "Western Africa"],
+    &["East Africa", "Eastern Africa"],
+    &["Southern Africa"],
+    &["Central Africa", "Middle Africa"],
+    &["Sub-Saharan Africa"],
+    &["Horn of Africa"],
+    &["Sahel"],
+    &["Maghreb"],
+    &["Latin America"],
+    &["Central America"],
+    &["Caribbean"],
+    &["Persian Gulf"],
+    &["Australasia"],
+    &["Polynesia"],
+    &["Melanesia"],
 ];
 
 /// Demonyms and adjectives -> ISO country code (or a continent code with a '@' prefix).
@@ -1259,6 +1315,27 @@ pub fn build_gazetteer(dir: &Path) -> Result<Gazetteer, EntityError> {
             b.add_name(&name, id, NameUse::Name);
         }
     }
+    // World regions: named parts of the world larger than a country, kept as continents
+    // (they contain countries; none has an ISO code). Alternate spellings share a record.
+    for names in WORLD_REGIONS {
+        let Some(name) = names.first() else { continue };
+        let id = b.add_place(PlaceRecord {
+            kind: PlaceKind::Continent,
+            name: name.to_string(),
+            geonames_id: None,
+            iso_code: None,
+            country_code: None,
+            admin1_code: None,
+            admin1: None,
+            lat: None,
+            lon: None,
+            population: None,
+            capital: false,
+        });
+        for n in *names {
+            b.add_name(n, id, NameUse::Name);
+        }
+    }
     // Cities.
     let cities = read_json(dir, "cities15000.json")?;
     let mut city_list: Vec<&serde_json::Value> = cities
@@ -1333,6 +1410,12 @@ pub fn build_gazetteer(dir: &Path) -> Result<Gazetteer, EntityError> {
         });
         b.add_name(&name, id, NameUse::Name);
         b.add_name(&ascii_fold(&name), id, NameUse::Name);
+        // A city of a million or more called "X City" is known as "X" ("New York").
+        if population.unwrap_or(0) >= 1_000_000 {
+            if let Some(bare) = name.strip_suffix(" City").filter(|b| !b.is_empty()) {
+                b.add_name(bare, id, NameUse::Name);
+            }
+        }
         if population.unwrap_or(0) >= 500_000 {
             let mut n = 0;
             if let Some(alts) = c.get("alternatenames").and_then(|x| x.as_array()) {
@@ -1476,6 +1559,29 @@ mod tests {
             kind_of("Hubei"),
             Some((PlaceKind::Region, Some("CN".into())))
         );
+        // A rural state beats a small city of its name in another state (Delaware, Ohio;
+        // Wyoming, Michigan) in an article naming other places of the country. (Next to
+        // the city's own state, Ohio or Michigan, the city still wins.)
+        for (name, other_state) in [("Delaware", "Texas"), ("Wyoming", "Texas")] {
+            let m = gz.find(&[name]);
+            let got = gz
+                .resolve(&m[0], name, &[region(other_state)])
+                .and_then(|i| gz.place(i))
+                .map(|p| (p.kind, p.name.clone()));
+            assert_eq!(got, Some((PlaceKind::Region, name.to_string())), "{name}");
+        }
+        // "New York" is the city (GeoNames' "New York City"), "Southeast Asia" a world
+        // region kept as a continent.
+        let ny = gz.find(&["New", "York"]);
+        let got = gz
+            .resolve(&ny[0], "New York", &[])
+            .and_then(|i| gz.place(i));
+        assert_eq!(got.map(|p| p.kind), Some(PlaceKind::City));
+        let sea = gz.find(&["Southeast", "Asia"]);
+        let got = gz
+            .resolve(&sea[0], "Southeast Asia", &[])
+            .and_then(|i| gz.place(i));
+        assert_eq!(got.map(|p| p.kind), Some(PlaceKind::Continent));
     }
 
     #[test]

@@ -216,11 +216,8 @@ pub fn extract_with(model: &NerModel, gaz: &Gazetteer, input: &EntityInput) -> V
             words.iter().map(|w| features::TokenInfo::of(w)).collect();
         let headline = features::SentenceInfo::of(&infos).headline;
         let matches = gaz.find(words);
-        let cap_prior: Vec<u8> = words
-            .iter()
-            .map(|w| model.clusters.lookup(w).map(|(_, _, cap)| cap).unwrap_or(0))
-            .collect();
-        for ms in merge::merge_sentence(words, &cap_prior, ents, &matches, gaz, headline) {
+        let lex: Vec<merge::WordLex> = words.iter().map(|w| word_lex(model, w)).collect();
+        for ms in merge::merge_sentence(words, &lex, ents, &matches, gaz, headline) {
             let (Some(first), Some(last)) = (
                 toks.get(ms.start),
                 ms.end.checked_sub(1).and_then(|e| toks.get(e)),
@@ -303,6 +300,32 @@ pub fn extract_with(model: &NerModel, gaz: &Gazetteer, input: &EntityInput) -> V
     raw.retain(|m| m.from_metadata || !meta_spans.iter().any(|s| s.overlaps(m.span)));
     let clusters = cluster::cluster_mentions(raw, input.sentences.len());
     order_entities(gaz, clusters)
+}
+
+/// What the model's word lists say about a token, for the merge step. A hyphenated word
+/// the clusters do not know ("One-Person") takes the highest capitalisation prior of its
+/// parts when all parts are known: "one" and "person" are almost never capitalised, so
+/// "One-Person" in a title-case headline is not a name.
+fn word_lex(model: &NerModel, w: &str) -> merge::WordLex {
+    let found = model.clusters.lookup_all(w);
+    let cap = match found {
+        Some((_, _, cap, _)) => cap,
+        None if w.contains('-') => {
+            let parts: Vec<Option<u8>> = w
+                .split('-')
+                .filter(|p| !p.is_empty())
+                .map(|p| model.clusters.lookup(p).map(|(_, _, c)| c))
+                .collect();
+            if parts.len() >= 2 && parts.iter().all(|c| c.is_some_and(|c| c > 0)) {
+                parts.iter().flatten().copied().max().unwrap_or(0)
+            } else {
+                0
+            }
+        }
+        None => 0,
+    };
+    let first_name = found.is_some_and(|(_, _, _, n)| matches!(n & 3, 1 | 2));
+    merge::WordLex { cap, first_name }
 }
 
 /// Document-level propagation: a name the tagger found once (exact tokens, same case)
