@@ -91,6 +91,10 @@ const POLITICAL_TITLES: &[&str] = &[
     "senator",
 ];
 
+/// Office nouns that "general" follows as the title's head ("Attorney General", "Surgeon
+/// General", "Solicitor General", "Inspector General").
+const GENERAL_OFFICES: &[&str] = &["attorney", "surgeon", "solicitor", "inspector"];
+
 /// Words that may come before a title head inside a title.
 const TITLE_MODIFIERS: &[&str] = &[
     "vice",
@@ -239,9 +243,14 @@ fn title_at(v: &SentenceView<'_>, i: usize) -> Option<(usize, usize)> {
         } else {
             v.w(k)
         };
-        if TITLE_HEADS.contains(&w) {
+        // "attorney general", "surgeon general": "general" after an office noun is the head.
+        let general_head = w == "general"
+            && k > first
+            && GENERAL_OFFICES.contains(&v.w(k - 1))
+            && last_head.is_none();
+        if TITLE_HEADS.contains(&w) || general_head {
             last_head = Some(k);
-        } else if !TITLE_MODIFIERS.contains(&w) {
+        } else if !TITLE_MODIFIERS.contains(&w) && !GENERAL_OFFICES.contains(&w) {
             break;
         }
         k += 1;
@@ -825,6 +834,37 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
             &mut out,
         );
     }
+    // "then-Texas Gov. Rick Perry": a place glued to a past prefix is one token the tagger
+    // leaves unnamed; the role is a past one.
+    for k in 0..v.toks.len() {
+        let Some((last, name_span, place)) = prefixed_place_at(v, k) else {
+            continue;
+        };
+        let holder = TokMention {
+            first: k,
+            last,
+            entity_id: 0,
+            kind: MentionKind::Loc,
+        };
+        let before = out.len();
+        place_roles(
+            v,
+            &holder,
+            place_target(v, name_span, place),
+            false,
+            &mut out,
+        );
+        if let Some(prefix) = past_prefix_span(v, k) {
+            for f in out.iter_mut().skip(before) {
+                if !f.args.iter().any(|a| a.role == "status") {
+                    f.args.push(FactArg {
+                        role: "status",
+                        target: ArgTarget::Named(prefix, FORMER),
+                    });
+                }
+            }
+        }
+    }
     for org in v.mentions.iter().filter(|m| is_org(m)) {
         let verb = org.last + 1;
         if !matches!(v.w(verb), "appointed" | "named" | "hired" | "promoted") {
@@ -879,6 +919,7 @@ fn is_place_title(v: &SentenceView<'_>, title: (usize, usize)) -> bool {
     POLITICAL_TITLES.contains(&head)
         || head == "leader"
         || (head == "secretary" && title.0 < title.1)
+        || (head == "general" && title.0 < title.1)
 }
 
 /// The roles of a place's office whose holder is written at `holder` (a place mention or a
@@ -951,9 +992,20 @@ fn place_roles(
     }
 }
 
-/// A nationality adjective at token `k` ("Mexican", "South Korean") that names exactly one
-/// country in the gazetteer: its last token and the country.
-fn demonym_at(v: &SentenceView<'_>, k: usize) -> Option<(usize, &'static PlaceRecord)> {
+/// The country a nationality adjective stands for: its ISO code and the gazetteer's name
+/// (none when the gazetteer does not know the country by that code).
+#[derive(Clone, Copy, Debug)]
+struct Nationality<'a> {
+    iso_code: Option<&'a str>,
+    name: Option<&'static str>,
+}
+
+/// A nationality adjective at token `k` ("Mexican", "South Korean"): its last token and the
+/// country. The entity stage's reading comes first: a demonym mention it resolved to a
+/// country gives that country, and one it resolved to another kind of place gives none, so
+/// roles and entities agree. A word the entity stage did not read as a demonym is looked up
+/// in the gazetteer, where it must name exactly one country.
+fn demonym_at<'a>(v: &SentenceView<'a>, k: usize) -> Option<(usize, Nationality<'a>)> {
     let first = v.toks.get(k)?;
     if !first
         .span
@@ -963,6 +1015,32 @@ fn demonym_at(v: &SentenceView<'_>, k: usize) -> Option<(usize, &'static PlaceRe
         .is_some_and(char::is_uppercase)
     {
         return None;
+    }
+    if let Some(m) = v.mention_starting(k).filter(|m| m.last <= k + 1) {
+        let span = v.range_span(m.first, m.last);
+        let entity = v.input.entities.iter().find(|e| e.id == m.entity_id);
+        let resolved = entity.filter(|e| {
+            e.mentions
+                .iter()
+                .any(|x| x.span == span && x.kind == crate::entities::MentionKind::Demonym)
+        });
+        if let Some(e) = resolved {
+            let place = e.place.as_ref()?;
+            if place.kind != PlaceKind::Country {
+                return None;
+            }
+            let iso_code = place.iso_code.as_deref();
+            // The gazetteer's own record of that country gives the name to show.
+            let name = Gazetteer::embedded().ok().and_then(|gaz| {
+                let (_, candidates) = gaz.lookup(&place.name)?;
+                candidates
+                    .iter()
+                    .filter_map(|&c| gaz.place(c))
+                    .find(|p| p.kind == PlaceKind::Country && p.iso_code.as_deref() == iso_code)
+                    .map(|p| p.name.as_str())
+            });
+            return Some((m.last, Nationality { iso_code, name }));
+        }
     }
     let gaz = Gazetteer::embedded().ok()?;
     for last in [k + 1, k] {
@@ -979,10 +1057,74 @@ fn demonym_at(v: &SentenceView<'_>, k: usize) -> Option<(usize, &'static PlaceRe
             .filter_map(|&c| gaz.place(c))
             .filter(|p| p.kind == PlaceKind::Country);
         if let (Some(one), None) = (countries.next(), countries.next()) {
-            return Some((last, one));
+            return Some((last, gazetteer_nationality(one)));
         }
     }
     None
+}
+
+/// A country or first-level region glued to a past prefix at token `k` ("then-Texas",
+/// "ex-Soviet"; with a glued point, "then-U.S."): the last token, the span of the name
+/// without the prefix, and the place (a country when the name names exactly one, else a
+/// region when it names exactly one).
+fn prefixed_place_at(
+    v: &SentenceView<'_>,
+    k: usize,
+) -> Option<(usize, Span, &'static PlaceRecord)> {
+    let prefix = past_prefix_span(v, k)?;
+    let tok = v.tspan(k);
+    let start = prefix.end as usize + 1;
+    let mut last = k;
+    let mut end = tok.end as usize;
+    if v.w(k + 1) == "." && v.tspan(k + 1).start == tok.end {
+        last = k + 1;
+        end = v.tspan(k + 1).end as usize;
+    }
+    let name = v.input.text.get(start..end)?;
+    if !name.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let gaz = Gazetteer::embedded().ok()?;
+    let (NameUse::Name, candidates) = gaz
+        .lookup(name)
+        .or_else(|| gaz.lookup(name.trim_end_matches('.')))?
+    else {
+        return None;
+    };
+    let unique = |kind: PlaceKind| {
+        let mut it = candidates
+            .iter()
+            .filter_map(|&c| gaz.place(c))
+            .filter(move |p| p.kind == kind);
+        match (it.next(), it.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
+    };
+    let place = unique(PlaceKind::Country).or_else(|| unique(PlaceKind::Region))?;
+    Some((last, Span::new(start, end), place))
+}
+
+/// The argument for a place written at `span`: the article's entity for the same place (same
+/// kind and ISO code) when it has one, else the text shown as the place's name.
+fn place_target(v: &SentenceView<'_>, span: Span, place: &'static PlaceRecord) -> ArgTarget {
+    let same = |p: &crate::entities::Place| {
+        p.kind == place.kind && p.iso_code.is_some() && p.iso_code == place.iso_code
+    };
+    v.input
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityKind::Location && e.place.as_ref().is_some_and(same))
+        .map_or(ArgTarget::Named(span, place.name.as_str()), |e| {
+            ArgTarget::Entity(e.id)
+        })
+}
+
+fn gazetteer_nationality(p: &'static PlaceRecord) -> Nationality<'static> {
+    Nationality {
+        iso_code: p.iso_code.as_deref(),
+        name: Some(p.name.as_str()),
+    }
 }
 
 /// The argument for the country of a nationality adjective at tokens `first..=last`: the
@@ -992,17 +1134,22 @@ fn country_target(
     v: &SentenceView<'_>,
     first: usize,
     last: usize,
-    country: &'static PlaceRecord,
+    country: Nationality<'_>,
 ) -> ArgTarget {
     let same = |p: &crate::entities::Place| {
-        p.kind == PlaceKind::Country && p.iso_code.is_some() && p.iso_code == country.iso_code
+        p.kind == PlaceKind::Country
+            && p.iso_code.is_some()
+            && p.iso_code.as_deref() == country.iso_code
     };
     v.input
         .entities
         .iter()
         .find(|e| e.kind == EntityKind::Location && e.place.as_ref().is_some_and(same))
-        .map_or(
-            ArgTarget::Named(v.range_span(first, last), country.name.as_str()),
+        .map_or_else(
+            || match country.name {
+                Some(name) => ArgTarget::Named(v.range_span(first, last), name),
+                None => ArgTarget::Text(v.range_span(first, last)),
+            },
             |e| ArgTarget::Entity(e.id),
         )
 }
