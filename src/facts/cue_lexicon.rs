@@ -203,7 +203,6 @@ static ENTRIES: &[CueEntry] = &[
     e("express", Stance),
     e("propose", Stance),
     e("urge", Stance),
-    e("demand", Stance),
     e("call for", Stance),
     e("call on", Stance),
     e("push for", Stance),

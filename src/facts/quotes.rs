@@ -965,7 +965,7 @@ const NOUN_LIKE_CUES: &[&str] = &[
     "state", "report", "note", "claim", "estimate", "charge", "comment", "answer", "reply",
     "tweet", "mention", "promise", "hint", "remark", "forecast", "doubt", "fear", "hope", "add",
     "counter", "caution", "concern", "post", "vow", "pledge", "support", "attack", "back", "favor",
-    "welcome", "blame", "praise", "call for", "call on", "cite", "demand",
+    "welcome", "blame", "praise", "call for", "call on", "cite",
 ];
 /// Words that end a source noun phrase (scanning leftwards) and never stand inside one.
 const NP_STOP: &[&str] = &[
@@ -4099,11 +4099,23 @@ impl<'d, 't> Extractor<'d, 't> {
         if src_end <= after || !self.is_free(after, src_end) {
             return;
         }
+        let head_end = src_end;
+        // "according to the Alliance to Reclaim Our Schools (AROS)": a parenthesis closing
+        // the source belongs to it.
+        if doc.low(src_end) == "(" {
+            if let Some(close) =
+                (src_end + 1..(src_end + 8).min(clause_end)).find(|&k| doc.low(k) == ")")
+            {
+                if close + 1 >= clause_end || doc.low(close + 1) == "," {
+                    src_end = close + 1;
+                }
+            }
+        }
         let mut src = FoundSource {
             first: after,
             end: src_end,
             head_first: after,
-            head_end: src_end,
+            head_end,
         };
         // "According to the team's coach, Alireza Mehraban, ...": the apposition is the source.
         if doc.low(src_end) == "," {
@@ -4348,9 +4360,16 @@ impl<'d, 't> Extractor<'d, 't> {
             );
             let clause_ok =
                 !object_verb || doc.low(after) == "that" || self.short_clause_follows(after);
-            if let (true, true, true, Some(first)) =
-                (words >= min_words, content_opens, clause_ok, source_first)
-            {
+            // "Police found the body": a finding needs "that" or a clause.
+            let finding_ok = m.entry.lemma != "find"
+                || doc.low(after) == "that"
+                || self.short_clause_follows(after);
+            if let (true, true, true, Some(first)) = (
+                words >= min_words,
+                content_opens,
+                clause_ok && finding_ok,
+                source_first,
+            ) {
                 self.emit_headline(
                     (first, c),
                     (c, after),

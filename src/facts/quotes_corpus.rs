@@ -149,6 +149,7 @@ pub static EXAMPLES: &[(&str, &str, &[Expect])] = &[
     ("a present progressive is a finite cue", "Clinton is stressing that the economy is strong.", &[q("Clinton", "stressing", "that the economy is strong", false)]),
     ("a progressive of a finding verb is no cue", "Sales are showing strong growth this year.", &[]),
     ("straight single quotes", "'We are ready,' Mr. Cook said. 'The team is strong.'", &[q("Mr. Cook", "said", "'We are ready,' | 'The team is strong.'", true)]),
+    ("a parenthesis closing the source of according to", "More than 100,000 people took part in the walk-in, according to the organizer Alliance to Reclaim Our Schools (AROS).", &[q("the organizer Alliance to Reclaim Our Schools (AROS)", "according to", "More than 100,000 people took part in the walk-in", false)]),
     // Negative examples: nothing is attributed.
     ("a source with a time after a preposition is no phrase", "He met officials on Monday said to be close to the deal.", &[]),
     ("a that-verb with a noun object is no clause", "He added the words to the letter on Friday.", &[]),
@@ -158,6 +159,7 @@ pub static EXAMPLES: &[(&str, &str, &[Expect])] = &[
     ("imperative", "Tell me a story about the war.", &[]),
     ("scare quotes without cue", "The so-called “reform” failed in the Senate.", &[]),
     ("cue with a noun object only", "He said nothing.", &[]),
+    ("a one-sentence first paragraph: a finding needs a clause", "Police found the body of a man near the river.", &[]),
     ("apostrophes are no quotation marks", "Rock 'n' roll fans in the '90s bought the players' records.", &[]),
     ("noun object of a non-clause verb", "Clinton maintains a commanding lead among black voters.", &[]),
     ("participle that is not speech", "Sanders won the Minnesota caucus, claiming his third victory of the night.", &[]),
