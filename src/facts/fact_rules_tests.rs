@@ -151,6 +151,22 @@ const CASES: &[Case] = &[
         ],
         &[],
     ),
+    // US political titles, abbreviated, with the state before the title or after the name
+    (
+        "Missouri Sen. Claire McCaskill said the bill was dead.",
+        &[&["role [asserted]", "person=Claire McCaskill", "title=Sen.", "organization=Missouri", "<place> <title> <person>"]],
+        &[],
+    ),
+    (
+        "Sen. Ted Cruz of Texas and Gov. Andrew Cuomo of New York spoke on Monday.",
+        &[
+            &["role [asserted]", "person=Ted Cruz", "title=Sen.", "organization=Texas", "<title> <person> of <place>"],
+            &["role [asserted]", "person=Andrew Cuomo", "title=Gov.", "organization=New York"],
+        ],
+        &[],
+    ),
+    // a name "of" a place without a political title before it is no role
+    ("Mr. John Smith of Texas said the market was closed.", &[], &["role"]),
     // roles from nationality adjectives: the country is the organisation argument
     (
         "Mexican President Felipe Calderon visited the plant on Monday.",

@@ -77,9 +77,16 @@ const TITLE_HEADS: &[&str] = &[
     "secretary-general",
     "premier",
     "senator",
+    "sen.",
+    "gov.",
+    "rep.",
+    "representative",
+    "congressman",
+    "congresswoman",
 ];
 
-/// Title heads that belong to a place rather than an organisation.
+/// Title heads that belong to a place rather than an organisation. The abbreviations are the
+/// ones US news prints before a name ("Missouri Sen. Claire McCaskill").
 const POLITICAL_TITLES: &[&str] = &[
     "president",
     "minister",
@@ -89,6 +96,12 @@ const POLITICAL_TITLES: &[&str] = &[
     "chancellor",
     "premier",
     "senator",
+    "sen.",
+    "gov.",
+    "rep.",
+    "representative",
+    "congressman",
+    "congresswoman",
 ];
 
 /// Office nouns that "general" follows as the title's head ("Attorney General", "Surgeon
@@ -864,6 +877,46 @@ pub fn extract(v: &SentenceView<'_>) -> Vec<Fact> {
                 }
             }
         }
+    }
+    // "<political title> <person> of <place>" ("Sen. Ted Cruz of Texas", "Gov. Chris
+    // Christie of New Jersey"): the office belongs to the place after the name.
+    for person in v.mentions.iter().filter(|m| m.kind == MentionKind::Person) {
+        if v.w(person.last + 1) != "of" {
+            continue;
+        }
+        let Some(place) = v
+            .mention_starting(person.last + 2)
+            .filter(|m| m.kind == MentionKind::Loc)
+        else {
+            continue;
+        };
+        // The title ends right before the name; it starts at most three words earlier.
+        let Some(title) = (person.first.saturating_sub(4)..person.first)
+            .filter_map(|k| title_at(v, k).filter(|t| t.0 == k && t.1 + 1 == person.first))
+            .next()
+        else {
+            continue;
+        };
+        // "Missouri Sen. X" already gave the place before the title.
+        if !is_place_title(v, title)
+            || title
+                .0
+                .checked_sub(1)
+                .and_then(|b| v.mention_ending(b))
+                .is_some_and(|m| m.kind == MentionKind::Loc)
+        {
+            continue;
+        }
+        out.push(role(
+            v,
+            person,
+            title,
+            &place,
+            None,
+            place.last,
+            "<title> <person> of <place>",
+            POSSESSIVE,
+        ));
     }
     for org in v.mentions.iter().filter(|m| is_org(m)) {
         let verb = org.last + 1;

@@ -799,9 +799,10 @@ fn looks_like_headline(text: &str, line: Span, next: Option<Span>) -> bool {
     let Some(last) = s.chars().rev().find(|c| !super::segment::is_closer(*c)) else {
         return false;
     };
-    // Some feeds end headlines with a period; Title Case still marks them.
+    // Some feeds end headlines with a period; Title Case still marks them, and so does a short
+    // sentence standing as its own paragraph above a much longer one.
     let ending_ok = !matches!(last, '.' | ',' | ';' | ':' | '-' | '—' | '…')
-        || (last == '.' && is_title_case(s));
+        || (last == '.' && (is_title_case(s) || short_line_over_long_paragraph(text, line, next)));
     s.chars().count() <= 200
         && ending_ok
         && super::segment::split_sentences(text, line).len() == 1
@@ -812,6 +813,26 @@ fn looks_like_headline(text: &str, line: Span, next: Option<Span>) -> bool {
             .find(|c| !super::segment::is_opener(*c))
             .is_some_and(|c| !c.is_lowercase())
         && parse_trailer(text, line.start as usize, line.end as usize).is_none()
+}
+
+/// Most words a sentence-case headline ending with a period may have.
+const SENTENCE_HEADLINE_WORDS: usize = 16;
+
+/// A short sentence (at most [`SENTENCE_HEADLINE_WORDS`] words) that is a paragraph of its own
+/// (a blank line follows) above a paragraph at least half as long again and of a dozen words or
+/// more: "Clinton says she won't rule out a female running mate.\n\nBernie Sanders' plan
+/// would ...". A one-sentence lede is longer than the paragraph after it as often as not, so the
+/// margin is wide.
+fn short_line_over_long_paragraph(text: &str, line: Span, next: Span) -> bool {
+    let words = line.slice(text).split_whitespace().count();
+    let next_words = next.slice(text).split_whitespace().count();
+    let gap = text
+        .get(line.end as usize..next.start as usize)
+        .unwrap_or("");
+    words <= SENTENCE_HEADLINE_WORDS
+        && gap.matches('\n').count() >= 2
+        && next_words >= 12
+        && 2 * next_words >= 3 * words
 }
 
 /// Title Case: at least three words with letters, and at least 80% of those that are not
@@ -1106,6 +1127,29 @@ mod tests {
                 .headline
                 .is_none(),
             "sentence case with period"
+        );
+        // A short sentence-case line over a much longer paragraph is a headline, even with a
+        // period; over a short paragraph, or without a blank line between, it is body text.
+        let text = "Clinton says she won't rule out a female running mate.\n\nBernie Sanders' plan would \"end all the kinds of health care we know,\" Hillary Clinton declared in an interview Thursday.";
+        let layout = detect(text);
+        assert_eq!(
+            text_of(&layout.meta.headline),
+            Some("Clinton says she won't rule out a female running mate.")
+        );
+        assert!(layout.body.slice(text).starts_with("Bernie Sanders' plan"));
+        assert!(
+            detect("The market fell today.\nInvestors sold shares of banks, insurers and carmakers after the central bank said rates would rise.")
+                .meta
+                .headline
+                .is_none(),
+            "no blank line"
+        );
+        assert!(
+            detect("The market fell today as investors sold shares of banks, insurers and carmakers after the bank spoke.\n\nThe central bank said rates would rise again next month, and perhaps in June.")
+                .meta
+                .headline
+                .is_none(),
+            "a long first sentence is a lede"
         );
         // A headline printed with a period is still a title when a dateline follows it.
         let text = "All eggs in N.H. and Iowa baskets.\n\nNASHUA, N.H. - At the moment he won.";
