@@ -8,8 +8,9 @@
 //!
 //! How it works, in passes over a flat token array (every pass looks at a bounded window
 //! around one token, so the whole is linear in the text length):
-//! 1. quotation-mark regions are found on the characters (“ ” " " ‘ ’ « » 「 」 『 』 „ “ and
-//!    doubled apostrophes ''), including paragraphs of a multi-paragraph quote never closed;
+//! 1. quotation-mark regions are found on the characters (“ ” " " ‘ ’ « » 「 」 『 』 „ “,
+//!    doubled apostrophes '' and straight single quotes before a capital), including
+//!    paragraphs of a multi-paragraph quote never closed;
 //! 2. direct quotes: a region opening its sentence and followed by `<source> <cue>` (the
 //!    source may be any short run of words: "CBS This Morning co-anchor DeMarco Morgan
 //!    said"), `<cue> <source>` or a signature (“...” — Steve Quinlan), or preceded by
@@ -26,14 +27,20 @@
 //!    Trump ahead", "Sanders endorsed Clinton", "the aide declined to comment"), passives
 //!    with no source ("Obama is expected to ...", "it was reported that ..."), then
 //!    participles that borrow the speaker of the sentence ("..., adding that ...", "X
-//!    endorsed Y, saying ...", "..., calling him “a liar”").
+//!    endorsed Y, saying ...", "..., calling him “a liar”"); also "X was quoted as saying
+//!    ...", present progressives ("Clinton is stressing that ...") and "X added:" before
+//!    an unquoted paragraph;
+//! 5. headline lines (the title lines, lines in headline case, and a first one or two
+//!    paragraphs of one short sentence each), part by part between semicolons: "<source>
+//!    <cue> <content>" and "<content>, <source> <cue>" with a short capitalised source
+//!    ("Lindsey Graham Says", "Member of House panel says ...").
 //!
 //! Precision comes first: a cue that may be a noun ("states", "report", "support") needs a
 //! pronoun or a bare name before it, verbs that usually take an object ("reported the
 //! story") need "that", verbs of thinking need "that" or a pronoun or bare name as believer,
-//! and capitalised or headline-case cue words are ignored. Quotes found inside another
-//! quote's reported content are kept and point at it through `within` (a nested attribution
-//! such as "Amazon believes that ..." inside "..., Song told Yicai").
+//! and capitalised or headline-case cue words are ignored outside headline lines. Quotes
+//! found inside another quote's reported content are kept and point at it through `within`
+//! (a nested attribution such as "Amazon believes that ..." inside "..., Song told Yicai").
 //!
 //! Speakers are found without entities (names, pronouns, "the company", "officials"); a
 //! mention overlapping the speaker's head gives its entity id, and pronouns and nominals

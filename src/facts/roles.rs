@@ -11,12 +11,16 @@
 //! - `"<place> <title> <person>"` for titles of a place ("U.S. President Donald Trump"), also
 //!   `"<nationality> <title> <person>"` for a nationality adjective standing for its country
 //!   ("Mexican President Felipe Calderon": the country's entity when the article names it,
-//!   else the adjective shown as the country, through the gazetteer's demonyms), and the
+//!   else the adjective shown as the country; the entity stage's resolved demonym mention
+//!   decides which country, the gazetteer's demonyms serve when it has none), and the
 //!   appositions `"the <place> <title>, <person>"` / `"the <nationality> <title>, <person>"`
 //!   ("the British Foreign Secretary, Boris Johnson,");
 //! - `"<person> was appointed <title> of <org>"` and `"<org> appointed <person> as <title>"`:
 //!   a role plus an APPOINTMENT;
 //! - `"<person>, the <org> <title>"` ("Louis Gallois, the Airbus chief executive");
+//! - "general" after an office noun heads a place's title ("U.S. Attorney General Loretta
+//!   Lynch"), and a place glued to "then-"/"ex-" holds a past role ("then-Texas Governor
+//!   Rick Perry");
 //! - `"<person> resigned as <title> of <org>"` and `"<person> resigned from <org>"` ("is stepping down"):
 //!   a DEPARTURE.
 //!
