@@ -183,6 +183,16 @@ fn is_handle_or_link_part(text: &str, span: Span) -> bool {
     matches!(before, Some('#' | '@' | '/'))
 }
 
+/// The word the tagger sees for a token: a split-off "then-"/"ex-" reads as "former", and
+/// "pro-", "anti-", "non-" lose their hyphen.
+fn tagger_word(w: &str) -> &str {
+    match w {
+        "then-" | "Then-" | "ex-" | "Ex-" => "former",
+        _ if w.len() > 1 && w.ends_with('-') => w.trim_end_matches('-'),
+        _ => w,
+    }
+}
+
 /// [`extract`] with an explicit model and gazetteer.
 pub fn extract_with(model: &NerModel, gaz: &Gazetteer, input: &EntityInput) -> Vec<Entity> {
     let text = input.text;
@@ -208,7 +218,13 @@ pub fn extract_with(model: &NerModel, gaz: &Gazetteer, input: &EntityInput) -> V
                 .collect()
         })
         .collect();
-    let tagged = model.tag_document(&docs, Some(gaz));
+    // A prefix the tokenizer split from a name ("then-" "Texas") is shown to the tagger as the
+    // word it stands for: the training text has no such tokens.
+    let tagger_docs: Vec<Vec<&str>> = docs
+        .iter()
+        .map(|s| s.iter().map(|w| tagger_word(w)).collect())
+        .collect();
+    let tagged = model.tag_document(&tagger_docs, Some(gaz));
     let mut raw: Vec<RawMention> = Vec::new();
     let mut pending_places: Vec<(usize, gazetteer::GazetteerMatch)> = Vec::new();
     for (si, ((words, toks), ents)) in docs.iter().zip(&spans).zip(&tagged).enumerate() {

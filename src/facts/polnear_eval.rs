@@ -665,8 +665,15 @@ fn score_document(
                 let ctx = Span::new(lo as usize, hi as usize)
                     .slice(text)
                     .replace('\n', " ");
+                let lexicon_words = cue_words.replace('’', "'");
+                let words: Vec<&str> = lexicon_words.split_whitespace().collect();
+                let mark = if cue_lexicon::lookup(&words).is_some() {
+                    "[lexicon] "
+                } else {
+                    ""
+                };
                 report.missed_examples.push(format!(
-                    "cue={:?} src={:?} :: {}",
+                    "{mark}cue={:?} src={:?} :: {}",
                     cue_words,
                     words_of(text, &g.source),
                     ctx

@@ -8,8 +8,9 @@
 //!
 //! How it works, in passes over a flat token array (every pass looks at a bounded window
 //! around one token, so the whole is linear in the text length):
-//! 1. quotation-mark regions are found on the characters (“ ” " " ‘ ’ « » 「 」 『 』 „ “ and
-//!    doubled apostrophes ''), including paragraphs of a multi-paragraph quote never closed;
+//! 1. quotation-mark regions are found on the characters (“ ” " " ‘ ’ « » 「 」 『 』 „ “,
+//!    doubled apostrophes '' and straight single quotes before a capital), including
+//!    paragraphs of a multi-paragraph quote never closed;
 //! 2. direct quotes: a region opening its sentence and followed by `<source> <cue>` (the
 //!    source may be any short run of words: "CBS This Morning co-anchor DeMarco Morgan
 //!    said"), `<cue> <source>` or a signature (“...” — Steve Quinlan), or preceded by
@@ -26,14 +27,20 @@
 //!    Trump ahead", "Sanders endorsed Clinton", "the aide declined to comment"), passives
 //!    with no source ("Obama is expected to ...", "it was reported that ..."), then
 //!    participles that borrow the speaker of the sentence ("..., adding that ...", "X
-//!    endorsed Y, saying ...", "..., calling him “a liar”").
+//!    endorsed Y, saying ...", "..., calling him “a liar”"); also "X was quoted as saying
+//!    ...", present progressives ("Clinton is stressing that ...") and "X added:" before
+//!    an unquoted paragraph;
+//! 5. headline lines (the title lines, lines in headline case, and a first one or two
+//!    paragraphs of one short sentence each), part by part between semicolons: "<source>
+//!    <cue> <content>" and "<content>, <source> <cue>" with a short capitalised source
+//!    ("Lindsey Graham Says", "Member of House panel says ...").
 //!
 //! Precision comes first: a cue that may be a noun ("states", "report", "support") needs a
 //! pronoun or a bare name before it, verbs that usually take an object ("reported the
 //! story") need "that", verbs of thinking need "that" or a pronoun or bare name as believer,
-//! and capitalised or headline-case cue words are ignored. Quotes found inside another
-//! quote's reported content are kept and point at it through `within` (a nested attribution
-//! such as "Amazon believes that ..." inside "..., Song told Yicai").
+//! and capitalised or headline-case cue words are ignored outside headline lines. Quotes
+//! found inside another quote's reported content are kept and point at it through `within`
+//! (a nested attribution such as "Amazon believes that ..." inside "..., Song told Yicai").
 //!
 //! Speakers are found without entities (names, pronouns, "the company", "officials"); a
 //! mention overlapping the speaker's head gives its entity id, and pronouns and nominals
@@ -133,6 +140,9 @@ rule_table!(
     ("it <passive cue> that <content>", 0.85),
     ("<source> <cue> yes|no|so", 0.85),
     ("asked <question>", 0.75),
+    ("headline: <source> <cue> <content>", 0.85),
+    ("<source> <cue>: <content>", 0.85),
+    ("headline: <content>, <source> <cue>", 0.85),
 );
 
 /// The name of `rule` for a quote whose speaker was linked by coreference ("he", "the
@@ -175,6 +185,7 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
     ex.reported_after_content();
     ex.reported_before_content();
     ex.participles();
+    ex.headline_attributions();
     let mut quotes = ex.out;
     quotes.sort_by_key(|a| (a.cue.start, a.content.start, a.cue.end));
     quotes.dedup_by(|a, b| a.cue == b.cue);
@@ -560,11 +571,22 @@ fn find_quote_regions(text: &str) -> Vec<Region> {
                 let opens = match c {
                     '“' | '«' | '「' | '『' | '„' => true,
                     '"' | '‘' | DOUBLED => free_before && word_after,
+                    // A straight single quote opens only before a capital ('We are ready,'),
+                    // never inside a word or before a digit ('90s).
+                    '\'' => free_before && next.is_some_and(char::is_uppercase),
                     _ => false,
                 };
                 if opens {
-                    open = Some((b, c, at_para_start));
+                    // A single straight quote never runs over a paragraph.
+                    open = Some((b, c, at_para_start && c != '\''));
                 }
+            }
+            // A straight single quote still open gives way to a double quotation mark (it
+            // was an apostrophe).
+            Some((_, '\'', _))
+                if matches!(c, '“' | '"' | '«' | '„' | DOUBLED) && free_before && word_after =>
+            {
+                open = Some((b, c, at_para_start));
             }
             Some((ob, style, _)) => {
                 let closes = match style {
@@ -575,6 +597,13 @@ fn find_quote_regions(text: &str) -> Vec<Region> {
                     '「' => c == '」',
                     '『' => c == '』',
                     '‘' => (c == '’' || c == '\'') && next.is_none_or(|n| !n.is_alphanumeric()),
+                    // The closing straight quote follows a word or punctuation and is not
+                    // followed by a letter ("isn't" is no closing mark).
+                    '\'' => {
+                        c == '\''
+                            && prev.is_some_and(|p| !p.is_whitespace())
+                            && next.is_none_or(|n| !n.is_alphanumeric())
+                    }
                     DOUBLED => c == DOUBLED,
                     _ => false,
                 };
@@ -1564,6 +1593,12 @@ impl<'d, 't> Extractor<'d, 't> {
         let mut steps = 0;
         while k > 0 && steps < 4 {
             let w = doc.low(k - 1);
+            // A capitalised word inside the sentence is a name ("Theresa May said").
+            let name_word = is_cap(doc.surface(k - 1))
+                && doc.toks.get(k - 1).is_some_and(|t| t.sent_start != k - 1);
+            if name_word {
+                break;
+            }
             if among(VERB_GROUP, w) {
                 group.negated |= among(NEGATORS, w);
                 group.hedged |= among(HEDGES, w);
@@ -1637,10 +1672,10 @@ impl<'d, 't> Extractor<'d, 't> {
                 && k > 0
                 && !among(DETERMINERS, doc.low(k - 1))
                 && !among(NP_STOP, doc.low(k - 1));
-            if doc.toks.get(k).is_none_or(|t| t.region.is_some())
-                || matches!(w, ";" | ":" | "." | "!" | "?")
-                || verb_cue
-            {
+            // A point inside the sentence ends an abbreviation ("Sen. Chuck Schumer, D-N.Y.,").
+            let sentence_stop =
+                matches!(w, ";" | ":" | "!" | "?") || (w == "." && !self.abbreviation_point(k));
+            if doc.toks.get(k).is_none_or(|t| t.region.is_some()) || sentence_stop || verb_cue {
                 return None;
             }
             if w != "," || comma - k < 2 {
@@ -1649,10 +1684,34 @@ impl<'d, 't> Extractor<'d, 't> {
             let Some(name) = self.name_before(k, floor) else {
                 continue;
             };
-            // Only a name (or a noun phrase with a name) takes an apposition.
+            // Only a name (or a noun phrase with a name) takes an apposition; a description
+            // takes one when the apposition is the name ("The state's campaign chairman, Phil
+            // Lovas, said"), which then is the head.
             let named = (name.first..name.end).any(|t| {
                 is_cap(doc.surface(t)) && is_word(doc.surface(t)) && !is_not_source_word(doc.low(t))
             });
+            let described = !named
+                && (among(DETERMINERS, doc.low(name.first))
+                    || doc.low(name.end - 1) == "'s"
+                    || (name.first..name.end).any(|t| is_source_noun(doc.low(t))))
+                && self.is_bare_name(k + 1, comma);
+            if described {
+                let opens_clause = name.first == floor
+                    || among(CLAUSE_OPENERS, doc.low(name.first.wrapping_sub(1)))
+                    || doc
+                        .toks
+                        .get(name.first)
+                        .is_some_and(|t| t.sent_start == name.first);
+                if opens_clause {
+                    return Some(FoundSource {
+                        first: name.first,
+                        end: comma,
+                        head_first: k + 1,
+                        head_end: comma,
+                    });
+                }
+                continue;
+            }
             let opens_clause = name.first == floor
                 || among(CLAUSE_OPENERS, doc.low(name.first.wrapping_sub(1)))
                 || doc
@@ -1669,6 +1728,37 @@ impl<'d, 't> Extractor<'d, 't> {
             }
         }
         None
+    }
+
+    /// True when the point at token `k` stands inside its sentence glued to the word before
+    /// it ("Sen.", "D-N.Y.", "U.S."): an abbreviation, not a full stop.
+    fn abbreviation_point(&self, k: usize) -> bool {
+        let doc = self.doc;
+        let (Some(prev), Some(tok)) = (
+            k.checked_sub(1).and_then(|p| doc.toks.get(p)),
+            doc.toks.get(k),
+        ) else {
+            return false;
+        };
+        doc.low(k) == "."
+            && k + 1 < tok.sent_end
+            && prev.span.end == tok.span.start
+            && is_cap(prev.text)
+            && prev.text.chars().count() <= 6
+    }
+
+    /// True when `[first, end)` is a personal name: one to five capitalised words (with
+    /// initials' points), none of them a word that cannot start a source.
+    fn is_bare_name(&self, first: usize, end: usize) -> bool {
+        let doc = self.doc;
+        end > first
+            && end - first <= 6
+            && (first..end).all(|t| {
+                let s = doc.surface(t);
+                (is_cap(s) && is_word(s) && !is_not_source_word(doc.low(t)))
+                    || (doc.low(t) == "." && self.abbreviation_point(t))
+            })
+            && (first..end).filter(|&t| is_word(doc.surface(t))).count() >= 2
     }
 
     /// A plain noun phrase ending right before `end`.
@@ -1708,10 +1798,19 @@ impl<'d, 't> Extractor<'d, 't> {
             });
         }
         let head_surface = doc.surface(last);
-        if !is_word(head_surface) || among(NP_STOP, head) || doc.cue_at(last).is_some() {
+        // "Theresa May", "Will": a capitalised modal after a capitalised word is a name.
+        let name_modal = among(&["may", "will"], head)
+            && is_cap(head_surface)
+            && last > floor
+            && is_cap(doc.surface(last - 1))
+            && is_word(doc.surface(last - 1));
+        if !is_word(head_surface)
+            || (among(NP_STOP, head) && !name_modal)
+            || doc.cue_at(last).is_some()
+        {
             return None;
         }
-        let head_named = is_cap(head_surface) && !is_not_source_word(head);
+        let head_named = (is_cap(head_surface) && !is_not_source_word(head)) || name_modal;
         let mut first = last;
         while first > floor && end - first < MAX_SOURCE_TOKENS {
             let k = first - 1;
@@ -1741,7 +1840,24 @@ impl<'d, 't> Extractor<'d, 't> {
             || survey_share
             || (last > first && among(DETERMINERS, doc.low(first)));
         if !head_ok {
-            return None;
+            // "attorneys for the family", "experts on North Korea": the head stands before
+            // the preposition.
+            let prep = (first + 1..last)
+                .find(|&t| among(&["for", "at", "in", "on", "from"], doc.low(t)))?;
+            let head_before = (first..prep).any(|t| {
+                let s = doc.surface(t);
+                is_source_noun(doc.low(t))
+                    || (is_cap(s) && is_word(s) && !is_not_source_word(doc.low(t)))
+            });
+            if !head_before {
+                return None;
+            }
+            return Some(FoundSource {
+                first,
+                end,
+                head_first: first,
+                head_end: prep,
+            });
         }
         Some(FoundSource {
             first,
@@ -1774,16 +1890,38 @@ impl<'d, 't> Extractor<'d, 't> {
 
         // "a producer for Yahoo Studios", "a spokesman at the embassy": a person noun, then
         // "for" or "at" and a name or a determiner.
-        if matches!(w, "for" | "at") && k > 0 {
+        if matches!(w, "for" | "at" | "in" | "on" | "from") && k > 0 {
+            // "six in 10", "4 in 10"
+            if w == "in" && is_number(doc.low(k + 1)) && is_number(doc.low(k - 1)) {
+                return true;
+            }
             let prev = doc.low(k - 1);
+            let next = doc.surface(k + 1);
+            // "officials on Monday" is a source and a time: the phrase must not name a time.
+            let next_name = is_cap(next) && is_word(next) && !is_not_source_word(doc.low(k + 1));
+            // Inside a name: "Commission on Presidential Debates", "Center for Media Justice".
+            if matches!(w, "for" | "on")
+                && is_cap(doc.surface(k - 1))
+                && is_word(doc.surface(k - 1))
+                && !is_not_source_word(prev)
+                && next_name
+            {
+                return true;
+            }
             let agent = is_source_noun(prev)
                 || ["er", "or", "ist", "man", "woman", "person"]
                     .iter()
                     .any(|end| prev.len() > 4 && prev.ends_with(end));
-            let next = doc.surface(k + 1);
-            return agent
-                && !is_cap(doc.surface(k - 1))
-                && ((is_cap(next) && is_word(next)) || among(&["the", "a", "an"], doc.low(k + 1)));
+            // The agent noun may be capitalised only as the sentence's first word
+            // ("Officials at Homeland Security Investigations said").
+            let prev_lower = !is_cap(doc.surface(k - 1))
+                || doc.toks.get(k - 1).is_some_and(|t| t.sent_start == k - 1);
+            let determiner = if matches!(w, "for" | "at") {
+                among(&["the", "a", "an"], doc.low(k + 1))
+            } else {
+                among(DETERMINERS, doc.low(k + 1))
+            };
+            return agent && prev_lower && (next_name || determiner);
         }
         if matches!(w, "and" | "&") {
             return next_cap && prev_cap;
@@ -1831,10 +1969,16 @@ impl<'d, 't> Extractor<'d, 't> {
                 head_end: start + 1,
             });
         }
+        // "said 9/11 widow Terry Strada", "said 42-year-old John Smith": a number-led
+        // modifier before a name.
+        let number_led = s.starts_with(|c: char| c.is_ascii_digit())
+            && s.chars().any(|c| c.is_alphabetic() || c == '/')
+            && is_word(doc.surface(start + 1));
         let starts_ok = (is_cap(s) && is_word(s) && !is_not_source_word(w))
             || among(DETERMINERS, w)
             || is_source_noun(w)
-            || among(SOURCE_MODIFIERS, w);
+            || among(SOURCE_MODIFIERS, w)
+            || number_led;
         if !starts_ok || w == "that" {
             return None;
         }
@@ -1864,7 +2008,7 @@ impl<'d, 't> Extractor<'d, 't> {
                 && !among(
                     &[
                         "who", "which", "on", "in", "at", "during", "when", "while", "after",
-                        "before", "to", "about", "(", ")",
+                        "before", "to", "about", "for", "(", ")",
                     ],
                     w,
                 )
@@ -1876,7 +2020,7 @@ impl<'d, 't> Extractor<'d, 't> {
                 && among(
                     &[
                         "who", "which", "on", "in", "at", "during", "when", "while", "after",
-                        "before", "to", "about", "of",
+                        "before", "to", "about", "of", "for",
                     ],
                     w,
                 )
@@ -1952,6 +2096,18 @@ impl<'d, 't> Extractor<'d, 't> {
                 break;
             }
             end += 1;
+        }
+        // "told MSNBC's “Morning Joe”": a programme's title in quotation marks after a
+        // possessive belongs to the addressee.
+        if end > start + 1 && doc.low(end - 1) == "'s" && doc.is_open_mark(end) {
+            let region = doc
+                .toks
+                .get(end)
+                .and_then(|t| t.region)
+                .and_then(|r| doc.regions.get(r));
+            if let Some(reg) = region.filter(|reg| reg.closed && reg.end <= end + 8) {
+                return Some((start, reg.end));
+            }
         }
         while end > start && among(&["of", "'s"], doc.low(end - 1)) {
             end -= 1;
@@ -2129,7 +2285,9 @@ impl<'d, 't> Extractor<'d, 't> {
         let words_ok = (first..end).all(|k| {
             let w = doc.low(k);
             doc.toks.get(k).is_some_and(|t| t.region.is_none())
-                && (is_word(doc.surface(k)) || matches!(w, "," | "-" | "(" | ")" | "'s" | "&"))
+                && (is_word(doc.surface(k))
+                    || matches!(w, "," | "-" | "(" | ")" | "'s" | "&")
+                    || self.abbreviation_point(k))
                 && !among(&["that", "which", "because", "if", "when"], w)
                 && !doc
                     .cue_at(k)
@@ -2683,7 +2841,10 @@ impl<'d, 't> Extractor<'d, 't> {
             if let Some(src) = self.source_after(after) {
                 // The comma stays out of the content unless it is inside the quotation (,”).
                 let content_end = if doc.low(i - 1) == "," { i - 1 } else { i };
-                let tail_ok = src.end >= doc.clause_end(after) || doc.low(src.end) == ",";
+                // "..., said one GOP source in the room": an adjunct may follow the source.
+                let tail_ok = src.end >= doc.clause_end(after)
+                    || doc.low(src.end) == ","
+                    || (src.end > src.first + 1 && self.tail_is_adjunct(src.end));
                 if tail_ok
                     && self.emit_reported_before_cue(
                         sent_start,
@@ -2915,6 +3076,56 @@ impl<'d, 't> Extractor<'d, 't> {
             self.according_to(i, m);
             return;
         }
+        if m.form == CueForm::Progressive
+            && m.entry.lemma == "say"
+            && i > 0
+            && doc.low(i - 1) == "as"
+        {
+            self.quoted_as_saying(i, m);
+            return;
+        }
+        if doc.low(after) == ":" {
+            self.colon_unquoted(i, m);
+            return;
+        }
+        // "Trump is demanding ...", "She was also stressing that ...": a progressive after a
+        // form of "be" is the finite verb; its auxiliary opens the verb group.
+        let mut aux = i;
+        while aux > sent_start + 1
+            && among(
+                &[
+                    "also",
+                    "now",
+                    "still",
+                    "again",
+                    "already",
+                    "repeatedly",
+                    "openly",
+                    "publicly",
+                ],
+                doc.low(aux - 1),
+            )
+        {
+            aux -= 1;
+        }
+        let progressive_finite = m.form == CueForm::Progressive
+            && !among(
+                &["show", "find", "indicate", "describe", "express", "back"],
+                m.entry.lemma,
+            )
+            && aux > sent_start + 1
+            && among(
+                &["is", "are", "was", "were", "'s", "'re", "been"],
+                doc.low(aux - 1),
+            );
+        let m = if progressive_finite {
+            CueMatch {
+                form: CueForm::ThirdPerson,
+                ..m
+            }
+        } else {
+            m
+        };
         let asks = m.entry.lemma == "ask";
         let calls = m.entry.lemma == "call";
         if m.form == CueForm::Progressive
@@ -2922,7 +3133,11 @@ impl<'d, 't> Extractor<'d, 't> {
         {
             return;
         }
-        let group = self.verb_group_before(i, m.form);
+        let group = if progressive_finite {
+            self.verb_group_before(aux - 1, CueForm::Past)
+        } else {
+            self.verb_group_before(i, m.form)
+        };
         if group.passive {
             if m.form == CueForm::Past && self.is_free(i, after) {
                 self.passive_at(i, m, &group);
@@ -2952,7 +3167,16 @@ impl<'d, 't> Extractor<'d, 't> {
                 true,
             )
         } else {
-            let Some(mut src) = self.source_before(group.first, sent_start) else {
+            // "Sanders on Tuesday said ...", "The Times Saturday wrote that ...": a day
+            // between the source and its verb.
+            let mut src_end = group.first;
+            if src_end > sent_start + 1 && among(&DAY_WORDS, doc.low(src_end - 1)) {
+                src_end -= 1;
+                if src_end > sent_start + 1 && doc.low(src_end - 1) == "on" {
+                    src_end -= 1;
+                }
+            }
+            let Some(mut src) = self.source_before(src_end, sent_start) else {
                 return;
             };
             // "About 85% of Democrats said": an approximator opening the sentence belongs to
@@ -3069,7 +3293,10 @@ impl<'d, 't> Extractor<'d, 't> {
             {
                 break;
             }
-            let place_comma = w == "," && is_cap(doc.surface(t + 1)) && t > k;
+            // "says at a campaign stop in Toledo, Ohio, that ...": a place's commas, the last
+            // one right before "that".
+            let place_comma =
+                w == "," && (is_cap(doc.surface(t + 1)) || doc.low(t + 1) == "that") && t > k;
             if (matches!(w, "," | ";" | ":" | "—" | "–") && !place_comma)
                 || doc.cue_at(t).is_some()
                 || doc.toks.get(t).is_none_or(|x| x.region.is_some())
@@ -3121,6 +3348,19 @@ impl<'d, 't> Extractor<'d, 't> {
             }
             rule = "<source> <cue> <content>";
             confidence = 0.75;
+        } else if m.entry.class == CueClass::Say
+            && !m.entry.bare_clause
+            && !nested
+            && matches!(m.form, CueForm::Past | CueForm::ThirdPerson)
+            && ((src.head_first..src.head_end).any(|t| is_cap(doc.surface(t)))
+                || (src.end == src.first + 1 && among(PRONOUNS, doc.low(src.first))))
+            && self.short_clause_follows(k)
+        {
+            // "She acknowledged it was unlikely to work", "Lynch notes they were appointed
+            // ...": a verb that usually takes "that" or an object, followed by a clause whose
+            // verb comes within a few words.
+            rule = "<source> <cue> <content>";
+            confidence = 0.8;
         } else if m.entry.class == CueClass::Say
             && !m.entry.bare_clause
             && !nested
@@ -3204,6 +3444,18 @@ impl<'d, 't> Extractor<'d, 't> {
             }
         }
         end = self.content_end_fixed(k, end);
+        // An object ends before ", and <a clause with its own subject>" ("urged people to
+        // seek shelter, and the hashtag was soon trending").
+        if rule == "<source> <cue> <object>" {
+            if let Some(t) = (k + 1..end).find(|&t| {
+                doc.low(t) == ","
+                    && among(&["and", "but", "or"], doc.low(t + 1))
+                    && (among(DETERMINERS, doc.low(t + 2)) || among(PRONOUNS, doc.low(t + 2)))
+                    && self.bare_clause_follows(t + 2)
+            }) {
+                end = t;
+            }
+        }
         if doc.low(src.first) == "who" {
             // The relative clause closes at the next comma outside quotation marks.
             if let Some(c) = (k..end)
@@ -3253,6 +3505,137 @@ impl<'d, 't> Extractor<'d, 't> {
             negated: group.negated,
             modality: Self::modality(group.negated, speculative),
             confidence,
+            rule,
+            within: None,
+        });
+    }
+
+    /// "The governor added:  It's typical of ...": a source opening its sentence, a speech cue
+    /// and a colon, then unquoted words: the rest of the paragraph is what was said (a
+    /// quotation after the colon was taken by the direct-quote rules).
+    fn colon_unquoted(&mut self, i: usize, m: CueMatch) {
+        let doc = self.doc;
+        let colon = i + m.token_count;
+        let k = colon + 1;
+        let Some(tok) = doc.toks.get(i) else { return };
+        let sent_start = tok.sent_start;
+        if !matches!(
+            m.entry.class,
+            CueClass::Say | CueClass::Tell | CueClass::SayAfterContent
+        ) || !matches!(m.form, CueForm::Past | CueForm::ThirdPerson)
+            || m.entry.lemma == "call"
+        {
+            return;
+        }
+        let Some(next) = doc.toks.get(k) else { return };
+        if next.para_start || next.region.is_some() || !is_word(next.text) {
+            return;
+        }
+        let group = self.verb_group_before(i, m.form);
+        if group.passive {
+            return;
+        }
+        let Some(src) = self.source_before(group.first, sent_start) else {
+            return;
+        };
+        if src.first != sent_start || !self.is_free(src.first, colon + 1) {
+            return;
+        }
+        // To the end of the paragraph, or before anything already taken.
+        let mut end = k;
+        while end < doc.toks.len().min(k + MAX_CONTENT_TOKENS) {
+            let Some(t) = doc.toks.get(end) else { break };
+            if (end > k && t.para_start) || self.role.get(end).is_some_and(|r| *r != Role::None) {
+                break;
+            }
+            end += 1;
+        }
+        let words = (k..end).filter(|&t| is_word(doc.surface(t))).count();
+        if words < 3 {
+            return;
+        }
+        self.claim(k, end, Role::Content);
+        self.claim(i, colon, Role::Cue);
+        self.claim(src.first, src.end, Role::Source);
+        let speaker = Some(self.arg(&src));
+        self.push(Quote {
+            speaker,
+            cue: doc.span_of(i, colon),
+            content: doc.span_of(k, end),
+            content_more: Vec::new(),
+            addressee: None,
+            direct: false,
+            negated: group.negated,
+            modality: Self::modality(group.negated, group.hedged),
+            confidence: 0.85,
+            rule: "<source> <cue>: <content>",
+            within: None,
+        });
+    }
+
+    /// "Smith was quoted as saying (that) ...": the passive "quoted as saying" with its
+    /// subject as the source; `i` is "saying".
+    fn quoted_as_saying(&mut self, i: usize, m: CueMatch) {
+        let doc = self.doc;
+        let Some(quoted) = i.checked_sub(2) else {
+            return;
+        };
+        let Some(tok) = doc.toks.get(i) else { return };
+        let sent_start = tok.sent_start;
+        if doc.low(i - 1) != "as" || doc.low(quoted) != "quoted" || quoted <= sent_start {
+            return;
+        }
+        let group = self.verb_group_before(quoted, CueForm::Past);
+        if !group.passive {
+            return;
+        }
+        let Some(src) = self.source_before(group.first, sent_start) else {
+            return;
+        };
+        let opener = doc.low(src.first.wrapping_sub(1));
+        if src.first > sent_start && !among(CLAUSE_OPENERS, opener) {
+            return;
+        }
+        let after = i + m.token_count;
+        let mut k = after;
+        if matches!(doc.low(k), "," | ":") {
+            k += 1;
+        }
+        let rule = if doc.low(k) == "that" {
+            "<source> <cue> that <content>"
+        } else if doc.is_open_mark(k) || self.starts_clause(k) {
+            "<source> <cue> <content>"
+        } else {
+            return;
+        };
+        let mut end = doc.clause_end(k).min(k + MAX_CONTENT_TOKENS);
+        end = self.content_end_fixed(k, end);
+        while end > k && matches!(doc.low(end - 1), "," | ";" | ":" | "." | "—") {
+            end -= 1;
+        }
+        let words = (k..end).filter(|&t| is_word(doc.surface(t))).count();
+        if words < 3
+            || !self.is_free(quoted, after)
+            || !self.is_free(k, end)
+            || !self.is_free_or_content(src.first, src.end)
+        {
+            return;
+        }
+        let (content, direct) = self.take_content(k, end);
+        self.claim(k, end, Role::Content);
+        self.claim(quoted, after, Role::Cue);
+        self.claim(src.first, src.end, Role::Source);
+        let speaker = Some(self.arg(&src));
+        self.push(Quote {
+            speaker,
+            cue: doc.span_of(quoted, after),
+            content,
+            content_more: Vec::new(),
+            addressee: None,
+            direct,
+            negated: group.negated,
+            modality: Self::modality(group.negated, group.hedged),
+            confidence: 0.85,
             rule,
             within: None,
         });
@@ -3533,6 +3916,39 @@ impl<'d, 't> Extractor<'d, 't> {
         })
     }
 
+    /// True when a clause opens at token `k` and its finite verb (an auxiliary or a form of
+    /// "be" / "have") comes within four words with nothing but a short subject before it:
+    /// "it was unlikely", "clients are beginning", "the company had never been".
+    fn short_clause_follows(&self, k: usize) -> bool {
+        let doc = self.doc;
+        if !self.starts_clause(k) || among(&["so", "this", "that", "what"], doc.low(k)) {
+            return false;
+        }
+        let end = doc.clause_end(k).min(k + 5);
+        for t in k + 1..end {
+            let w = doc.low(t);
+            if among(
+                &[
+                    "is", "was", "are", "were", "will", "would", "can", "could", "should", "has",
+                    "have", "had", "'s", "'re", "'ll", "did", "does", "may", "might", "must", "wo",
+                    "ca",
+                ],
+                w,
+            ) {
+                // "'s" after a name is a possessive more often than "is".
+                return w != "'s" || among(PRONOUNS, doc.low(t - 1));
+            }
+            let subject_word = is_word(doc.surface(t))
+                && !among(NP_STOP, w)
+                && doc.cue_at(t).is_none()
+                && doc.toks.get(t).is_some_and(|x| x.region.is_none());
+            if !subject_word {
+                return false;
+            }
+        }
+        false
+    }
+
     /// True when a source and a cue start at token `k` ("Lewandowski said", "the aides say").
     fn attribution_starts(&self, k: usize) -> bool {
         let doc = self.doc;
@@ -3620,6 +4036,10 @@ impl<'d, 't> Extractor<'d, 't> {
         let doc = self.doc;
         let w = doc.low(k);
         let s = doc.surface(k);
+        // "says too much is made of ...": a quantity as the subject.
+        if w == "too" && among(&["much", "many"], doc.low(k + 1)) {
+            return self.bare_clause_follows(k + 1);
+        }
         if doc
             .toks
             .get(k)
@@ -3686,11 +4106,23 @@ impl<'d, 't> Extractor<'d, 't> {
         if src_end <= after || !self.is_free(after, src_end) {
             return;
         }
+        let head_end = src_end;
+        // "according to the Alliance to Reclaim Our Schools (AROS)": a parenthesis closing
+        // the source belongs to it.
+        if doc.low(src_end) == "(" {
+            if let Some(close) =
+                (src_end + 1..(src_end + 8).min(clause_end)).find(|&k| doc.low(k) == ")")
+            {
+                if close + 1 >= clause_end || doc.low(close + 1) == "," {
+                    src_end = close + 1;
+                }
+            }
+        }
         let mut src = FoundSource {
             first: after,
             end: src_end,
             head_first: after,
-            head_end: src_end,
+            head_end,
         };
         // "According to the team's coach, Alireza Mehraban, ...": the apposition is the source.
         if doc.low(src_end) == "," {
@@ -3817,6 +4249,224 @@ impl<'d, 't> Extractor<'d, 't> {
             within: None,
         });
         true
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Pass 3d: headlines, where the cue is in headline case ("Lindsey Graham Says") or the
+    // source is a bare noun phrase ("Member of House panel says ...").
+
+    /// Every headline line is read as "<source> <cue> <content>" or "<content>, <source>
+    /// <cue>", each part between semicolons or line breaks on its own ("Lawmaker urges
+    /// retaliation; Member of House panel says ..."). Headline lines are the article's title
+    /// lines, lines in headline case, and the first two paragraphs when each is one short
+    /// sentence (a plain-text title and deck).
+    fn headline_attributions(&mut self) {
+        let doc = self.doc;
+        let mut s = 0;
+        let mut paragraphs = 0;
+        while let Some(tok) = doc.toks.get(s) {
+            let e = tok.sent_end.max(s + 1);
+            if tok.para_start {
+                paragraphs += 1;
+            }
+            let whole_paragraph =
+                tok.para_start && doc.toks.get(e).is_none_or(|next| next.para_start);
+            let deck = paragraphs <= 2 && whole_paragraph && e - s <= 30;
+            if tok.title || tok.headline || deck {
+                let mut part = s;
+                for k in s..=e {
+                    let cut = k == e
+                        || (k > part
+                            && (doc.low(k) == ";"
+                                || doc.toks.get(k).is_some_and(|t| t.para_start)));
+                    if cut {
+                        self.headline_at(part, k);
+                        part = if doc.low(k) == ";" { k + 1 } else { k };
+                    }
+                }
+            }
+            s = e;
+        }
+    }
+
+    /// The first cue of the headline part `[s, e)` that can head it, and its attribution.
+    fn headline_at(&mut self, s: usize, e: usize) {
+        let doc = self.doc;
+        let mut end = e;
+        while end > s && matches!(doc.low(end - 1), "." | "!" | "?" | ";" | ":") {
+            end -= 1;
+        }
+        for c in s + 1..end {
+            let Some(m) = doc.cue_at_any_case(c) else {
+                continue;
+            };
+            let after = c + m.token_count;
+            let class_ok = match m.entry.class {
+                CueClass::Say | CueClass::Tell | CueClass::Stance => true,
+                CueClass::Cognition => m.form == CueForm::ThirdPerson,
+                CueClass::SayAfterContent => m.entry.lemma == "call",
+                CueClass::AccordingTo => false,
+            };
+            let form_ok = match m.form {
+                CueForm::ThirdPerson | CueForm::Base => true,
+                // "Obama Warned ...", not "Apple Said to Weigh Bid" (a rumour).
+                CueForm::Past => m.entry.class == CueClass::Say && doc.low(after) != "to",
+                CueForm::Progressive | CueForm::Fixed => false,
+            };
+            if !class_ok || !form_ok {
+                continue;
+            }
+            // "<content>, <source> <cue>": the cue ends the line.
+            if after == end {
+                let Some(comma) = (s + 1..c).rev().find(|&t| doc.low(t) == ",") else {
+                    return;
+                };
+                let words = (s..comma).filter(|&t| is_word(doc.surface(t))).count();
+                if words >= 3 && self.headline_source(comma + 1, c, m) {
+                    self.emit_headline(
+                        (comma + 1, c),
+                        (c, after),
+                        (s, comma),
+                        "headline: <content>, <source> <cue>",
+                    );
+                }
+                return;
+            }
+            let words = (after..end).filter(|&t| is_word(doc.surface(t))).count();
+            let min_words = if m.entry.class == CueClass::Stance {
+                1
+            } else {
+                2
+            };
+            let content_opens = !among(
+                &[
+                    "for", "on", "about", "of", "with", "at", "in", "by", "as", "up", "out", "off",
+                    "back", "down", "over", "into",
+                ],
+                doc.low(after),
+            );
+            // The source opens the part or follows its last comma ("Railing Against Trump,
+            // Sanders Vows To ...").
+            let source_first = if self.headline_source(s, c, m) {
+                Some(s)
+            } else {
+                (s + 1..c)
+                    .rev()
+                    .find(|&t| doc.low(t) == ",")
+                    .map(|t| t + 1)
+                    .filter(|&f| self.headline_source(f, c, m))
+            };
+            // Verbs whose noun object is not what was said ("Clinton maintains a commanding
+            // lead") need a clause after them.
+            let object_verb = among(
+                &[
+                    "add", "report", "maintain", "charge", "estimate", "forecast", "state",
+                    "claim", "comment", "note", "mention", "post",
+                ],
+                m.entry.lemma,
+            );
+            let clause_ok =
+                !object_verb || doc.low(after) == "that" || self.short_clause_follows(after);
+            // "Police found the body": a finding needs "that" or a clause.
+            let finding_ok = m.entry.lemma != "find"
+                || doc.low(after) == "that"
+                || self.short_clause_follows(after);
+            if let (true, true, true, Some(first)) = (
+                words >= min_words,
+                content_opens,
+                clause_ok && finding_ok,
+                source_first,
+            ) {
+                self.emit_headline(
+                    (first, c),
+                    (c, after),
+                    (after, end),
+                    "headline: <source> <cue> <content>",
+                );
+            }
+            return;
+        }
+    }
+
+    /// True when `[first, end)` can be the source of a headline cue `m`: a short noun phrase
+    /// opening with a capitalised word, with no verb, pronoun or connective in it ("Former
+    /// White House Doctor", "Senator from Texas", "Obama, others"). A base-form cue needs a
+    /// plural source ("Polls Show", "Trump and Clinton point out").
+    fn headline_source(&self, first: usize, end: usize, m: CueMatch) -> bool {
+        let doc = self.doc;
+        if end <= first || end - first > 7 || !self.is_free(first, end) {
+            return false;
+        }
+        let opener = doc.surface(first);
+        if !is_cap(opener) || !is_word(opener) || is_not_source_word(doc.low(first)) {
+            return false;
+        }
+        let inner_ok = |k: usize, w: &str| {
+            k > first && k + 1 < end && among(&["of", "and", "from", "at", "for", "&"], w)
+        };
+        let tokens_ok = (first..end).all(|k| {
+            let w = doc.low(k);
+            let s = doc.surface(k);
+            doc.toks.get(k).is_some_and(|t| t.region.is_none())
+                && (is_word(s) || among(&["'s", "'", ",", "-", "."], w))
+                && (!among(NP_STOP, w) || inner_ok(k, w))
+                && !among(PRONOUNS, w)
+                && !among(OBJECT_PRONOUNS, w)
+                && !doc.cue_at_any_case(k).is_some_and(|c| {
+                    matches!(
+                        c.form,
+                        CueForm::Past | CueForm::ThirdPerson | CueForm::Progressive
+                    )
+                })
+        });
+        if !tokens_ok {
+            return false;
+        }
+        if m.form == CueForm::Base {
+            let last = doc.low(end - 1);
+            let plural = (first..end).any(|k| matches!(doc.low(k), "and" | "," | "&"))
+                || (last.len() > 3 && last.ends_with('s') && !last.ends_with("ss"));
+            if !plural {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn emit_headline(
+        &mut self,
+        source: (usize, usize),
+        cue: (usize, usize),
+        content: (usize, usize),
+        rule: &'static str,
+    ) {
+        let doc = self.doc;
+        if !self.is_free(cue.0, cue.1) || !self.is_free(content.0, content.1) {
+            return;
+        }
+        let (span, direct) = self.take_content(content.0, content.1);
+        self.claim(content.0, content.1, Role::Content);
+        self.claim(cue.0, cue.1, Role::Cue);
+        self.claim(source.0, source.1, Role::Source);
+        let src = FoundSource {
+            first: source.0,
+            end: source.1,
+            head_first: source.0,
+            head_end: source.1,
+        };
+        self.push(Quote {
+            speaker: Some(self.arg(&src)),
+            cue: doc.span_of(cue.0, cue.1),
+            content: span,
+            content_more: Vec::new(),
+            addressee: None,
+            direct,
+            negated: false,
+            modality: Modality::Reported,
+            confidence: 0.8,
+            rule,
+            within: None,
+        });
     }
 
     // -----------------------------------------------------------------------------------------
@@ -4282,15 +4932,34 @@ fn resolve_speakers(doc: &Doc, mentions: &[MentionRef], quotes: &mut [Quote]) {
             .take(256)
             .take_while(|m| m.span.start >= this_start)
             .find(fits);
+        // The previous sentence's subject: its first fitting mention that is not the object
+        // of a preposition ("In Washington, President Obama released ...": Obama).
+        let after_preposition = |m: &&MentionRef| {
+            let k = doc.toks.partition_point(|t| t.span.end <= m.span.start);
+            k.checked_sub(1).is_some_and(|p| {
+                among(
+                    &[
+                        "in", "at", "from", "to", "with", "for", "on", "of", "by", "about",
+                    ],
+                    doc.low(p),
+                )
+            })
+        };
         let in_previous = prev_start.and_then(|p| {
             let from = before.partition_point(|m| m.span.start < p);
-            before
+            let previous: Vec<&MentionRef> = before
                 .get(from..)
                 .unwrap_or(&[])
                 .iter()
                 .take(256)
                 .take_while(|m| m.span.start < this_start)
-                .find(fits)
+                .filter(|m| fits(m))
+                .collect();
+            previous
+                .iter()
+                .find(|m| !after_preposition(*m))
+                .or(previous.first())
+                .copied()
         });
         // "Wilkins said, “...” She explained ...": the speaker of a quote in this or the
         // previous sentence goes on speaking.
@@ -4689,6 +5358,13 @@ mod tests {
                 &[("Trump", 1, Person), ("Clinton", 2, Person)],
                 "He",
                 Some("Trump"),
+            ),
+            (
+                "a name after a preposition is not the previous sentence's subject",
+                "In Washington, President Obama released a statement. He said he had directed his team to help.",
+                &[("Washington", 1, Person), ("Obama", 2, Person)],
+                "He",
+                Some("Obama"),
             ),
             (
                 "\"he\" skips a person the article calls Ms.",

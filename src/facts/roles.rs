@@ -11,12 +11,16 @@
 //! - `"<place> <title> <person>"` for titles of a place ("U.S. President Donald Trump"), also
 //!   `"<nationality> <title> <person>"` for a nationality adjective standing for its country
 //!   ("Mexican President Felipe Calderon": the country's entity when the article names it,
-//!   else the adjective shown as the country, through the gazetteer's demonyms), and the
+//!   else the adjective shown as the country; the entity stage's resolved demonym mention
+//!   decides which country, the gazetteer's demonyms serve when it has none), and the
 //!   appositions `"the <place> <title>, <person>"` / `"the <nationality> <title>, <person>"`
 //!   ("the British Foreign Secretary, Boris Johnson,");
 //! - `"<person> was appointed <title> of <org>"` and `"<org> appointed <person> as <title>"`:
 //!   a role plus an APPOINTMENT;
 //! - `"<person>, the <org> <title>"` ("Louis Gallois, the Airbus chief executive");
+//! - "general" after an office noun heads a place's title ("U.S. Attorney General Loretta
+//!   Lynch"), and a "then-"/"ex-" before the place makes the role a past one ("then-Texas
+//!   Governor Rick Perry"; the tokenizer splits the prefix from the name);
 //! - `"<person> resigned as <title> of <org>"` and `"<person> resigned from <org>"` ("is stepping down"):
 //!   a DEPARTURE.
 //!
@@ -99,6 +103,10 @@ const POLITICAL_TITLES: &[&str] = &[
 fn is_title_head(w: &str) -> bool {
     TITLE_HEADS.contains(&w) || POLITICAL_TITLES.contains(&w)
 }
+
+/// Office nouns that "general" follows as the title's head ("Attorney General", "Surgeon
+/// General", "Solicitor General", "Inspector General").
+const GENERAL_OFFICES: &[&str] = &["attorney", "surgeon", "solicitor", "inspector"];
 
 /// Words that may come before a title head inside a title.
 const TITLE_MODIFIERS: &[&str] = &[
@@ -249,9 +257,14 @@ fn title_at(v: &SentenceView<'_>, i: usize) -> Option<(usize, usize)> {
         } else {
             v.w(k)
         };
-        if is_title_head(w) {
+        // "attorney general", "surgeon general": "general" after an office noun is the head.
+        let general_head = w == "general"
+            && k > first
+            && GENERAL_OFFICES.contains(&v.w(k - 1))
+            && last_head.is_none();
+        if is_title_head(w) || general_head {
             last_head = Some(k);
-        } else if !TITLE_MODIFIERS.contains(&w) {
+        } else if !TITLE_MODIFIERS.contains(&w) && !GENERAL_OFFICES.contains(&w) {
             break;
         }
         k += 1;
@@ -928,6 +941,7 @@ fn is_place_title(v: &SentenceView<'_>, title: (usize, usize)) -> bool {
     POLITICAL_TITLES.contains(&head)
         || head == "leader"
         || (head == "secretary" && title.0 < title.1)
+        || (head == "general" && title.0 < title.1)
 }
 
 /// The roles of a place's office whose holder is written at `holder` (a place mention or a
@@ -1000,9 +1014,20 @@ fn place_roles(
     }
 }
 
-/// A nationality adjective at token `k` ("Mexican", "South Korean") that names exactly one
-/// country in the gazetteer: its last token and the country.
-fn demonym_at(v: &SentenceView<'_>, k: usize) -> Option<(usize, &'static PlaceRecord)> {
+/// The country a nationality adjective stands for: its ISO code and the gazetteer's name
+/// (none when the gazetteer does not know the country by that code).
+#[derive(Clone, Copy, Debug)]
+struct Nationality<'a> {
+    iso_code: Option<&'a str>,
+    name: Option<&'static str>,
+}
+
+/// A nationality adjective at token `k` ("Mexican", "South Korean"): its last token and the
+/// country. The entity stage's reading comes first: a demonym mention it resolved to a
+/// country gives that country, and one it resolved to another kind of place gives none, so
+/// roles and entities agree. A word the entity stage did not read as a demonym is looked up
+/// in the gazetteer, where it must name exactly one country.
+fn demonym_at<'a>(v: &SentenceView<'a>, k: usize) -> Option<(usize, Nationality<'a>)> {
     let first = v.toks.get(k)?;
     if !first
         .span
@@ -1012,6 +1037,32 @@ fn demonym_at(v: &SentenceView<'_>, k: usize) -> Option<(usize, &'static PlaceRe
         .is_some_and(char::is_uppercase)
     {
         return None;
+    }
+    if let Some(m) = v.mention_starting(k).filter(|m| m.last <= k + 1) {
+        let span = v.range_span(m.first, m.last);
+        let entity = v.input.entities.iter().find(|e| e.id == m.entity_id);
+        let resolved = entity.filter(|e| {
+            e.mentions
+                .iter()
+                .any(|x| x.span == span && x.kind == crate::entities::MentionKind::Demonym)
+        });
+        if let Some(e) = resolved {
+            let place = e.place.as_ref()?;
+            if place.kind != PlaceKind::Country {
+                return None;
+            }
+            let iso_code = place.iso_code.as_deref();
+            // The gazetteer's own record of that country gives the name to show.
+            let name = Gazetteer::embedded().ok().and_then(|gaz| {
+                let (_, candidates) = gaz.lookup(&place.name)?;
+                candidates
+                    .iter()
+                    .filter_map(|&c| gaz.place(c))
+                    .find(|p| p.kind == PlaceKind::Country && p.iso_code.as_deref() == iso_code)
+                    .map(|p| p.name.as_str())
+            });
+            return Some((m.last, Nationality { iso_code, name }));
+        }
     }
     let gaz = Gazetteer::embedded().ok()?;
     for last in [k + 1, k] {
@@ -1028,10 +1079,17 @@ fn demonym_at(v: &SentenceView<'_>, k: usize) -> Option<(usize, &'static PlaceRe
             .filter_map(|&c| gaz.place(c))
             .filter(|p| p.kind == PlaceKind::Country);
         if let (Some(one), None) = (countries.next(), countries.next()) {
-            return Some((last, one));
+            return Some((last, gazetteer_nationality(one)));
         }
     }
     None
+}
+
+fn gazetteer_nationality(p: &'static PlaceRecord) -> Nationality<'static> {
+    Nationality {
+        iso_code: p.iso_code.as_deref(),
+        name: Some(p.name.as_str()),
+    }
 }
 
 /// The argument for the country of a nationality adjective at tokens `first..=last`: the
@@ -1041,17 +1099,22 @@ fn country_target(
     v: &SentenceView<'_>,
     first: usize,
     last: usize,
-    country: &'static PlaceRecord,
+    country: Nationality<'_>,
 ) -> ArgTarget {
     let same = |p: &crate::entities::Place| {
-        p.kind == PlaceKind::Country && p.iso_code.is_some() && p.iso_code == country.iso_code
+        p.kind == PlaceKind::Country
+            && p.iso_code.is_some()
+            && p.iso_code.as_deref() == country.iso_code
     };
     v.input
         .entities
         .iter()
         .find(|e| e.kind == EntityKind::Location && e.place.as_ref().is_some_and(same))
-        .map_or(
-            ArgTarget::Named(v.range_span(first, last), country.name.as_str()),
+        .map_or_else(
+            || match country.name {
+                Some(name) => ArgTarget::Named(v.range_span(first, last), name),
+                None => ArgTarget::Text(v.range_span(first, last)),
+            },
             |e| ArgTarget::Entity(e.id),
         )
 }
