@@ -50,6 +50,12 @@ t!(
     "time DATE 2024-05-20"
 );
 t!(
+    possessive_weekday_is_past_even_after_would,
+    "Lawyers said they would look for ways to get around Wednesday's ruling.",
+    "Wednesday",
+    "time DATE 2024-05-15"
+);
+t!(
     weekday_same_day_in_past,
     "Shares fell Thursday.",
     "Thursday",

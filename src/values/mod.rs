@@ -980,6 +980,11 @@ fn infinitive(tokens: &[Token], k: usize) -> bool {
 /// "until" defers to the verb and leans to the future without one.
 fn weekday_tense(tokens: &[Token], start: usize, end: usize) -> Cue {
     let norm = |j: usize| tokens.get(j).map_or("", |t| t.norm.as_str());
+    // "Wednesday's ruling", "Sunday's vote": a weekday that owns an event names one that has
+    // happened, whatever the sentence's verbs say about what comes next.
+    if matches!(norm(end), "'" | "’") && norm(end + 1) == "s" {
+        return Cue::firm(Tense::Past);
+    }
     let mut until = false;
     // Only prepositions and commas before the weekday in its sentence.
     let opens_sentence = (0..start).rev().take(4).all(|k| {
