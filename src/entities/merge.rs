@@ -268,6 +268,7 @@ pub fn merge_sentence<S: AsRef<str>>(
         }
     }
     join_possessive_org_names(&mut out, &word);
+    split_org_title_person(&mut out, &word);
     for s in &mut out {
         let head = s.end.checked_sub(1).map(word).unwrap_or("");
         if s.end >= s.start + 2 && s.ty != NerType::Org && ORG_HEADS.contains(&head) {
@@ -287,6 +288,109 @@ pub fn merge_sentence<S: AsRef<str>>(
     }
     out.sort_by_key(|s| (s.start, s.end));
     out
+}
+
+/// Titles that sit between a company and its officer's name: "Google CEO Sundar Pichai".
+const OFFICER_TITLES: &[&str] = &[
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "chairman",
+    "chairwoman",
+    "spokesman",
+    "spokeswoman",
+    "founder",
+    "co-founder",
+];
+
+/// Capitalised words that begin a sentence or a title, not a company's name.
+const NOT_COMPANY_WORDS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "Former",
+    "Then",
+    "Ex",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Acting",
+    "Interim",
+    "Deputy",
+    "Vice",
+    "Chief",
+    "Senior",
+    "Company",
+    "Group",
+    "Executive",
+    "When",
+    "As",
+    "But",
+    "And",
+    "If",
+    "While",
+    "After",
+    "Before",
+    "Now",
+    "Then-",
+    "Ex-",
+];
+
+/// "<Company> <officer title> <Person>" ("Google CEO Eric Schmidt", "Goldman Sachs chairman
+/// Lloyd Blankfein"): a span the tagger ran over the title becomes the company (ORG) and the
+/// person (PER); a person span right after the title gets the capitalised words before the
+/// title as its company when the tagger left them untagged (up to four words, stopping at a
+/// sentence or title word such as "The" or "Former").
+fn split_org_title_person<'a>(out: &mut Vec<MergedSpan>, word: &impl Fn(usize) -> &'a str) {
+    let is_title = |i: usize| OFFICER_TITLES.contains(&word(i).to_lowercase().as_str());
+    let capitalised = |i: usize| {
+        let w = word(i);
+        w.chars().next().is_some_and(char::is_uppercase) && !NOT_COMPANY_WORDS.contains(&w)
+    };
+    let mut added: Vec<MergedSpan> = Vec::new();
+    for s in out.iter_mut() {
+        let inner = (s.start + 1..s.end.saturating_sub(1)).find(|&i| is_title(i));
+        if let Some(t) = inner {
+            if (s.start..t).all(capitalised) && (t + 1..s.end).all(capitalised) {
+                added.push(MergedSpan {
+                    start: t + 1,
+                    end: s.end,
+                    ty: NerType::Per,
+                    gazetteer: None,
+                });
+                s.end = t;
+                s.ty = NerType::Org;
+                s.gazetteer = None;
+            }
+        }
+    }
+    out.extend(added);
+    let taken = |out: &Vec<MergedSpan>, i: usize| out.iter().any(|s| s.start <= i && i < s.end);
+    let persons: Vec<usize> = out
+        .iter()
+        .filter(|s| s.ty == NerType::Per)
+        .map(|s| s.start)
+        .collect();
+    for p in persons {
+        let Some(t) = p.checked_sub(1).filter(|&t| is_title(t)) else {
+            continue;
+        };
+        let mut start = t;
+        while start > 0 && t - start < 4 && capitalised(start - 1) && !taken(out, start - 1) {
+            start -= 1;
+        }
+        if start < t {
+            out.push(MergedSpan {
+                start,
+                end: t,
+                ty: NerType::Org,
+                gazetteer: None,
+            });
+        }
+    }
 }
 
 /// A gazetteer name that is a place whatever the tagger said: a continent or world region
@@ -946,6 +1050,29 @@ mod tests {
                 &["in", "Wuhan", "."],
                 vec![te(1, 2, NerType::Loc)],
                 &[(1, 2, NerType::Loc, true)],
+            ),
+            // "<company> CEO <person>": a span over the title is split, and untagged
+            // capitalised words before the title of a tagged person are the company.
+            (
+                &["the", "former", "Google", "CEO", "Eric", "Schmidt", "said"],
+                vec![te(2, 6, NerType::Org)],
+                &[(2, 3, NerType::Org, false), (4, 6, NerType::Per, false)],
+            ),
+            (
+                &["Goldman", "Sachs", "chairman", "Lloyd", "Blankfein", "said"],
+                vec![te(3, 5, NerType::Per)],
+                &[(0, 2, NerType::Org, false), (3, 5, NerType::Per, false)],
+            ),
+            // a sentence or title word before the title is no company; nor is a lowercase one.
+            (
+                &["The", "CEO", "Tim", "Cook", "said"],
+                vec![te(2, 4, NerType::Per)],
+                &[(2, 4, NerType::Per, false)],
+            ),
+            (
+                &["the", "company", "spokesman", "John", "Smith", "said"],
+                vec![te(3, 5, NerType::Per)],
+                &[(3, 5, NerType::Per, false)],
             ),
             // the pronoun "I" is no name, even when the tagger says so ("I'm not sure").
             (
