@@ -75,6 +75,25 @@ pub struct PlaceRecord {
     pub capital: bool,
 }
 
+impl PlaceRecord {
+    /// A place known only by its kind and name (no codes, coordinates or population yet).
+    fn named(kind: PlaceKind, name: String) -> PlaceRecord {
+        PlaceRecord {
+            kind,
+            name,
+            geonames_id: None,
+            iso_code: None,
+            country_code: None,
+            admin1_code: None,
+            admin1: None,
+            lat: None,
+            lon: None,
+            population: None,
+            capital: false,
+        }
+    }
+}
+
 /// How a name refers to its places.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NameUse {
@@ -1186,17 +1205,9 @@ pub fn build_gazetteer(dir: &Path) -> Result<Gazetteer, EntityError> {
                 None => {
                     let Some(name) = s(c, "name") else { continue };
                     let id = b.add_place(PlaceRecord {
-                        kind: PlaceKind::Country,
-                        name,
-                        geonames_id: None,
                         iso_code: Some(code.clone()),
                         country_code: Some(code.clone()),
-                        admin1_code: None,
-                        admin1: None,
-                        lat: None,
-                        lon: None,
-                        population: None,
-                        capital: false,
+                        ..PlaceRecord::named(PlaceKind::Country, name)
                     });
                     country_id.insert(code.clone(), id);
                     id
@@ -1242,17 +1253,11 @@ pub fn build_gazetteer(dir: &Path) -> Result<Gazetteer, EntityError> {
             let name = strip_generic(&raw);
             let cc = code.split('-').next().unwrap_or("").to_string();
             let id = b.add_place(PlaceRecord {
-                kind: PlaceKind::Region,
-                name: name.clone(),
-                geonames_id: None,
                 iso_code: Some(code.clone()),
                 country_code: Some(cc),
                 admin1_code: Some(code.clone()),
                 admin1: Some(name.clone()),
-                lat: None,
-                lon: None,
-                population: None,
-                capital: false,
+                ..PlaceRecord::named(PlaceKind::Region, name.clone())
             });
             region_id.insert(code.clone(), id);
             b.add_name(&name, id, NameUse::Name);
@@ -1319,19 +1324,7 @@ pub fn build_gazetteer(dir: &Path) -> Result<Gazetteer, EntityError> {
     // (they contain countries; none has an ISO code). Alternate spellings share a record.
     for names in WORLD_REGIONS {
         let Some(name) = names.first() else { continue };
-        let id = b.add_place(PlaceRecord {
-            kind: PlaceKind::Continent,
-            name: name.to_string(),
-            geonames_id: None,
-            iso_code: None,
-            country_code: None,
-            admin1_code: None,
-            admin1: None,
-            lat: None,
-            lon: None,
-            population: None,
-            capital: false,
-        });
+        let id = b.add_place(PlaceRecord::named(PlaceKind::Continent, name.to_string()));
         for n in *names {
             b.add_name(n, id, NameUse::Name);
         }

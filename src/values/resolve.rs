@@ -292,13 +292,7 @@ impl Resolver {
             if !ok {
                 continue;
             }
-            let dist = if rn < s {
-                s - rn
-            } else if rn >= e {
-                rn - e + 1
-            } else {
-                0
-            };
+            let dist = days_outside(rn, s, e);
             let better = match best {
                 None => true,
                 Some((_, bd)) => dist < bd || (dist == bd && tense == Tense::Future),
@@ -746,13 +740,7 @@ impl Resolver {
             let start = Date::new(y, month, 1)?;
             let end = start.add_months(1)?;
             let (s, e) = (start.day_number(), end.day_number());
-            let dist = if rn < s {
-                s - rn
-            } else if rn >= e {
-                rn - e + 1
-            } else {
-                0
-            };
+            let dist = days_outside(rn, s, e);
             let dist = if y == r.year { dist - 31 } else { dist };
             if best.is_none_or(|(_, b)| dist < b) {
                 best = Some((y, dist));
@@ -773,13 +761,7 @@ impl Resolver {
                 return false;
             };
             let (s, e) = (start.day_number(), end.day_number());
-            let dist = if rn < s {
-                s - rn
-            } else if rn >= e {
-                rn - e + 1
-            } else {
-                0
-            };
+            let dist = days_outside(rn, s, e);
             dist <= CLOSE_MONTH_DAYS
         })
     }
@@ -1362,4 +1344,15 @@ fn interval(p: &Point) -> Option<Interval> {
         start: s.iso(),
         end: end.iso(),
     })
+}
+
+/// How many days the day `rn` lies outside the period of days `[s, e)`: zero inside it.
+fn days_outside(rn: i64, s: i64, e: i64) -> i64 {
+    if rn < s {
+        s - rn
+    } else if rn >= e {
+        rn - e + 1
+    } else {
+        0
+    }
 }
