@@ -188,9 +188,22 @@ fn is_handle_or_link_part(text: &str, span: Span) -> bool {
 fn tagger_word(w: &str) -> &str {
     match w {
         "then-" | "Then-" | "ex-" | "Ex-" => "former",
-        _ if w.len() > 1 && w.ends_with('-') => w.trim_end_matches('-'),
-        _ => w,
+        // Only a word split off before a hyphen ("pro-"); a dash ("--") stays as it is.
+        _ => match w.strip_suffix('-') {
+            Some(word) if !word.is_empty() && word.chars().all(char::is_alphabetic) => word,
+            _ => w,
+        },
     }
+}
+
+#[cfg(test)]
+#[test]
+fn tagger_words_for_split_prefixes_and_dashes() {
+    assert_eq!(tagger_word("then-"), "former");
+    assert_eq!(tagger_word("pro-"), "pro");
+    assert_eq!(tagger_word("--"), "--");
+    assert_eq!(tagger_word("-"), "-");
+    assert_eq!(tagger_word("Google"), "Google");
 }
 
 /// [`extract`] with an explicit model and gazetteer.
